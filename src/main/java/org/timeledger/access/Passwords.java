@@ -1,0 +1,50 @@
+package org.timeledger.access;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+
+/** bcrypt hashes for passwords (at.favre.lib:bcrypt). */
+@Singleton
+public class Passwords {
+    public static final int MIN_LENGTH = 10;
+    // bcrypt reads at most 72 bytes; longer passwords are refused rather than silently cut
+    public static final int MAX_BYTES = 72;
+
+    private final int cost;
+    private final String dummyHash;
+
+    public Passwords(@Value("${timeledger.bcrypt-cost:12}") int cost) {
+        this.cost = cost;
+        this.dummyHash = hash("a password nobody has");
+    }
+
+    public String hash(String password) {
+        return BCrypt.withDefaults().hashToString(cost, password.toCharArray());
+    }
+
+    public boolean matches(String password, String hash) {
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            return false;
+        }
+        return BCrypt.verifyer().verify(password.toCharArray(), hash).verified;
+    }
+
+    /** Spends the time of one check, so that an unknown username answers as slowly as a known one. */
+    public void spendCheckTime(String password) {
+        matches(password, dummyHash);
+    }
+
+    /** Why a new password is not acceptable, or null when it is. */
+    public static String problemWith(String password) {
+        if (password == null || password.length() < MIN_LENGTH) {
+            return "must be at least " + MIN_LENGTH + " characters";
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            return "must be at most " + MAX_BYTES + " bytes";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,175 @@
+package org.timeledger.http;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.security.authentication.Authentication;
+import jakarta.inject.Singleton;
+import org.timeledger.ledger.RejectedException;
+import org.timeledger.ledger.Rejection;
+import org.timeledger.support.SqlErrors;
+import org.timeledger.support.Transactions;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Idempotency-Key handling for every request that moves credits (SPEC §3). The key is scoped
+ * to the caller and stored with a hash of the request and the response, in the same
+ * transaction as the effect:
+ * <ul>
+ *   <li>same key, same request: the original status and body, with {@code Idempotent-Replayed: true};</li>
+ *   <li>same key, different request: 422 {@code idempotency_key_reused};</li>
+ *   <li>same key while the first is still running: the second waits for it (up to the lock
+ *       timeout) and then replays its answer; 409 {@code idempotency_key_in_flight} if it
+ *       is still running after that.</li>
+ * </ul>
+ * A request that is rejected leaves no record: nothing happened, so a retry is judged afresh.
+ */
+@Singleton
+public class Idempotency {
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    static final int MAX_KEY_LENGTH = 255;
+
+    private final IdempotencyStore store;
+    private final Transactions transactions;
+    private final JsonMapper json;
+
+    public Idempotency(IdempotencyStore store, Transactions transactions, JsonMapper json) {
+        this.store = store;
+        this.transactions = transactions;
+        this.json = json;
+    }
+
+    /** What identifies a request: who sent it, under which key, to which route, with which body. */
+    public record Call(HttpRequest<?> request, Authentication caller, String key, Object body) {
+    }
+
+    /**
+     * Runs {@code effect} once per key and answers 201 Created with its result; a repeat of the
+     * same call gets the stored answer.
+     */
+    public <T> MutableHttpResponse<T> created(Call call, Class<T> type, Function<T, String> location, Supplier<T> effect) {
+        String key = checkedKey(call.key());
+        String principal = call.caller().getName();
+        String requestHash = fingerprint(call);
+
+        Optional<IdempotencyStore.Recorded> earlier = transactions.read(() -> store.find(principal, key));
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), requestHash, type, location);
+        }
+        try {
+            T result = transactions.write(() -> {
+                claim(principal, key, requestHash);
+                T value = effect.get();
+                store.complete(principal, key, HttpStatus.CREATED.getCode(), write(value));
+                return value;
+            });
+            return HttpResponse.created(result, URI.create(location.apply(result)));
+        } catch (KeyTaken taken) {
+            IdempotencyStore.Recorded recorded = transactions.read(() -> store.find(principal, key))
+                    .orElseThrow(() -> inFlight(key));
+            return replay(recorded, requestHash, type, location);
+        }
+    }
+
+    private void claim(String principal, String key, String requestHash) {
+        try {
+            store.claim(principal, key, requestHash);
+        } catch (RuntimeException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+                throw new KeyTaken();
+            }
+            if (SqlErrors.isLockTimeout(e)) {
+                throw inFlight(key);
+            }
+            throw e;
+        }
+    }
+
+    private <T> MutableHttpResponse<T> replay(IdempotencyStore.Recorded recorded, String requestHash, Class<T> type,
+                                              Function<T, String> location) {
+        if (!recorded.requestHash().equals(requestHash)) {
+            throw new RejectedException(Rejection.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was already used for a different request; use a new key for a new request.");
+        }
+        if (recorded.responseStatus() == null) {
+            throw inFlight(null);
+        }
+        T body = read(recorded.responseBody(), type);
+        MutableHttpResponse<T> response = HttpResponse.<T>status(HttpStatus.valueOf(recorded.responseStatus())).body(body);
+        response.header(REPLAYED_HEADER, "true");
+        if (recorded.responseStatus() == HttpStatus.CREATED.getCode()) {
+            response.header("Location", location.apply(body));
+        }
+        return response;
+    }
+
+    private static String checkedKey(String key) {
+        if (key == null || key.isBlank()) {
+            throw new RejectedException(Rejection.IDEMPOTENCY_KEY_MISSING,
+                    "Requests that move credits need an Idempotency-Key header: a unique value per request, "
+                            + "sent again unchanged when retrying it.");
+        }
+        if (key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw new RejectedException(Rejection.VALIDATION_FAILED,
+                    "Idempotency-Key must be 1-" + MAX_KEY_LENGTH + " visible ASCII characters.",
+                    java.util.List.of(new RejectedException.FieldError(HEADER, "must be 1-" + MAX_KEY_LENGTH
+                            + " visible ASCII characters")));
+        }
+        return key;
+    }
+
+    private String fingerprint(Call call) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((call.request().getMethodName() + " " + call.request().getPath() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            digest.update(json.writeValueAsBytes(call.body()));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return new String(json.writeValueAsBytes(value), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <T> T read(String body, Class<T> type) {
+        try {
+            return json.readValue(body, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RejectedException inFlight(String key) {
+        return new RejectedException(Rejection.IDEMPOTENCY_KEY_IN_FLIGHT,
+                "A request with this Idempotency-Key is still being processed; retry in a few seconds with the same key.");
+    }
+
+    /** The key was inserted by a concurrent request that has since committed. */
+    private static final class KeyTaken extends RuntimeException {
+        KeyTaken() {
+            super(null, null, false, false);
+        }
+    }
+}

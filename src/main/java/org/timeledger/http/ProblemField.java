@@ -1,0 +1,8 @@
+package org.timeledger.http;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+/** One invalid field in a validation_failed problem. */
+@Serdeable
+public record ProblemField(String field, String message) {
+}

@@ -1,0 +1,111 @@
+package org.timeledger.http;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.problem.violations.ProblemConstraintViolationExceptionHandler;
+import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.timeledger.ledger.RejectedException;
+import org.timeledger.ledger.RejectedException.FieldError;
+import org.timeledger.ledger.Rejection;
+import org.timeledger.support.SqlErrors;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** Exception handlers that turn our failures into problem+json through {@link Problems}. */
+public final class ProblemHandlers {
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemHandlers.class);
+
+    private ProblemHandlers() {
+    }
+
+    @Singleton
+    @Produces(ProblemResponses.APPLICATION_PROBLEM_JSON)
+    public static class Rejections implements ExceptionHandler<RejectedException, HttpResponse<?>> {
+        private final ProblemResponses responses;
+
+        public Rejections(ProblemResponses responses) {
+            this.responses = responses;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, RejectedException e) {
+            return responses.respond(request, Problems.of(request, e.rejection(), e.detail(), e.errors()));
+        }
+    }
+
+    /** Bean Validation failures on request bodies and parameters: 400 validation_failed, field by field. */
+    @Singleton
+    @Produces(ProblemResponses.APPLICATION_PROBLEM_JSON)
+    @Replaces(ProblemConstraintViolationExceptionHandler.class)
+    @Requires(classes = ConstraintViolationException.class)
+    public static class Violations implements ExceptionHandler<ConstraintViolationException, HttpResponse<?>> {
+        private final ProblemResponses responses;
+
+        public Violations(ProblemResponses responses) {
+            this.responses = responses;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, ConstraintViolationException e) {
+            List<FieldError> errors = e.getConstraintViolations().stream()
+                    .map(v -> new FieldError(field(v), v.getMessage()))
+                    .sorted(Comparator.comparing(FieldError::field))
+                    .toList();
+            String detail = errors.stream().map(f -> f.field() + " " + f.message())
+                    .reduce((a, b) -> a + "; " + b).orElse("The request is not valid.");
+            return responses.respond(request, Problems.of(request, Rejection.VALIDATION_FAILED, detail, errors));
+        }
+
+        /** The name of the field, without the method and parameter the path starts with. */
+        private static String field(ConstraintViolation<?> violation) {
+            String name = null;
+            int depth = 0;
+            for (Path.Node node : violation.getPropertyPath()) {
+                depth++;
+                if (depth > 2 || name == null) {
+                    name = node.getName();
+                }
+            }
+            return name == null ? "body" : name;
+        }
+    }
+
+    /**
+     * A lock not granted in time: the service is overloaded or a transaction is stuck. The
+     * caller may retry (with the same Idempotency-Key); other database failures stay a 500.
+     */
+    @Singleton
+    @Produces(ProblemResponses.APPLICATION_PROBLEM_JSON)
+    public static class DatabaseFailures implements ExceptionHandler<DataAccessException, HttpResponse<?>> {
+        private final ProblemResponses responses;
+
+        public DatabaseFailures(ProblemResponses responses) {
+            this.responses = responses;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, DataAccessException e) {
+            if (SqlErrors.isLockTimeout(e)) {
+                LOG.warn("Lock timeout serving {} {}", request.getMethodName(), request.getPath());
+                var response = responses.respond(request, Problems.of(request, Rejection.SERVICE_BUSY,
+                        "The service is busy; retry in a moment (with the same Idempotency-Key).", List.of()));
+                response.header("Retry-After", "1");
+                return response;
+            }
+            LOG.error("Database failure serving {} {}", request.getMethodName(), request.getPath(), e);
+            return responses.respond(request, Problems.builder(request, io.micronaut.http.HttpStatus.INTERNAL_SERVER_ERROR,
+                    "internal_error", "Internal Server Error").build());
+        }
+    }
+}

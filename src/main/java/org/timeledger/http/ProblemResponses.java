@@ -1,0 +1,83 @@
+package org.timeledger.http;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.problem.ProblemErrorResponseProcessor;
+import io.micronaut.problem.conf.ProblemConfiguration;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.json.JsonSyntaxException;
+import jakarta.inject.Singleton;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.zalando.problem.Problem;
+import org.zalando.problem.ThrowableProblem;
+
+/**
+ * micronaut-problem-json's processor, with our {@code code}, {@code type} and request id on
+ * the errors the framework raises itself (unknown route, unreadable body, missing token...).
+ */
+@Singleton
+@Replaces(ProblemErrorResponseProcessor.class)
+public class ProblemResponses extends ProblemErrorResponseProcessor {
+
+    public ProblemResponses(ProblemConfiguration config) {
+        super(config);
+    }
+
+    @Override
+    protected ThrowableProblem defaultProblem(ErrorContext context, HttpStatus status) {
+        var builder = Problems.builder(context.getRequest(), status, Problems.codeFor(status), status.getReason());
+        // messages about the request (a bad value, an unknown route) help the caller; those of
+        // a server error may leak internals and stay in the log
+        if (!context.getErrors().isEmpty() && status.getCode() < 500) {
+            builder.withDetail(describe(context.getRootCause().orElse(null), context.getErrors().get(0).getMessage()));
+        }
+        return builder.build();
+    }
+
+    private static final Pattern LOCATION = Pattern.compile("\\s*\\n?\\s*at \\[Source:.*?line: (\\d+), column: (\\d+)]", Pattern.DOTALL);
+    private static final Pattern JAVA_TYPE = Pattern.compile("Cannot deserialize value of type `[^`]*` due to: ");
+
+    /**
+     * A sentence for the person who sent a request the framework could not read: where it went
+     * wrong and why, without the parser's internals or our class names.
+     */
+    static String describe(Throwable cause, String message) {
+        if (cause instanceof JsonSyntaxException) {
+            return "The body is not valid JSON" + location(message) + ".";
+        }
+        if (cause instanceof ConversionErrorException conversion) {
+            String reason = plain(conversion.getConversionError().getCause().getMessage());
+            if (conversion.getArgument().getAnnotationMetadata().hasAnnotation(Body.class)) {
+                return "The body could not be read: " + reason + location(conversion.getConversionError().getCause().getMessage()) + ".";
+            }
+            Object value = conversion.getConversionError().getOriginalValue().orElse("");
+            return "The value '" + value + "' of " + conversion.getArgument().getName() + " is not valid: " + reason + ".";
+        }
+        return plain(message);
+    }
+
+    private static String plain(String message) {
+        if (message == null) {
+            return "";
+        }
+        String withoutLocation = LOCATION.matcher(message).replaceAll("");
+        return JAVA_TYPE.matcher(withoutLocation).replaceAll("").strip();
+    }
+
+    private static String location(String message) {
+        Matcher m = LOCATION.matcher(message == null ? "" : message);
+        return m.find() ? " (line " + m.group(1) + ", column " + m.group(2) + ")" : "";
+    }
+
+    /** The response for a problem we built ourselves. */
+    public MutableHttpResponse<Problem> respond(io.micronaut.http.HttpRequest<?> request, ThrowableProblem problem) {
+        HttpStatus status = HttpStatus.valueOf(problem.getStatus().getStatusCode());
+        return processResponse(ErrorContext.builder(request).cause(problem).build(), HttpResponse.status(status));
+    }
+}

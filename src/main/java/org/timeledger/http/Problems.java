@@ -1,0 +1,67 @@
+package org.timeledger.http;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.problem.HttpStatusType;
+import org.timeledger.ledger.RejectedException.FieldError;
+import org.timeledger.ledger.Rejection;
+import org.zalando.problem.Problem;
+import org.zalando.problem.ProblemBuilder;
+import org.zalando.problem.ThrowableProblem;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The one place where failures become HTTP: a rejection's status, and the problem+json body
+ * (RFC 9457) every error response carries, with a stable {@code code} and the request id.
+ */
+public final class Problems {
+    private Problems() {
+    }
+
+    public static HttpStatus status(Rejection rejection) {
+        return switch (rejection) {
+            case VALIDATION_FAILED, IDEMPOTENCY_KEY_MISSING -> HttpStatus.BAD_REQUEST;
+            case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case IDEMPOTENCY_KEY_IN_FLIGHT, SCHEME_CODE_TAKEN, ALREADY_REVERSED -> HttpStatus.CONFLICT;
+            case IDEMPOTENCY_KEY_REUSED, AMOUNT_MUST_BE_POSITIVE, AMOUNT_TOO_LARGE, ACCOUNTS_MUST_BE_DIFFERENT,
+                 POSTINGS_MUST_BALANCE, ACCOUNT_NOT_FOUND, TYPE_NOT_ALLOWED_FOR_ACCOUNTS, REVERSAL_NOT_REVERSIBLE,
+                 INSUFFICIENT_CREDITS, BALANCE_OVERFLOW -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case SERVICE_BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
+    }
+
+    /** The code of an error the framework raised before any of our code ran (bad route, bad JSON, ...). */
+    public static String codeFor(HttpStatus status) {
+        return switch (status) {
+            case BAD_REQUEST -> Rejection.VALIDATION_FAILED.code();
+            case UNAUTHORIZED -> Rejection.UNAUTHORIZED.code();
+            case FORBIDDEN -> Rejection.FORBIDDEN.code();
+            case NOT_FOUND -> Rejection.NOT_FOUND.code();
+            case INTERNAL_SERVER_ERROR -> "internal_error";
+            default -> status.getReason().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+        };
+    }
+
+    public static ThrowableProblem of(HttpRequest<?> request, Rejection rejection, String detail, List<FieldError> errors) {
+        ProblemBuilder builder = builder(request, status(rejection), rejection.code(), rejection.title()).withDetail(detail);
+        if (!errors.isEmpty()) {
+            builder.with("errors", errors.stream().map(e -> new ProblemField(e.field(), e.message())).toList());
+        }
+        return builder.build();
+    }
+
+    public static ProblemBuilder builder(HttpRequest<?> request, HttpStatus status, String code, String title) {
+        ProblemBuilder builder = Problem.builder()
+                .withType(URI.create("/problems/" + code))
+                .withTitle(title)
+                .withStatus(new HttpStatusType(status))
+                .with("code", code);
+        RequestIds.of(request).ifPresent(id -> builder.with("requestId", id));
+        return builder;
+    }
+}

@@ -1,0 +1,12 @@
+package org.timeledger.ledger;
+
+/** What an account belongs to (SPEC §1). */
+public enum AccountKind {
+    MEMBER,
+    ORGANISATION,
+    PARTNER,
+    /** Credits are created by debiting it; its negative balance is the credits outstanding. */
+    ISSUANCE,
+    COMMUNITY_POT,
+    EXPIRED
+}

@@ -1,0 +1,12 @@
+package org.timeledger.ledger;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A balanced set of postings with what it was for and who asked for it. Never changed once
+ * written; {@code reversesEntryId} points at the entry this one corrects.
+ */
+public record JournalEntry(String id, String schemeId, EntryType type, String memo, String actor,
+                           Instant postedAt, String reversesEntryId, List<Posting> postings) {
+}

@@ -1,0 +1,251 @@
+package org.timeledger.ledger;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import org.timeledger.ledger.store.LedgerStore;
+import org.timeledger.ledger.store.LedgerStore.PostingRow;
+import org.timeledger.support.Ids;
+import org.timeledger.support.SqlErrors;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The double-entry core. {@link #post} is the one way credits move: every feature builds an
+ * entry and asks the ledger to post it. Checks run in a fixed order and the first failure wins:
+ *
+ * <ol>
+ *   <li>{@code AMOUNT_MUST_BE_POSITIVE}, {@code AMOUNT_TOO_LARGE} (two-sided entries)</li>
+ *   <li>{@code ACCOUNTS_MUST_BE_DIFFERENT}</li>
+ *   <li>{@code POSTINGS_MUST_BALANCE}</li>
+ *   <li>then the accounts are locked in ascending id order, and:</li>
+ *   <li>{@code ACCOUNT_NOT_FOUND} (missing, or in another scheme)</li>
+ *   <li>{@code TYPE_NOT_ALLOWED_FOR_ACCOUNTS}</li>
+ *   <li>{@code ALREADY_REVERSED} (for a reversal, checked again under the locks)</li>
+ *   <li>{@code INSUFFICIENT_CREDITS}: no debited account's available balance below its floor</li>
+ *   <li>{@code BALANCE_OVERFLOW}</li>
+ * </ol>
+ *
+ * Then the entry, its postings (each extending its account's hash chain) and the new balances
+ * are written. Every method must run inside the caller's transaction.
+ */
+@Singleton
+public class Ledger {
+    private final LedgerStore store;
+    private final TransactionOperations<Connection> transactions;
+    private final Clock clock;
+
+    public Ledger(LedgerStore store, TransactionOperations<Connection> transactions) {
+        this.store = store;
+        this.transactions = transactions;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** What a feature asks the ledger to post. */
+    public record Draft(String schemeId, EntryType type, String memo, String actor, String reversesEntryId,
+                        List<Posting> postings) {
+    }
+
+    /** Opens an empty account. A null floor means none: only ISSUANCE may go without one. */
+    public Account openAccount(String schemeId, AccountKind kind, String ownerId, Long floorMinutes) {
+        requireTransaction();
+        Account account = Account.open(Ids.newId("acc"), schemeId, kind, ownerId, floorMinutes);
+        store.insertAccount(account, clock.instant());
+        return account;
+    }
+
+    public java.util.Optional<Account> findAccount(String accountId) {
+        return store.findAccount(accountId);
+    }
+
+    public java.util.Optional<JournalEntry> findEntry(String entryId) {
+        return store.findEntry(entryId);
+    }
+
+    public java.util.Optional<String> findReversalOf(String entryId) {
+        return store.findReversalOf(entryId);
+    }
+
+    /** Newest first, postings with seq below {@code beforeSeq}. */
+    public List<StatementLine> statement(String accountId, long beforeSeq, int limit) {
+        return store.statement(accountId, beforeSeq, limit);
+    }
+
+    /** Moves {@code amountMinutes} from one account to another as one entry of the given type. */
+    public JournalEntry transfer(String schemeId, EntryType type, String fromAccountId, String toAccountId,
+                                 long amountMinutes, String memo, String actor) {
+        if (amountMinutes <= 0) {
+            throw new RejectedException(Rejection.AMOUNT_MUST_BE_POSITIVE,
+                    "amountMinutes must be at least 1, not " + amountMinutes + ".");
+        }
+        if (amountMinutes > Minutes.MAX_AMOUNT) {
+            throw new RejectedException(Rejection.AMOUNT_TOO_LARGE,
+                    "amountMinutes may be at most " + Minutes.MAX_AMOUNT + " (100,000 hours).");
+        }
+        return post(new Draft(schemeId, type, memo, actor, null, List.of(
+                new Posting(fromAccountId, -amountMinutes),
+                new Posting(toAccountId, amountMinutes))));
+    }
+
+    /** Posts the negation of an entry, pointing at it. An entry can be reversed once. */
+    public JournalEntry reverse(String entryId, String reason, String actor) {
+        JournalEntry original = store.findEntry(entryId)
+                .orElseThrow(() -> new RejectedException(Rejection.NOT_FOUND, "No entry " + entryId + "."));
+        if (original.type() == EntryType.REVERSAL) {
+            throw new RejectedException(Rejection.REVERSAL_NOT_REVERSIBLE,
+                    "Entry " + entryId + " is itself a reversal; post a new transfer to correct it.");
+        }
+        List<Posting> negated = original.postings().stream()
+                .map(p -> new Posting(p.accountId(), Minutes.negate(p.amountMinutes())))
+                .toList();
+        return post(new Draft(original.schemeId(), EntryType.REVERSAL, reason, actor, original.id(), negated));
+    }
+
+    /** The one write path. */
+    public JournalEntry post(Draft draft) {
+        requireTransaction();
+        if (draft.postings().size() < 2) {
+            throw new IllegalArgumentException("an entry needs at least two postings");
+        }
+        checkDistinctAccounts(draft.postings());
+        checkBalanced(draft.postings());
+
+        Map<String, Account> locked = lock(draft);
+        checkTypeAllowed(draft, locked);
+        if (draft.reversesEntryId() != null) {
+            checkNotReversed(draft.reversesEntryId());
+        }
+        Map<String, Long> newBalances = checkFloorsAndOverflow(draft.postings(), locked);
+        return write(draft, locked, newBalances);
+    }
+
+    private void requireTransaction() {
+        if (transactions.findTransactionStatus().isEmpty()) {
+            throw new IllegalStateException("Ledger.post must run inside a transaction");
+        }
+    }
+
+    private static void checkDistinctAccounts(List<Posting> postings) {
+        Set<String> seen = new HashSet<>();
+        for (Posting p : postings) {
+            if (p.amountMinutes() == 0) {
+                throw new IllegalArgumentException("a posting of zero minutes");
+            }
+            if (!seen.add(p.accountId())) {
+                throw new RejectedException(Rejection.ACCOUNTS_MUST_BE_DIFFERENT,
+                        "An entry cannot move credits from account " + p.accountId() + " to itself.");
+            }
+        }
+    }
+
+    private static void checkBalanced(List<Posting> postings) {
+        long sum = 0;
+        for (Posting p : postings) {
+            sum = Minutes.plus(sum, p.amountMinutes());
+        }
+        if (sum != 0) {
+            throw new RejectedException(Rejection.POSTINGS_MUST_BALANCE, "The postings sum to " + sum + ", not zero.");
+        }
+    }
+
+    private Map<String, Account> lock(Draft draft) {
+        TreeSet<String> ids = new TreeSet<>();
+        draft.postings().forEach(p -> ids.add(p.accountId()));
+        Map<String, Account> locked = new HashMap<>();
+        for (Account account : store.lockAccounts(ids)) {
+            locked.put(account.id(), account);
+        }
+        for (Posting p : draft.postings()) {
+            Account account = locked.get(p.accountId());
+            if (account == null || !account.schemeId().equals(draft.schemeId())) {
+                throw new RejectedException(Rejection.ACCOUNT_NOT_FOUND,
+                        "No account " + p.accountId() + " in this scheme.");
+            }
+        }
+        return locked;
+    }
+
+    private static void checkTypeAllowed(Draft draft, Map<String, Account> locked) {
+        if (draft.type() == EntryType.REVERSAL || draft.postings().size() != 2) {
+            return;
+        }
+        Posting debit = draft.postings().get(0).amountMinutes() < 0 ? draft.postings().get(0) : draft.postings().get(1);
+        Posting credit = debit == draft.postings().get(0) ? draft.postings().get(1) : draft.postings().get(0);
+        AccountKind from = locked.get(debit.accountId()).kind();
+        AccountKind to = locked.get(credit.accountId()).kind();
+        if (!draft.type().allows(from, to)) {
+            throw new RejectedException(Rejection.TYPE_NOT_ALLOWED_FOR_ACCOUNTS,
+                    "A " + draft.type() + " cannot move credits from an account of kind " + from + " to one of kind " + to + ".");
+        }
+    }
+
+    private void checkNotReversed(String entryId) {
+        // Under the account locks, a concurrent reversal of the same entry has either committed
+        // (and is seen here) or not started; the unique constraint backs this up.
+        store.findReversalOf(entryId).ifPresent(reversal -> {
+            throw alreadyReversed(entryId, reversal);
+        });
+    }
+
+    private static RejectedException alreadyReversed(String entryId, String reversalId) {
+        return new RejectedException(Rejection.ALREADY_REVERSED,
+                "Entry " + entryId + " was already reversed" + (reversalId == null ? "." : " by " + reversalId + "."));
+    }
+
+    private static Map<String, Long> checkFloorsAndOverflow(List<Posting> postings, Map<String, Account> locked) {
+        Map<String, Long> newBalances = new HashMap<>();
+        for (Posting p : postings) {
+            Account account = locked.get(p.accountId());
+            long available = Minutes.plus(account.availableMinutes(), p.amountMinutes());
+            if (p.amountMinutes() < 0 && account.floorMinutes() != null && available < account.floorMinutes()) {
+                throw new RejectedException(Rejection.INSUFFICIENT_CREDITS,
+                        "Account " + account.id() + " has " + (account.availableMinutes() - account.floorMinutes())
+                                + " minutes it may spend; this needs " + (-p.amountMinutes()) + ".");
+            }
+        }
+        for (Posting p : postings) {
+            Account account = locked.get(p.accountId());
+            newBalances.put(p.accountId(), Minutes.plus(account.balanceMinutes(), p.amountMinutes()));
+        }
+        return newBalances;
+    }
+
+    private JournalEntry write(Draft draft, Map<String, Account> locked, Map<String, Long> newBalances) {
+        List<Posting> postings = new ArrayList<>(draft.postings());
+        postings.sort(Comparator.comparingLong(Posting::amountMinutes).thenComparing(Posting::accountId));
+        JournalEntry entry = new JournalEntry(Ids.newId("ent"), draft.schemeId(), draft.type(),
+                draft.memo() == null ? "" : draft.memo(), draft.actor(), ChainHash.storable(clock.instant()),
+                draft.reversesEntryId(), List.copyOf(postings));
+
+        List<PostingRow> rows = new ArrayList<>(postings.size());
+        List<Account> updated = new ArrayList<>(postings.size());
+        for (Posting p : postings) {
+            Account before = locked.get(p.accountId());
+            long seq = before.postingCount() + 1;
+            long balance = newBalances.get(p.accountId());
+            String hash = ChainHash.of(before.chainHead(), entry, p.accountId(), seq, p.amountMinutes(), balance);
+            rows.add(new PostingRow(p.accountId(), seq, entry.id(), p.amountMinutes(), balance, hash));
+            updated.add(new Account(before.id(), before.schemeId(), before.kind(), before.ownerId(), balance,
+                    before.heldMinutes(), before.floorMinutes(), seq, hash));
+        }
+        try {
+            store.insertEntry(entry);
+        } catch (RuntimeException e) {
+            if (draft.reversesEntryId() != null && SqlErrors.isUniqueViolation(e)) {
+                throw alreadyReversed(draft.reversesEntryId(), null);
+            }
+            throw e;
+        }
+        store.insertPostings(rows);
+        store.updateAccounts(updated);
+        return entry;
+    }
+}

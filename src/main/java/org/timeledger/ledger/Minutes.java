@@ -1,0 +1,30 @@
+package org.timeledger.ledger;
+
+/**
+ * Arithmetic on amounts of credit, which are whole minutes held in a {@code long}
+ * (1 credit = 60 minutes). Overflow is a rejection, never a wrap.
+ */
+public final class Minutes {
+    /** The largest amount one request may move: 100,000 hours. */
+    public static final long MAX_AMOUNT = 100_000L * 60;
+
+    private Minutes() {
+    }
+
+    public static long plus(long a, long b) {
+        try {
+            return Math.addExact(a, b);
+        } catch (ArithmeticException e) {
+            throw new RejectedException(Rejection.BALANCE_OVERFLOW,
+                    "The result would exceed the largest balance that can be stored.");
+        }
+    }
+
+    public static long negate(long a) {
+        try {
+            return Math.negateExact(a);
+        } catch (ArithmeticException e) {
+            throw new RejectedException(Rejection.BALANCE_OVERFLOW, "The amount cannot be negated.");
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package org.timeledger.ledger;
+
+/** One line of an entry: a signed amount on one account. Positive raises the balance. */
+public record Posting(String accountId, long amountMinutes) {
+}

@@ -1,0 +1,223 @@
+package org.timeledger.ledger;
+
+import jakarta.inject.Singleton;
+import org.timeledger.ledger.store.ReconciliationStore;
+import org.timeledger.ledger.store.ReconciliationStore.StoredPosting;
+import org.timeledger.support.Transactions;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Proves a scheme's books from what is stored, independently of the checks made when posting:
+ * the balances sum to zero; each account's balance is the sum of its postings and its held
+ * amount that of its open holds; each entry's postings sum to zero; and each account's hash
+ * chain is intact, so an edit made with SQL to a posting, an entry or a balance is named.
+ * Runs on one snapshot, so concurrent posting cannot produce false alarms.
+ */
+@Singleton
+public class Reconciliation {
+    /** At most this many mismatches are listed; {@link Report#mismatchCount} counts them all. */
+    public static final int MAX_LISTED = 1000;
+
+    private final ReconciliationStore store;
+    private final Transactions transactions;
+    private final Clock clock = Clock.systemUTC();
+
+    public Reconciliation(ReconciliationStore store, Transactions transactions) {
+        this.store = store;
+        this.transactions = transactions;
+    }
+
+    public enum MismatchKind {
+        SCHEME_NOT_BALANCED,
+        ACCOUNT_BALANCE_MISMATCH,
+        ACCOUNT_HELD_MISMATCH,
+        ACCOUNT_CHAIN_HEAD_MISMATCH,
+        POSTING_SEQUENCE_GAP,
+        POSTING_HASH_MISMATCH,
+        POSTING_BALANCE_AFTER_MISMATCH,
+        POSTING_OUTSIDE_SCHEME,
+        ENTRY_NOT_BALANCED,
+        ENTRY_TOO_FEW_POSTINGS
+    }
+
+    @io.micronaut.serde.annotation.Serdeable
+    public record Mismatch(MismatchKind kind, String accountId, String entryId, Long seq,
+                           Long expectedMinutes, Long actualMinutes, String detail) {
+    }
+
+    @io.micronaut.serde.annotation.Serdeable
+    public record Report(boolean balanced, long sumMinutes, long accountsChecked, long entriesChecked,
+                         long postingsChecked, long mismatchCount, List<Mismatch> mismatches, Instant checkedAt) {
+    }
+
+    public Report reconcile(String schemeId) {
+        return transactions.readSnapshot(() -> check(schemeId));
+    }
+
+    private Report check(String schemeId) {
+        Findings findings = new Findings();
+        Map<String, Account> accounts = new HashMap<>();
+        long sum = 0;
+        boolean sumOverflowed = false;
+        for (Account account : store.accountsOfScheme(schemeId)) {
+            accounts.put(account.id(), account);
+            try {
+                sum = Math.addExact(sum, account.balanceMinutes());
+            } catch (ArithmeticException e) {
+                sumOverflowed = true;
+            }
+        }
+        if (sum != 0 || sumOverflowed) {
+            findings.add(new Mismatch(MismatchKind.SCHEME_NOT_BALANCED, null, null, null, 0L, sum,
+                    sumOverflowed ? "The balances' sum overflows." : "The balances of the scheme sum to " + sum + ", not zero."));
+        }
+
+        ChainWalk walk = new ChainWalk(schemeId, accounts, findings);
+        store.forEachPosting(schemeId, walk::accept);
+        walk.finish();
+
+        checkHeld(schemeId, accounts, findings);
+
+        for (ReconciliationStore.EntryTotal bad : store.unbalancedEntries(schemeId)) {
+            if (bad.postings() < 2) {
+                findings.add(new Mismatch(MismatchKind.ENTRY_TOO_FEW_POSTINGS, null, bad.entryId(), null, null, bad.postings(),
+                        "Entry " + bad.entryId() + " has " + bad.postings() + " posting(s); every entry has at least two."));
+            }
+            if (bad.sumMinutes() != 0) {
+                findings.add(new Mismatch(MismatchKind.ENTRY_NOT_BALANCED, null, bad.entryId(), null, 0L, bad.sumMinutes(),
+                        "The postings of entry " + bad.entryId() + " sum to " + bad.sumMinutes() + ", not zero."));
+            }
+        }
+        long entries = store.countEntries(schemeId);
+        return new Report(findings.count == 0, sum, accounts.size(), entries, walk.postings, findings.count,
+                List.copyOf(findings.listed), clock.instant());
+    }
+
+    /** No holds exist yet (till holds arrive with redemption), so every held amount must be zero. */
+    private static void checkHeld(String schemeId, Map<String, Account> accounts, Findings findings) {
+        for (Account account : accounts.values()) {
+            if (account.heldMinutes() != 0) {
+                findings.add(new Mismatch(MismatchKind.ACCOUNT_HELD_MISMATCH, account.id(), null, null, 0L,
+                        account.heldMinutes(), "Account " + account.id() + " holds " + account.heldMinutes()
+                        + " minutes but has no open holds."));
+            }
+        }
+    }
+
+    private static final class Findings {
+        final List<Mismatch> listed = new ArrayList<>();
+        long count;
+
+        void add(Mismatch mismatch) {
+            count++;
+            if (listed.size() < MAX_LISTED) {
+                listed.add(mismatch);
+            }
+        }
+    }
+
+    /**
+     * Walks the postings in (account, seq) order. Each posting is checked against the stored
+     * hash of the one before it, so an edit is reported where it was made, not at every later
+     * posting.
+     */
+    private static final class ChainWalk {
+        private final String schemeId;
+        private final Map<String, Account> accounts;
+        private final Findings findings;
+        private final java.util.Set<String> walked = new java.util.HashSet<>();
+        long postings;
+        private String accountId;
+        private long expectedSeq;
+        private String previousHash;
+        private long previousBalance;
+        private long sum;
+
+        ChainWalk(String schemeId, Map<String, Account> accounts, Findings findings) {
+            this.schemeId = schemeId;
+            this.accounts = accounts;
+            this.findings = findings;
+        }
+
+        void accept(StoredPosting p) {
+            postings++;
+            if (!p.accountId().equals(accountId)) {
+                closeAccount();
+                accountId = p.accountId();
+                walked.add(accountId);
+                expectedSeq = 1;
+                previousHash = ChainHash.GENESIS;
+                previousBalance = 0;
+                sum = 0;
+            }
+            if (p.seq() != expectedSeq) {
+                findings.add(new Mismatch(MismatchKind.POSTING_SEQUENCE_GAP, accountId, p.entry().id(), p.seq(), expectedSeq, p.seq(),
+                        "Account " + accountId + " has posting " + p.seq() + " where " + expectedSeq
+                                + " was expected: a posting was removed or inserted."));
+            }
+            if (!schemeId.equals(p.entry().schemeId())) {
+                findings.add(new Mismatch(MismatchKind.POSTING_OUTSIDE_SCHEME, accountId, p.entry().id(), p.seq(), null, null,
+                        "Posting " + p.seq() + " of account " + accountId + " belongs to an entry of another scheme."));
+            }
+            long expectedBalance = previousBalance + p.amountMinutes();
+            if (p.balanceAfterMinutes() != expectedBalance) {
+                findings.add(new Mismatch(MismatchKind.POSTING_BALANCE_AFTER_MISMATCH, accountId, p.entry().id(), p.seq(),
+                        expectedBalance, p.balanceAfterMinutes(), "Posting " + p.seq() + " of account " + accountId
+                        + " records a balance of " + p.balanceAfterMinutes() + " after it; its amount gives " + expectedBalance + "."));
+            }
+            String expectedHash = ChainHash.of(previousHash, p.entry(), accountId, p.seq(), p.amountMinutes(), p.balanceAfterMinutes());
+            if (!expectedHash.equals(p.chainHash())) {
+                findings.add(new Mismatch(MismatchKind.POSTING_HASH_MISMATCH, accountId, p.entry().id(), p.seq(), null, null,
+                        "Posting " + p.seq() + " of account " + accountId + " or its entry " + p.entry().id()
+                                + " was changed after it was written (amount, account, date, type, memo or actor)."));
+            }
+            sum += p.amountMinutes();
+            previousBalance = p.balanceAfterMinutes();
+            previousHash = p.chainHash();
+            expectedSeq = p.seq() + 1;
+        }
+
+        void finish() {
+            closeAccount();
+            for (Account account : accounts.values()) {
+                if (!walked.contains(account.id())) {
+                    accountId = account.id();
+                    previousHash = ChainHash.GENESIS;
+                    expectedSeq = 1;
+                    sum = 0;
+                    closeAccount();
+                }
+            }
+        }
+
+        private void closeAccount() {
+            if (accountId == null) {
+                return;
+            }
+            Account account = accounts.get(accountId);
+            if (account == null) {
+                findings.add(new Mismatch(MismatchKind.POSTING_OUTSIDE_SCHEME, accountId, null, null, null, null,
+                        "Postings refer to account " + accountId + ", which is not an account of this scheme."));
+            } else {
+                if (account.balanceMinutes() != sum) {
+                    findings.add(new Mismatch(MismatchKind.ACCOUNT_BALANCE_MISMATCH, accountId, null, null, sum,
+                            account.balanceMinutes(), "Account " + accountId + " has a balance of " + account.balanceMinutes()
+                            + " minutes but its postings sum to " + sum + "."));
+                }
+                long lastSeq = expectedSeq - 1;
+                if (account.postingCount() != lastSeq || !account.chainHead().equals(previousHash)) {
+                    findings.add(new Mismatch(MismatchKind.ACCOUNT_CHAIN_HEAD_MISMATCH, accountId, null, lastSeq,
+                            lastSeq, account.postingCount(), "Account " + accountId + " records " + account.postingCount()
+                            + " postings and a chain head that do not match its last stored posting (" + lastSeq + ")."));
+                }
+            }
+            accountId = null;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.timeledger.ledger;
+
+/**
+ * Every way a request can be refused, one value per broken rule. The lower-case name is the
+ * stable {@code code} of the problem+json answer; the HTTP status is chosen in one place,
+ * {@code org.timeledger.http.Problems}.
+ */
+public enum Rejection {
+    // request shape
+    VALIDATION_FAILED("The request is not valid"),
+    NOT_FOUND("Not found"),
+    UNAUTHORIZED("Authentication required"),
+    FORBIDDEN("Not allowed"),
+
+    // idempotency (SPEC §3)
+    IDEMPOTENCY_KEY_MISSING("Idempotency-Key header required"),
+    IDEMPOTENCY_KEY_REUSED("Idempotency-Key already used for a different request"),
+    IDEMPOTENCY_KEY_IN_FLIGHT("A request with this Idempotency-Key is still in progress"),
+
+    // schemes and parties
+    SCHEME_CODE_TAKEN("A scheme with this code already exists"),
+
+    // the ledger's checks, in the order Ledger applies them
+    AMOUNT_MUST_BE_POSITIVE("Amount must be positive"),
+    AMOUNT_TOO_LARGE("Amount too large"),
+    ACCOUNTS_MUST_BE_DIFFERENT("Accounts must be different"),
+    POSTINGS_MUST_BALANCE("Postings must sum to zero"),
+    ACCOUNT_NOT_FOUND("Account not found"),
+    TYPE_NOT_ALLOWED_FOR_ACCOUNTS("Entry type not allowed between these accounts"),
+    REVERSAL_NOT_REVERSIBLE("A reversal cannot itself be reversed"),
+    ALREADY_REVERSED("Entry already reversed"),
+    INSUFFICIENT_CREDITS("Insufficient credits"),
+    BALANCE_OVERFLOW("Balance would overflow"),
+
+    // infrastructure
+    SERVICE_BUSY("The service is busy; retry shortly");
+
+    private final String title;
+
+    Rejection(String title) {
+        this.title = title;
+    }
+
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,46 @@
+package org.timeledger.ledger.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.timeledger.ledger.EntryType;
+
+/** Request bodies of the ledger's API. */
+public final class LedgerRequests {
+    private LedgerRequests() {
+    }
+
+    /** The entry types the transfers resource may post; the others come from their own features. */
+    public enum TransferType {
+        GIFT(EntryType.GIFT),
+        DONATION(EntryType.DONATION),
+        EXCHANGE(EntryType.EXCHANGE),
+        GRANT(EntryType.GRANT),
+        ADJUSTMENT(EntryType.ADJUSTMENT);
+
+        private final EntryType entryType;
+
+        TransferType(EntryType entryType) {
+            this.entryType = entryType;
+        }
+
+        public EntryType entryType() {
+            return entryType;
+        }
+    }
+
+    /** amountMinutes is checked by the ledger itself, so every path to it shares one rule. */
+    @Serdeable
+    public record Transfer(@NotBlank @Size(max = 40) String fromAccountId,
+                           @NotBlank @Size(max = 40) String toAccountId,
+                           @NotNull Long amountMinutes,
+                           @NotNull TransferType type,
+                           @Nullable @Size(max = 500) String memo) {
+    }
+
+    @Serdeable
+    public record Reversal(@NotBlank @Size(max = 500) String reason) {
+    }
+}

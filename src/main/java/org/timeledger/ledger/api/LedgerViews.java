@@ -1,0 +1,52 @@
+package org.timeledger.ledger.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import org.timeledger.ledger.Account;
+import org.timeledger.ledger.AccountKind;
+import org.timeledger.ledger.EntryType;
+import org.timeledger.ledger.JournalEntry;
+import org.timeledger.ledger.StatementLine;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Response bodies of the ledger's API. */
+public final class LedgerViews {
+    private LedgerViews() {
+    }
+
+    @Serdeable
+    public record AccountView(String id, String schemeCode, AccountKind kind, @Nullable String ownerId,
+                              long balanceMinutes, long heldMinutes, long availableMinutes,
+                              @Nullable Long floorMinutes) {
+        static AccountView of(Account a, String schemeCode) {
+            return new AccountView(a.id(), schemeCode, a.kind(), a.ownerId(), a.balanceMinutes(), a.heldMinutes(),
+                    a.availableMinutes(), a.floorMinutes());
+        }
+    }
+
+    @Serdeable
+    public record PostingView(String accountId, long amountMinutes) {
+    }
+
+    @Serdeable
+    public record EntryView(String id, String schemeCode, EntryType type, String memo, String actor, Instant postedAt,
+                            List<PostingView> postings, @Nullable String reversesEntryId,
+                            @Nullable String reversedByEntryId) {
+        static EntryView of(JournalEntry e, String schemeCode, String reversedBy) {
+            return new EntryView(e.id(), schemeCode, e.type(), e.memo(), e.actor(), e.postedAt(),
+                    e.postings().stream().map(p -> new PostingView(p.accountId(), p.amountMinutes())).toList(),
+                    e.reversesEntryId(), reversedBy);
+        }
+    }
+
+    @Serdeable
+    public record StatementLineView(String entryId, Instant postedAt, EntryType type, String memo,
+                                    long amountMinutes, long balanceAfterMinutes) {
+        static StatementLineView of(StatementLine line) {
+            return new StatementLineView(line.entryId(), line.postedAt(), line.type(), line.memo(),
+                    line.amountMinutes(), line.balanceAfterMinutes());
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package org.timeledger.ledger.store;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import org.timeledger.ledger.Account;
+import org.timeledger.ledger.AccountKind;
+import org.timeledger.ledger.EntryType;
+import org.timeledger.ledger.JournalEntry;
+import org.timeledger.ledger.Posting;
+import org.timeledger.ledger.StatementLine;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The journal's SQL, written out by hand: this is the hot path, and a benchmark runs the same
+ * statements over plain JDBC as its ceiling. Every method runs on the caller's transaction.
+ */
+@Singleton
+public class LedgerStore {
+    private static final String ACCOUNT_COLUMNS =
+            "id, scheme_id, kind, owner_id, balance_minutes, held_minutes, floor_minutes, posting_count, chain_head";
+
+    private final JdbcOperations jdbc;
+
+    public LedgerStore(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insertAccount(Account account, Instant createdAt) {
+        jdbc.prepareStatement("INSERT INTO account (" + ACCOUNT_COLUMNS + ", created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+            ps.setString(1, account.id());
+            ps.setString(2, account.schemeId());
+            ps.setString(3, account.kind().name());
+            ps.setString(4, account.ownerId());
+            ps.setLong(5, account.balanceMinutes());
+            ps.setLong(6, account.heldMinutes());
+            setNullableLong(ps, 7, account.floorMinutes());
+            ps.setLong(8, account.postingCount());
+            ps.setString(9, account.chainHead());
+            ps.setObject(10, timestamp(createdAt));
+            return ps.executeUpdate();
+        });
+    }
+
+    public Optional<Account> findAccount(String id) {
+        return jdbc.prepareStatement("SELECT " + ACCOUNT_COLUMNS + " FROM account WHERE id = ?", ps -> {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(account(rs)) : Optional.empty();
+            }
+        });
+    }
+
+    /**
+     * Locks the given accounts in ascending id order, so two entries touching the same accounts
+     * always queue in the same order and cannot deadlock. Ids that do not exist are absent.
+     */
+    public List<Account> lockAccounts(Collection<String> ids) {
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        String sql = "SELECT " + ACCOUNT_COLUMNS + " FROM account WHERE id IN (" + marks + ") ORDER BY id FOR UPDATE";
+        return jdbc.prepareStatement(sql, ps -> {
+            int i = 1;
+            for (String id : ids) {
+                ps.setString(i++, id);
+            }
+            List<Account> accounts = new ArrayList<>(ids.size());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    accounts.add(account(rs));
+                }
+            }
+            return accounts;
+        });
+    }
+
+    public List<Account> accountsOfScheme(String schemeId) {
+        return jdbc.prepareStatement("SELECT " + ACCOUNT_COLUMNS + " FROM account WHERE scheme_id = ? ORDER BY id", ps -> {
+            ps.setString(1, schemeId);
+            List<Account> accounts = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    accounts.add(account(rs));
+                }
+            }
+            return accounts;
+        });
+    }
+
+    public void insertEntry(JournalEntry entry) {
+        jdbc.prepareStatement("INSERT INTO journal_entry (id, scheme_id, type, memo, actor, posted_at, reverses_entry_id) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)", ps -> {
+            ps.setString(1, entry.id());
+            ps.setString(2, entry.schemeId());
+            ps.setString(3, entry.type().name());
+            ps.setString(4, entry.memo());
+            ps.setString(5, entry.actor());
+            ps.setObject(6, timestamp(entry.postedAt()));
+            ps.setString(7, entry.reversesEntryId());
+            return ps.executeUpdate();
+        });
+    }
+
+    /** A posting as written, with its place in its account's chain. */
+    public record PostingRow(String accountId, long seq, String entryId, long amountMinutes,
+                             long balanceAfterMinutes, String chainHash) {
+    }
+
+    public void insertPostings(List<PostingRow> rows) {
+        jdbc.prepareStatement("INSERT INTO posting (account_id, seq, entry_id, amount_minutes, balance_after_minutes, chain_hash) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", ps -> {
+            for (PostingRow row : rows) {
+                ps.setString(1, row.accountId());
+                ps.setLong(2, row.seq());
+                ps.setString(3, row.entryId());
+                ps.setLong(4, row.amountMinutes());
+                ps.setLong(5, row.balanceAfterMinutes());
+                ps.setString(6, row.chainHash());
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        });
+    }
+
+    /** Writes the new balance and chain head of accounts locked earlier in this transaction. */
+    public void updateAccounts(List<Account> accounts) {
+        jdbc.prepareStatement("UPDATE account SET balance_minutes = ?, posting_count = ?, chain_head = ? WHERE id = ?", ps -> {
+            for (Account account : accounts) {
+                ps.setLong(1, account.balanceMinutes());
+                ps.setLong(2, account.postingCount());
+                ps.setString(3, account.chainHead());
+                ps.setString(4, account.id());
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        });
+    }
+
+    public Optional<JournalEntry> findEntry(String id) {
+        Optional<JournalEntry> header = jdbc.prepareStatement(
+                "SELECT id, scheme_id, type, memo, actor, posted_at, reverses_entry_id FROM journal_entry WHERE id = ?", ps -> {
+                    ps.setString(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? Optional.of(entry(rs, List.of())) : Optional.empty();
+                    }
+                });
+        return header.map(e -> new JournalEntry(e.id(), e.schemeId(), e.type(), e.memo(), e.actor(), e.postedAt(),
+                e.reversesEntryId(), postingsOf(e.id())));
+    }
+
+    private List<Posting> postingsOf(String entryId) {
+        return jdbc.prepareStatement(
+                "SELECT account_id, amount_minutes FROM posting WHERE entry_id = ? ORDER BY amount_minutes, account_id", ps -> {
+                    ps.setString(1, entryId);
+                    List<Posting> postings = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            postings.add(new Posting(rs.getString(1), rs.getLong(2)));
+                        }
+                    }
+                    return postings;
+                });
+    }
+
+    /** The id of the entry that reverses the given one, if any. */
+    public Optional<String> findReversalOf(String entryId) {
+        return jdbc.prepareStatement("SELECT id FROM journal_entry WHERE reverses_entry_id = ?", ps -> {
+            ps.setString(1, entryId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        });
+    }
+
+    /** Newest first: the postings of an account with seq below {@code beforeSeq}. */
+    public List<StatementLine> statement(String accountId, long beforeSeq, int limit) {
+        return jdbc.prepareStatement("SELECT p.seq, p.entry_id, e.posted_at, e.type, e.memo, p.amount_minutes, p.balance_after_minutes "
+                + "FROM posting p JOIN journal_entry e ON e.id = p.entry_id "
+                + "WHERE p.account_id = ? AND p.seq < ? ORDER BY p.seq DESC LIMIT ?", ps -> {
+            ps.setString(1, accountId);
+            ps.setLong(2, beforeSeq);
+            ps.setInt(3, limit);
+            List<StatementLine> lines = new ArrayList<>(limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    lines.add(new StatementLine(rs.getLong(1), rs.getString(2), instant(rs, 3),
+                            EntryType.valueOf(rs.getString(4)), rs.getString(5), rs.getLong(6), rs.getLong(7)));
+                }
+            }
+            return lines;
+        });
+    }
+
+    static Account account(ResultSet rs) throws SQLException {
+        long floor = rs.getLong(7);
+        Long floorMinutes = rs.wasNull() ? null : floor;
+        return new Account(rs.getString(1), rs.getString(2), AccountKind.valueOf(rs.getString(3)), rs.getString(4),
+                rs.getLong(5), rs.getLong(6), floorMinutes, rs.getLong(8), rs.getString(9));
+    }
+
+    static JournalEntry entry(ResultSet rs, List<Posting> postings) throws SQLException {
+        return new JournalEntry(rs.getString(1), rs.getString(2), EntryType.valueOf(rs.getString(3)), rs.getString(4),
+                rs.getString(5), instant(rs, 6), rs.getString(7), postings);
+    }
+
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static OffsetDateTime timestamp(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static void setNullableLong(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, value);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.timeledger.ledger.store;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import org.timeledger.ledger.Account;
+import org.timeledger.ledger.EntryType;
+import org.timeledger.ledger.JournalEntry;
+
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Read-only queries for reconciliation: whole-scheme scans, streamed rather than loaded. */
+@Singleton
+public class ReconciliationStore {
+    private final JdbcOperations jdbc;
+    private final LedgerStore ledgerStore;
+
+    public ReconciliationStore(JdbcOperations jdbc, LedgerStore ledgerStore) {
+        this.jdbc = jdbc;
+        this.ledgerStore = ledgerStore;
+    }
+
+    public List<Account> accountsOfScheme(String schemeId) {
+        return ledgerStore.accountsOfScheme(schemeId);
+    }
+
+    /** A stored posting with its entry's fields, as the hash chain covers them. */
+    public record StoredPosting(String accountId, long seq, long amountMinutes, long balanceAfterMinutes,
+                                String chainHash, JournalEntry entry) {
+    }
+
+    /**
+     * Every posting on the scheme's accounts, in (account, seq) order. Postings are found by
+     * account, not by entry, so a posting moved into this scheme's accounts is seen too.
+     */
+    public void forEachPosting(String schemeId, Consumer<StoredPosting> consumer) {
+        jdbc.prepareStatement("SELECT e.id, e.scheme_id, e.type, e.memo, e.actor, e.posted_at, e.reverses_entry_id, "
+                + "p.account_id, p.seq, p.amount_minutes, p.balance_after_minutes, p.chain_hash "
+                + "FROM posting p JOIN account a ON a.id = p.account_id JOIN journal_entry e ON e.id = p.entry_id "
+                + "WHERE a.scheme_id = ? ORDER BY p.account_id, p.seq", ps -> {
+            ps.setString(1, schemeId);
+            ps.setFetchSize(1000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    JournalEntry entry = new JournalEntry(rs.getString(1), rs.getString(2), EntryType.valueOf(rs.getString(3)),
+                            rs.getString(4), rs.getString(5), LedgerStore.instant(rs, 6), rs.getString(7), List.of());
+                    consumer.accept(new StoredPosting(rs.getString(8), rs.getLong(9), rs.getLong(10), rs.getLong(11),
+                            rs.getString(12), entry));
+                }
+            }
+            return null;
+        });
+    }
+
+    /** An entry whose postings do not sum to zero, or that has fewer than two. */
+    public record EntryTotal(String entryId, long postings, long sumMinutes) {
+    }
+
+    public List<EntryTotal> unbalancedEntries(String schemeId) {
+        return jdbc.prepareStatement("SELECT e.id, COUNT(p.entry_id), COALESCE(SUM(p.amount_minutes), 0) "
+                + "FROM journal_entry e LEFT JOIN posting p ON p.entry_id = e.id WHERE e.scheme_id = ? "
+                + "GROUP BY e.id HAVING COUNT(p.entry_id) < 2 OR COALESCE(SUM(p.amount_minutes), 0) <> 0 "
+                + "ORDER BY e.id LIMIT 1000", ps -> {
+            ps.setString(1, schemeId);
+            List<EntryTotal> totals = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    totals.add(new EntryTotal(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+                }
+            }
+            return totals;
+        });
+    }
+
+    public long countEntries(String schemeId) {
+        return jdbc.prepareStatement("SELECT COUNT(*) FROM journal_entry WHERE scheme_id = ?", ps -> {
+            ps.setString(1, schemeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+}

@@ -1,0 +1,17 @@
+package org.timeledger.schemes;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface MemberRepository extends CrudRepository<Member, String> {
+    boolean existsByCardNumber(String cardNumber);
+
+    /** Members of a scheme with ids after {@code afterId}, oldest first. */
+    @Query("SELECT * FROM member WHERE scheme_id = :schemeId AND id > :afterId ORDER BY id LIMIT :limit")
+    List<Member> page(String schemeId, String afterId, int limit);
+}

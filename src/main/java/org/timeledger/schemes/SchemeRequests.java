@@ -1,0 +1,38 @@
+package org.timeledger.schemes;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Request bodies of the schemes feature. Balances, owners and ids are never taken from them. */
+public final class SchemeRequests {
+    private SchemeRequests() {
+    }
+
+    @Serdeable
+    public record CreateScheme(
+            @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,31}",
+                    message = "must be 2-32 lower-case letters, digits or hyphens, starting with a letter or digit")
+            String code,
+            @NotBlank @Size(max = 200) String name,
+            @Nullable @Min(value = -6_000_000, message = "must be at least -6000000 (100,000 hours of debt)")
+            @Max(value = 0, message = "must be zero or negative (the lowest balance a member may reach)")
+            Long memberFloorMinutes,
+            @Nullable @Min(1) @Max(value = 10_080, message = "must be at most 10080 (one week)") Integer holdMinutes) {
+    }
+
+    @Serdeable
+    public record RegisterMember(@NotBlank @Size(max = 200) String displayName,
+                                 @Nullable @Size(max = 100) String ward) {
+    }
+
+    @Serdeable
+    public record RegisterParty(@NotBlank @Size(max = 200) String name,
+                                @Nullable @Size(max = 100) String ward) {
+    }
+}

@@ -1,0 +1,81 @@
+package org.timeledger.schemes;
+
+import jakarta.inject.Singleton;
+import org.timeledger.ledger.AccountKind;
+import org.timeledger.ledger.Ledger;
+import org.timeledger.ledger.RejectedException;
+import org.timeledger.ledger.Rejection;
+import org.timeledger.support.Ids;
+import org.timeledger.support.SqlErrors;
+import org.timeledger.support.Transactions;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Creates schemes with their system accounts, and finds them by code or id. */
+@Singleton
+public class SchemeService {
+    public static final long DEFAULT_MEMBER_FLOOR_MINUTES = 0;
+    public static final int DEFAULT_HOLD_MINUTES = 15;
+
+    private final SchemeRepository schemes;
+    private final Ledger ledger;
+    private final Transactions transactions;
+    private final Clock clock = Clock.systemUTC();
+    // schemes are never renamed or deleted, so an id maps to its code for ever
+    private final Map<String, String> codesById = new ConcurrentHashMap<>();
+
+    public SchemeService(SchemeRepository schemes, Ledger ledger, Transactions transactions) {
+        this.schemes = schemes;
+        this.ledger = ledger;
+        this.transactions = transactions;
+    }
+
+    public Scheme create(SchemeRequests.CreateScheme request) {
+        try {
+            return transactions.write(() -> insert(request));
+        } catch (RuntimeException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+                throw codeTaken(request.code());
+            }
+            throw e;
+        }
+    }
+
+    private Scheme insert(SchemeRequests.CreateScheme request) {
+        if (schemes.existsByCode(request.code())) {
+            throw codeTaken(request.code());
+        }
+        String schemeId = Ids.newId("sch");
+        String issuanceId;
+        String potId;
+        long floor = request.memberFloorMinutes() == null ? DEFAULT_MEMBER_FLOOR_MINUTES : request.memberFloorMinutes();
+        int hold = request.holdMinutes() == null ? DEFAULT_HOLD_MINUTES : request.holdMinutes();
+        // the scheme row goes first: accounts reference it
+        Scheme scheme = new Scheme(schemeId, request.code(), request.name().strip(), floor, hold,
+                "", "", clock.instant().truncatedTo(ChronoUnit.MICROS));
+        schemes.save(scheme);
+        issuanceId = ledger.openAccount(schemeId, AccountKind.ISSUANCE, null, null).id();
+        potId = ledger.openAccount(schemeId, AccountKind.COMMUNITY_POT, null, 0L).id();
+        Scheme withAccounts = new Scheme(schemeId, scheme.code(), scheme.name(), floor, hold, issuanceId, potId,
+                scheme.createdAt());
+        return schemes.update(withAccounts);
+    }
+
+    private static RejectedException codeTaken(String code) {
+        return new RejectedException(Rejection.SCHEME_CODE_TAKEN, "A scheme with code '" + code + "' already exists.");
+    }
+
+    public Scheme get(String code) {
+        return schemes.findByCode(code)
+                .orElseThrow(() -> new RejectedException(Rejection.NOT_FOUND, "No scheme with code '" + code + "'."));
+    }
+
+    public String codeOf(String schemeId) {
+        return codesById.computeIfAbsent(schemeId, id -> schemes.findById(id)
+                .map(Scheme::code)
+                .orElseThrow(() -> new IllegalStateException("no scheme " + id)));
+    }
+}

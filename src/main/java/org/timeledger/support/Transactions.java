@@ -1,0 +1,74 @@
+package org.timeledger.support;
+
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+/**
+ * Short transactions with a bounded retry on serialization failures and deadlocks (SQLSTATE
+ * 40001, 40P01), so neither ever reaches a client. The work must be safe to run again: it
+ * must not have effects outside the database.
+ */
+@Singleton
+public class Transactions {
+    private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
+    static final int MAX_ATTEMPTS = 8;
+
+    private static final TransactionDefinition SNAPSHOT = new TransactionDefinition() {
+        @Override
+        public java.util.Optional<Isolation> getIsolationLevel() {
+            return java.util.Optional.of(Isolation.REPEATABLE_READ);
+        }
+
+        @Override
+        public java.util.Optional<Boolean> isReadOnly() {
+            return java.util.Optional.of(true);
+        }
+    };
+
+    private final TransactionOperations<Connection> operations;
+
+    public Transactions(TransactionOperations<Connection> operations) {
+        this.operations = operations;
+    }
+
+    /** Runs work in a read-write transaction, again if the database asks for a retry. */
+    public <T> T write(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return operations.executeWrite(status -> work.get());
+            } catch (RuntimeException e) {
+                if (!SqlErrors.isRetryable(e) || attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.debug("Retrying transaction after SQLSTATE {} (attempt {})", SqlErrors.sqlState(e), attempt);
+                backOff(attempt);
+            }
+        }
+    }
+
+    public <T> T read(Supplier<T> work) {
+        return operations.executeRead(status -> work.get());
+    }
+
+    /** Runs work on one consistent snapshot of the database, as reconciliation needs. */
+    public <T> T readSnapshot(Supplier<T> work) {
+        return operations.execute(SNAPSHOT, status -> work.get());
+    }
+
+    private static void backOff(int attempt) {
+        long ceiling = Math.min(200, 5L << attempt);
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceiling));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while backing off", e);
+        }
+    }
+}
