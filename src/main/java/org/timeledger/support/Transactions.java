@@ -2,11 +2,13 @@ package org.timeledger.support;
 
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -20,22 +22,35 @@ public class Transactions {
     private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
     static final int MAX_ATTEMPTS = 8;
 
-    private static final TransactionDefinition SNAPSHOT = new TransactionDefinition() {
-        @Override
-        public java.util.Optional<Isolation> getIsolationLevel() {
-            return java.util.Optional.of(Isolation.REPEATABLE_READ);
-        }
-
-        @Override
-        public java.util.Optional<Boolean> isReadOnly() {
-            return java.util.Optional.of(true);
-        }
-    };
-
     private final TransactionOperations<Connection> operations;
+    private final TransactionDefinition snapshot;
 
-    public Transactions(TransactionOperations<Connection> operations) {
+    public Transactions(TransactionOperations<Connection> operations,
+                        @Value("${datasources.default.url:}") String url) {
         this.operations = operations;
+        this.snapshot = snapshotOn(url);
+    }
+
+    /**
+     * A read-only transaction that sees one consistent snapshot. PostgreSQL's REPEATABLE READ is
+     * such a snapshot; H2's is not (it lets rows committed meanwhile appear, so reconciliation
+     * under load saw an entry without its postings), and H2's SERIALIZABLE is.
+     */
+    private static TransactionDefinition snapshotOn(String url) {
+        TransactionDefinition.Isolation isolation = url.startsWith("jdbc:h2:")
+                ? TransactionDefinition.Isolation.SERIALIZABLE
+                : TransactionDefinition.Isolation.REPEATABLE_READ;
+        return new TransactionDefinition() {
+            @Override
+            public Optional<Isolation> getIsolationLevel() {
+                return Optional.of(isolation);
+            }
+
+            @Override
+            public Optional<Boolean> isReadOnly() {
+                return Optional.of(true);
+            }
+        };
     }
 
     /** Runs work in a read-write transaction, again if the database asks for a retry. */
@@ -59,7 +74,7 @@ public class Transactions {
 
     /** Runs work on one consistent snapshot of the database, as reconciliation needs. */
     public <T> T readSnapshot(Supplier<T> work) {
-        return operations.execute(SNAPSHOT, status -> work.get());
+        return operations.execute(snapshot, status -> work.get());
     }
 
     private static void backOff(int attempt) {

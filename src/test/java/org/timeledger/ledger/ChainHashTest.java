@@ -1,0 +1,58 @@
+package org.timeledger.ledger;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ChainHashTest {
+    static final Instant AT = Instant.parse("2026-11-22T10:15:30.123456Z");
+    static final JournalEntry ENTRY = new JournalEntry("ent_1", "sch_1", EntryType.GIFT, "memo", "admin", AT, null, List.of());
+
+    @Test
+    void theSamePostingHashesTheSame() {
+        assertThat(ChainHash.of(ChainHash.GENESIS, ENTRY, "acc_1", 1, -60, 40))
+                .isEqualTo(ChainHash.of(ChainHash.GENESIS, ENTRY, "acc_1", 1, -60, 40))
+                .hasSize(64);
+    }
+
+    @Test
+    void changingAnyFieldChangesTheHash() {
+        Set<String> hashes = new HashSet<>(List.of(
+                ChainHash.of(ChainHash.GENESIS, ENTRY, "acc_1", 1, -60, 40),
+                ChainHash.of("1".repeat(64), ENTRY, "acc_1", 1, -60, 40),
+                ChainHash.of(ChainHash.GENESIS, with("ent_2", "sch_1", EntryType.GIFT, "memo", "admin", AT, null), "acc_1", 1, -60, 40),
+                ChainHash.of(ChainHash.GENESIS, with("ent_1", "sch_2", EntryType.GIFT, "memo", "admin", AT, null), "acc_1", 1, -60, 40),
+                ChainHash.of(ChainHash.GENESIS, with("ent_1", "sch_1", EntryType.EXCHANGE, "memo", "admin", AT, null), "acc_1", 1, -60, 40),
+                ChainHash.of(ChainHash.GENESIS, with("ent_1", "sch_1", EntryType.GIFT, "memo!", "admin", AT, null), "acc_1", 1, -60, 40),
+                ChainHash.of(ChainHash.GENESIS, with("ent_1", "sch_1", EntryType.GIFT, "memo", "admin2", AT, null), "acc_1", 1, -60, 40),
+                ChainHash.of(ChainHash.GENESIS, with("ent_1", "sch_1", EntryType.GIFT, "memo", "admin", AT.plusNanos(1000), null), "acc_1", 1, -60, 40),
+                ChainHash.of(ChainHash.GENESIS, with("ent_1", "sch_1", EntryType.GIFT, "memo", "admin", AT, "ent_0"), "acc_1", 1, -60, 40),
+                ChainHash.of(ChainHash.GENESIS, ENTRY, "acc_2", 1, -60, 40),
+                ChainHash.of(ChainHash.GENESIS, ENTRY, "acc_1", 2, -60, 40),
+                ChainHash.of(ChainHash.GENESIS, ENTRY, "acc_1", 1, -61, 40),
+                ChainHash.of(ChainHash.GENESIS, ENTRY, "acc_1", 1, -60, 41)));
+        assertThat(hashes).hasSize(13);
+    }
+
+    @Test
+    void fieldsCannotBleedIntoEachOther() {
+        // without length prefixes, "ab"+"c" and "a"+"bc" would hash alike
+        assertThat(ChainHash.of(ChainHash.GENESIS, with("ent_1", "sch_1", EntryType.GIFT, "ab", "c", AT, null), "acc_1", 1, 1, 1))
+                .isNotEqualTo(ChainHash.of(ChainHash.GENESIS, with("ent_1", "sch_1", EntryType.GIFT, "a", "bc", AT, null), "acc_1", 1, 1, 1));
+    }
+
+    @Test
+    void storableTimesKeepMicroseconds() {
+        Instant nanos = Instant.parse("2026-11-22T10:15:30.123456789Z");
+        assertThat(ChainHash.storable(nanos)).isEqualTo(Instant.parse("2026-11-22T10:15:30.123456Z"));
+    }
+
+    private static JournalEntry with(String id, String scheme, EntryType type, String memo, String actor, Instant at, String reverses) {
+        return new JournalEntry(id, scheme, type, memo, actor, at, reverses, List.of());
+    }
+}

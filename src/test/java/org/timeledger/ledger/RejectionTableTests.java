@@ -1,0 +1,223 @@
+package org.timeledger.ledger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.timeledger.http.Problems;
+import org.timeledger.support.Transactions;
+import org.timeledger.testing.Api;
+import org.timeledger.testing.ServiceTest;
+import org.timeledger.testing.Tokens;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.timeledger.testing.Api.object;
+
+/** One row per rejection: the request that breaks the rule, and the status and code it gets. */
+public abstract class RejectionTableTests extends ServiceTest {
+    @Inject
+    Ledger ledger;
+    @Inject
+    Transactions transactions;
+
+    /** What a refused request got back. */
+    record Outcome(int status, String code) {
+        static Outcome of(Api.Reply reply) {
+            return new Outcome(reply.status(), reply.code());
+        }
+    }
+
+    /** How a row provokes its rejection. (Not a Supplier: Micronaut's extension would try to inject one.) */
+    @FunctionalInterface
+    interface Scenario {
+        Outcome run();
+    }
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("timeledger.lock-timeout", "1s");
+    }
+
+    Stream<Arguments> rows() {
+        return Stream.of(
+                row(Rejection.VALIDATION_FAILED, 400, () -> Outcome.of(admin.post("/v1/schemes", object("name", "no code")))),
+                row(Rejection.NOT_FOUND, 404, () -> Outcome.of(admin.get("/v1/entries/ent_nothing"))),
+                row(Rejection.UNAUTHORIZED, 401, () -> Outcome.of(anonymous.get("/v1/schemes/any"))),
+                row(Rejection.FORBIDDEN, 403, () -> Outcome.of(anonymous.withToken(Tokens.signed("m", "MEMBER"))
+                        .post("/v1/schemes", object("code", "nope", "name", "x")))),
+                row(Rejection.IDEMPOTENCY_KEY_MISSING, 400, this::transferWithoutKey),
+                row(Rejection.IDEMPOTENCY_KEY_REUSED, 422, this::keyReusedForAnotherRequest),
+                row(Rejection.IDEMPOTENCY_KEY_IN_FLIGHT, 409, this::keyStillInFlight),
+                row(Rejection.SCHEME_CODE_TAKEN, 409, () -> {
+                    String code = createScheme().get("code").asText();
+                    return Outcome.of(admin.post("/v1/schemes", object("code", code, "name", "again")));
+                }),
+                row(Rejection.AMOUNT_MUST_BE_POSITIVE, 422, () -> giftBetweenMembers(0)),
+                row(Rejection.AMOUNT_TOO_LARGE, 422, () -> giftBetweenMembers(6_000_001)),
+                row(Rejection.ACCOUNTS_MUST_BE_DIFFERENT, 422, () -> {
+                    Fixture f = fixture();
+                    return Outcome.of(transfer(f.code, f.ada, f.ada, 10, "GIFT"));
+                }),
+                row(Rejection.POSTINGS_MUST_BALANCE, 422, () -> {
+                    Fixture f = fixture();
+                    return direct(() -> ledger.post(new Ledger.Draft(f.schemeId(), EntryType.ADJUSTMENT, "", "test", null,
+                            List.of(new Posting(f.issuance, -5), new Posting(f.ada, 4)))));
+                }),
+                row(Rejection.ACCOUNT_NOT_FOUND, 422, () -> {
+                    Fixture f = fixture();
+                    return Outcome.of(transfer(f.code, f.ada, "acc_nobody", 10, "GIFT"));
+                }),
+                row(Rejection.TYPE_NOT_ALLOWED_FOR_ACCOUNTS, 422, () -> {
+                    Fixture f = fixture();
+                    return Outcome.of(transfer(f.code, f.issuance, f.ada, 10, "GIFT"));
+                }),
+                row(Rejection.REVERSAL_NOT_REVERSIBLE, 422, () -> {
+                    Fixture f = fixture();
+                    String reversal = reverse(transfer(f.code, f.ada, f.bob, 10, "GIFT").field("id")).field("id");
+                    return Outcome.of(reverse(reversal));
+                }),
+                row(Rejection.ALREADY_REVERSED, 409, () -> {
+                    Fixture f = fixture();
+                    String gift = transfer(f.code, f.ada, f.bob, 10, "GIFT").field("id");
+                    reverse(gift);
+                    return Outcome.of(reverse(gift));
+                }),
+                row(Rejection.INSUFFICIENT_CREDITS, 422, () -> giftBetweenMembers(61)),
+                row(Rejection.BALANCE_OVERFLOW, 422, () -> {
+                    Fixture f = fixture();
+                    direct(() -> ledger.post(new Ledger.Draft(f.schemeId(), EntryType.ADJUSTMENT, "", "test", null,
+                            List.of(new Posting(f.issuance, -(Long.MAX_VALUE - 60)), new Posting(f.bob, Long.MAX_VALUE - 60)))));
+                    // ISSUANCE now stands at -Long.MAX_VALUE: issuing two more minutes would take it past Long.MIN_VALUE
+                    return direct(() -> ledger.transfer(f.schemeId(), EntryType.ADJUSTMENT, f.issuance, f.ada, 2, "", "test"));
+                }),
+                row(Rejection.SERVICE_BUSY, 503, this::accountLockedElsewhere));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("rows")
+    void eachRuleRefusesWithItsOwnStatusAndCode(Rejection rejection, int status, Scenario scenario) {
+        Outcome outcome = scenario.run();
+
+        assertThat(outcome).isEqualTo(new Outcome(status, rejection.code()));
+        assertThat(Problems.status(rejection).getCode()).isEqualTo(status);
+    }
+
+    @Test
+    void everyRejectionHasARow() {
+        Set<Rejection> covered = rows().map(a -> (Rejection) a.get()[0]).collect(Collectors.toSet());
+        assertThat(covered).containsExactlyInAnyOrder(Rejection.values());
+    }
+
+    private static Arguments row(Rejection rejection, int status, Scenario scenario) {
+        return Arguments.of(rejection, status, scenario);
+    }
+
+    // ---- scenarios ----
+
+    /** A scheme whose member Ada holds 60 minutes; Bob holds nothing. */
+    record Fixture(JsonNode scheme, String code, String issuance, String ada, String bob) {
+        String schemeId() {
+            return scheme.get("schemeId").asText();
+        }
+    }
+
+    private Fixture fixture() {
+        JsonNode scheme = createScheme();
+        String code = scheme.get("code").asText();
+        String ada = registerMember(code, "Ada").get("accountId").asText();
+        String bob = registerMember(code, "Bob").get("accountId").asText();
+        issue(scheme, ada, 60);
+        String schemeId = transactions.read(() -> ledger.findAccount(ada).orElseThrow().schemeId());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) scheme).put("schemeId", schemeId);
+        return new Fixture(scheme, code, scheme.get("issuanceAccountId").asText(), ada, bob);
+    }
+
+    private Outcome giftBetweenMembers(long minutes) {
+        Fixture f = fixture();
+        return Outcome.of(transfer(f.code, f.ada, f.bob, minutes, "GIFT"));
+    }
+
+    private Api.Reply reverse(String entryId) {
+        return admin.post("/v1/entries/" + entryId + "/reversal", object("reason", "test"), "Idempotency-Key", newKey());
+    }
+
+    private Outcome transferWithoutKey() {
+        Fixture f = fixture();
+        return Outcome.of(admin.post("/v1/schemes/" + f.code + "/transfers",
+                object("fromAccountId", f.ada, "toAccountId", f.bob, "amountMinutes", 5, "type", "GIFT")));
+    }
+
+    private Outcome keyReusedForAnotherRequest() {
+        Fixture f = fixture();
+        String key = newKey();
+        String path = "/v1/schemes/" + f.code + "/transfers";
+        expect(admin.post(path, object("fromAccountId", f.ada, "toAccountId", f.bob, "amountMinutes", 5, "type", "GIFT"),
+                "Idempotency-Key", key), 201);
+        return Outcome.of(admin.post(path, object("fromAccountId", f.ada, "toAccountId", f.bob, "amountMinutes", 6, "type", "GIFT"),
+                "Idempotency-Key", key));
+    }
+
+    /** Another transaction has claimed the key and not finished: the request waits, then gives up. */
+    private Outcome keyStillInFlight() {
+        Fixture f = fixture();
+        String key = newKey();
+        try (Connection other = sql()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement ps = other.prepareStatement(
+                    "INSERT INTO idempotency_key (principal, idem_key, request_hash, created_at) VALUES ('admin', ?, ?, ?)")) {
+                ps.setString(1, key);
+                ps.setString(2, "0".repeat(64));
+                ps.setObject(3, OffsetDateTime.now());
+                ps.executeUpdate();
+            }
+            Api.Reply reply = admin.post("/v1/schemes/" + f.code + "/transfers",
+                    object("fromAccountId", f.ada, "toAccountId", f.bob, "amountMinutes", 5, "type", "GIFT"), "Idempotency-Key", key);
+            other.rollback();
+            assertThat(balance(f.bob)).as("nothing moved").isZero();
+            return Outcome.of(reply);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Another transaction holds Ada's account row: the transfer waits for the lock timeout, then says so. */
+    private Outcome accountLockedElsewhere() {
+        Fixture f = fixture();
+        try (Connection other = sql()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement ps = other.prepareStatement("SELECT balance_minutes FROM account WHERE id = ? FOR UPDATE")) {
+                ps.setString(1, f.ada);
+                ps.executeQuery().close();
+            }
+            Api.Reply reply = transfer(f.code, f.ada, f.bob, 5, "GIFT");
+            other.rollback();
+            assertThat(reply.header("Retry-After")).contains("1");
+            assertThat(balance(f.bob)).as("nothing moved").isZero();
+            return Outcome.of(reply);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Outcome direct(Supplier<JournalEntry> post) {
+        try {
+            transactions.write(post);
+            return new Outcome(201, null);
+        } catch (RejectedException e) {
+            return new Outcome(Problems.status(e.rejection()).getCode(), e.rejection().code());
+        }
+    }
+
+}
