@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -33,6 +34,9 @@ import java.util.TreeSet;
  *   <li>{@code INSUFFICIENT_CREDITS}: no debited account's available balance below its floor</li>
  *   <li>{@code BALANCE_OVERFLOW}</li>
  * </ol>
+ *
+ * A reversal first needs its entry ({@code NOT_FOUND}) to be something other than a reversal
+ * ({@code REVERSAL_NOT_REVERSIBLE}), then goes through the same checks.
  *
  * Then the entry, its postings (each extending its account's hash chain) and the new balances
  * are written. Every method must run inside the caller's transaction.
@@ -62,15 +66,15 @@ public class Ledger {
         return account;
     }
 
-    public java.util.Optional<Account> findAccount(String accountId) {
+    public Optional<Account> findAccount(String accountId) {
         return store.findAccount(accountId);
     }
 
-    public java.util.Optional<JournalEntry> findEntry(String entryId) {
+    public Optional<JournalEntry> findEntry(String entryId) {
         return store.findEntry(entryId);
     }
 
-    public java.util.Optional<String> findReversalOf(String entryId) {
+    public Optional<String> findReversalOf(String entryId) {
         return store.findReversalOf(entryId);
     }
 
@@ -204,8 +208,10 @@ public class Ledger {
         Map<String, Long> newBalances = new HashMap<>();
         for (Posting p : postings) {
             Account account = locked.get(p.accountId());
-            long available = Minutes.plus(account.availableMinutes(), p.amountMinutes());
-            if (p.amountMinutes() < 0 && account.floorMinutes() != null && available < account.floorMinutes()) {
+            if (p.amountMinutes() >= 0 || account.floorMinutes() == null) {
+                continue;
+            }
+            if (Minutes.plus(account.availableMinutes(), p.amountMinutes()) < account.floorMinutes()) {
                 throw new RejectedException(Rejection.INSUFFICIENT_CREDITS,
                         "Account " + account.id() + " has " + (account.availableMinutes() - account.floorMinutes())
                                 + " minutes it may spend; this needs " + (-p.amountMinutes()) + ".");
