@@ -14,6 +14,8 @@ public final class Cursors {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
     private static final String PREFIX = "v1:";
+    // positions are ids or numbers; anything else did not come from us
+    private static final java.util.regex.Pattern SAFE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,60}");
 
     private Cursors() {
     }
@@ -30,8 +32,9 @@ public final class Cursors {
         }
         try {
             String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (text.startsWith(PREFIX) && text.length() > PREFIX.length()) {
-                return text.substring(PREFIX.length());
+            String position = text.startsWith(PREFIX) ? text.substring(PREFIX.length()) : "";
+            if (SAFE.matcher(position).matches()) {
+                return position;
             }
         } catch (IllegalArgumentException e) {
             // fall through to the rejection

@@ -330,4 +330,32 @@ public abstract class LedgerApiTests extends ServiceTest {
         assertThat(textPlain.status()).isEqualTo(415);
         assertThat(textPlain.code()).isEqualTo("unsupported_media_type");
     }
+
+    @Test
+    void theNulCharacterIsRefusedWhereverItIsSent() {
+        JsonNode scheme = createScheme();
+        String code = scheme.get("code").asText();
+        String ada = registerMember(code, "Ada").get("accountId").asText();
+        issue(scheme, ada, 60);
+        String cursor = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("v1:a\u0000b".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        List<Api.Reply> replies = List.of(
+                admin.post("/v1/schemes", "{\"code\":\"nul-" + database.kind() + "\",\"name\":\"a\\u0000b\"}"),
+                admin.post("/v1/schemes/" + code + "/members", "{\"displayName\":\"Ada\\u0000\"}"),
+                admin.post("/v1/schemes/" + code + "/transfers", "{\"fromAccountId\":\"" + ada + "\",\"toAccountId\":\""
+                        + scheme.get("communityPotAccountId").asText() + "\",\"amountMinutes\":5,\"type\":\"DONATION\","
+                        + "\"memo\":\"x\\u0000y\"}", "Idempotency-Key", newKey()),
+                anonymous.post("/login", "{\"username\":\"ad\\u0000min\",\"password\":\"" + ADMIN_PASSWORD + "\"}"),
+                admin.get("/v1/schemes/a%00b"),
+                admin.get("/v1/accounts/" + ada + "%00"),
+                admin.get("/v1/schemes/" + code + "/members?cursor=" + cursor),
+                admin.get("/v1/accounts/" + ada + "/postings?cursor=%00"));
+
+        for (Api.Reply reply : replies) {
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+            assertThat(reply.code()).isEqualTo("validation_failed");
+        }
+        assertThat(balance(ada)).isEqualTo(60);
+    }
 }
