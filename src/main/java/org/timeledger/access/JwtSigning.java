@@ -37,8 +37,14 @@ public class JwtSigning {
     @io.micronaut.context.annotation.Context
     @Named("generator")
     SignatureGeneratorConfiguration signature(@Value("${timeledger.jwt-secret:}") String configured,
+                                              @Value("${datasources.default.url:}") String url,
                                               JdbcOperations jdbc, TransactionOperations<Connection> transactions) {
-        String secret = configured == null || configured.isEmpty() ? storedSecret(jdbc, transactions) : configured;
+        boolean generated = configured == null || configured.isEmpty();
+        String secret = generated ? storedSecret(jdbc, transactions) : configured;
+        if (generated && !url.startsWith("jdbc:h2:")) {
+            LOG.warn("Access tokens are signed with a key kept in the database: anyone who can read the database "
+                    + "(a backup, a replica) could sign tokens. Set TIMELEDGER_JWT_SECRET in production.");
+        }
         if (secret.length() < MIN_SECRET_LENGTH) {
             throw new ConfigurationException("TIMELEDGER_JWT_SECRET must be at least " + MIN_SECRET_LENGTH + " characters.");
         }

@@ -2,7 +2,8 @@ package org.timeledger.ledger;
 
 /**
  * An account as stored. {@code floorMinutes} is null for an account without a floor
- * (ISSUANCE). {@code postingCount} is the seq of the last posting and {@code chainHead} its hash.
+ * (ISSUANCE). {@code postingCount} is the seq of the last posting and {@code chainHead} its hash
+ * (before the first posting, the account's genesis hash: see {@link ChainHash#genesis}).
  */
 public record Account(String id, String schemeId, AccountKind kind, String ownerId,
                       long balanceMinutes, long heldMinutes, Long floorMinutes,
@@ -13,6 +14,7 @@ public record Account(String id, String schemeId, AccountKind kind, String owner
     }
 
     public static Account open(String id, String schemeId, AccountKind kind, String ownerId, Long floorMinutes) {
-        return new Account(id, schemeId, kind, ownerId, 0, 0, floorMinutes, 0, ChainHash.GENESIS);
+        return new Account(id, schemeId, kind, ownerId, 0, 0, floorMinutes, 0,
+                ChainHash.genesis(id, schemeId, kind, ownerId, floorMinutes));
     }
 }

@@ -16,10 +16,30 @@ import java.util.HexFormat;
  * <p>Fields are length-prefixed so that no two different postings hash the same bytes.
  */
 public final class ChainHash {
-    /** The chain head of an account without postings. */
-    public static final String GENESIS = "0".repeat(64);
+    /** The previous hash of a posting whose account is unknown (reconciliation's fallback). */
+    public static final String NONE = "0".repeat(64);
 
     private ChainHash() {
+    }
+
+    /**
+     * Where an account's chain starts: a hash of what the account is (its id, scheme, kind,
+     * owner and floor). Changing any of these in the database breaks the chain at its first
+     * link, so nobody can, say, lower a floor and then overspend with valid-looking postings.
+     */
+    public static String genesis(String accountId, String schemeId, AccountKind kind, String ownerId, Long floorMinutes) {
+        MessageDigest digest = sha256();
+        put(digest, "account");
+        put(digest, accountId);
+        put(digest, schemeId);
+        put(digest, kind.name());
+        put(digest, ownerId == null ? "" : ownerId);
+        put(digest, floorMinutes == null ? "none" : Long.toString(floorMinutes));
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    public static String genesis(Account account) {
+        return genesis(account.id(), account.schemeId(), account.kind(), account.ownerId(), account.floorMinutes());
     }
 
     public static String of(String previousHash, JournalEntry entry, String accountId, long seq,

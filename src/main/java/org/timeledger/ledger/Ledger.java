@@ -84,7 +84,7 @@ public class Ledger {
     }
 
     /** Moves {@code amountMinutes} from one account to another as one entry of the given type. */
-    public JournalEntry transfer(String schemeId, EntryType type, String fromAccountId, String toAccountId,
+    public JournalEntry move(String schemeId, EntryType type, String fromAccountId, String toAccountId,
                                  long amountMinutes, String memo, String actor) {
         if (amountMinutes <= 0) {
             throw new RejectedException(Rejection.AMOUNT_MUST_BE_POSITIVE,
@@ -177,17 +177,23 @@ public class Ledger {
         return locked;
     }
 
+    /** Every debited account against every credited one, so entries of any size obey their type. */
     private static void checkTypeAllowed(Draft draft, Map<String, Account> locked) {
-        if (draft.type() == EntryType.REVERSAL || draft.postings().size() != 2) {
-            return;
+        if (draft.type() == EntryType.REVERSAL) {
+            return; // mirrors an entry that passed this check
         }
-        Posting debit = draft.postings().get(0).amountMinutes() < 0 ? draft.postings().get(0) : draft.postings().get(1);
-        Posting credit = debit == draft.postings().get(0) ? draft.postings().get(1) : draft.postings().get(0);
-        AccountKind from = locked.get(debit.accountId()).kind();
-        AccountKind to = locked.get(credit.accountId()).kind();
-        if (!draft.type().allows(from, to)) {
-            throw new RejectedException(Rejection.TYPE_NOT_ALLOWED_FOR_ACCOUNTS,
-                    "A " + draft.type() + " cannot move credits from an account of kind " + from + " to one of kind " + to + ".");
+        for (Posting debit : draft.postings()) {
+            for (Posting credit : draft.postings()) {
+                if (debit.amountMinutes() >= 0 || credit.amountMinutes() <= 0) {
+                    continue;
+                }
+                AccountKind from = locked.get(debit.accountId()).kind();
+                AccountKind to = locked.get(credit.accountId()).kind();
+                if (!draft.type().allows(from, to)) {
+                    throw new RejectedException(Rejection.TYPE_NOT_ALLOWED_FOR_ACCOUNTS, "A " + draft.type()
+                            + " cannot move credits from an account of kind " + from + " to one of kind " + to + ".");
+                }
+            }
         }
     }
 

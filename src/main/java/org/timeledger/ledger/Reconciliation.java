@@ -1,5 +1,6 @@
 package org.timeledger.ledger;
 
+import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import org.timeledger.ledger.store.ReconciliationStore;
 import org.timeledger.ledger.store.ReconciliationStore.StoredPosting;
@@ -9,8 +10,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Proves a scheme's books from what is stored, independently of the checks made when posting:
@@ -46,12 +49,12 @@ public class Reconciliation {
         ENTRY_TOO_FEW_POSTINGS
     }
 
-    @io.micronaut.serde.annotation.Serdeable
+    @Serdeable
     public record Mismatch(MismatchKind kind, String accountId, String entryId, Long seq,
                            Long expectedMinutes, Long actualMinutes, String detail) {
     }
 
-    @io.micronaut.serde.annotation.Serdeable
+    @Serdeable
     public record Report(boolean balanced, long sumMinutes, long accountsChecked, long entriesChecked,
                          long postingsChecked, long mismatchCount, List<Mismatch> mismatches, Instant checkedAt) {
     }
@@ -84,16 +87,16 @@ public class Reconciliation {
 
         checkHeld(schemeId, accounts, findings);
 
-        for (ReconciliationStore.EntryTotal bad : store.unbalancedEntries(schemeId)) {
+        store.forEachUnbalancedEntry(schemeId, bad -> {
             if (bad.postings() < 2) {
-                findings.add(new Mismatch(MismatchKind.ENTRY_TOO_FEW_POSTINGS, null, bad.entryId(), null, null, bad.postings(),
+                findings.add(new Mismatch(MismatchKind.ENTRY_TOO_FEW_POSTINGS, null, bad.entryId(), null, null, null,
                         "Entry " + bad.entryId() + " has " + bad.postings() + " posting(s); every entry has at least two."));
             }
             if (bad.sumMinutes() != 0) {
                 findings.add(new Mismatch(MismatchKind.ENTRY_NOT_BALANCED, null, bad.entryId(), null, 0L, bad.sumMinutes(),
                         "The postings of entry " + bad.entryId() + " sum to " + bad.sumMinutes() + ", not zero."));
             }
-        }
+        });
         long entries = store.countEntries(schemeId);
         return new Report(findings.count == 0, sum, accounts.size(), entries, walk.postings, findings.count,
                 List.copyOf(findings.listed), clock.instant());
@@ -131,7 +134,7 @@ public class Reconciliation {
         private final String schemeId;
         private final Map<String, Account> accounts;
         private final Findings findings;
-        private final java.util.Set<String> walked = new java.util.HashSet<>();
+        private final Set<String> walked = new HashSet<>();
         long postings;
         private String accountId;
         private long expectedSeq;
@@ -152,12 +155,13 @@ public class Reconciliation {
                 accountId = p.accountId();
                 walked.add(accountId);
                 expectedSeq = 1;
-                previousHash = ChainHash.GENESIS;
+                Account account = accounts.get(accountId);
+                previousHash = account == null ? ChainHash.NONE : ChainHash.genesis(account);
                 previousBalance = 0;
                 sum = 0;
             }
             if (p.seq() != expectedSeq) {
-                findings.add(new Mismatch(MismatchKind.POSTING_SEQUENCE_GAP, accountId, p.entry().id(), p.seq(), expectedSeq, p.seq(),
+                findings.add(new Mismatch(MismatchKind.POSTING_SEQUENCE_GAP, accountId, p.entry().id(), p.seq(), null, null,
                         "Account " + accountId + " has posting " + p.seq() + " where " + expectedSeq
                                 + " was expected: a posting was removed or inserted."));
             }
@@ -175,7 +179,8 @@ public class Reconciliation {
             if (!expectedHash.equals(p.chainHash())) {
                 findings.add(new Mismatch(MismatchKind.POSTING_HASH_MISMATCH, accountId, p.entry().id(), p.seq(), null, null,
                         "Posting " + p.seq() + " of account " + accountId + " or its entry " + p.entry().id()
-                                + " was changed after it was written (amount, account, date, type, memo or actor)."));
+                                + " was changed after it was written (amount, account, date, type, memo or actor)"
+                                + (p.seq() == 1 ? ", or the account's kind, owner, floor or scheme was." : ".")));
             }
             sum += p.amountMinutes();
             previousBalance = p.balanceAfterMinutes();
@@ -188,7 +193,7 @@ public class Reconciliation {
             for (Account account : accounts.values()) {
                 if (!walked.contains(account.id())) {
                     accountId = account.id();
-                    previousHash = ChainHash.GENESIS;
+                    previousHash = ChainHash.genesis(account);
                     expectedSeq = 1;
                     sum = 0;
                     closeAccount();
@@ -212,9 +217,12 @@ public class Reconciliation {
                 }
                 long lastSeq = expectedSeq - 1;
                 if (account.postingCount() != lastSeq || !account.chainHead().equals(previousHash)) {
-                    findings.add(new Mismatch(MismatchKind.ACCOUNT_CHAIN_HEAD_MISMATCH, accountId, null, lastSeq,
-                            lastSeq, account.postingCount(), "Account " + accountId + " records " + account.postingCount()
-                            + " postings and a chain head that do not match its last stored posting (" + lastSeq + ")."));
+                    findings.add(new Mismatch(MismatchKind.ACCOUNT_CHAIN_HEAD_MISMATCH, accountId, null, lastSeq, null, null,
+                            lastSeq == 0
+                                    ? "Account " + accountId + " has no postings, but its chain head does not match what it is: "
+                                    + "its kind, owner, floor or scheme, or its chain head, was changed."
+                                    : "Account " + accountId + " records " + account.postingCount() + " postings and a chain head"
+                                    + " that do not match its last stored posting (" + lastSeq + ")."));
                 }
             }
             accountId = null;

@@ -53,8 +53,14 @@ public class Transactions {
         };
     }
 
-    /** Runs work in a read-write transaction, again if the database asks for a retry. */
+    /**
+     * Runs work in a read-write transaction of its own, again if the database asks for a retry.
+     * Never inside another transaction: a retry there would run on one the database has aborted.
+     */
     public <T> T write(Supplier<T> work) {
+        if (operations.findTransactionStatus().isPresent()) {
+            throw new IllegalStateException("Transactions.write must not run inside another transaction");
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 return operations.executeWrite(status -> work.get());

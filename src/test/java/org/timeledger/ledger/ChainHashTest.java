@@ -15,35 +15,35 @@ class ChainHashTest {
 
     @Test
     void theSamePostingHashesTheSame() {
-        assertThat(ChainHash.of(ChainHash.GENESIS, ENTRY, "acc_1", 1, -60, 40))
-                .isEqualTo(ChainHash.of(ChainHash.GENESIS, ENTRY, "acc_1", 1, -60, 40))
+        assertThat(ChainHash.of(ChainHash.NONE, ENTRY, "acc_1", 1, -60, 40))
+                .isEqualTo(ChainHash.of(ChainHash.NONE, ENTRY, "acc_1", 1, -60, 40))
                 .hasSize(64);
     }
 
     @Test
     void changingAnyFieldChangesTheHash() {
         Set<String> hashes = new HashSet<>(List.of(
-                ChainHash.of(ChainHash.GENESIS, ENTRY, "acc_1", 1, -60, 40),
+                ChainHash.of(ChainHash.NONE, ENTRY, "acc_1", 1, -60, 40),
                 ChainHash.of("1".repeat(64), ENTRY, "acc_1", 1, -60, 40),
-                ChainHash.of(ChainHash.GENESIS, with("ent_2", "sch_1", EntryType.GIFT, "memo", "admin", AT, null), "acc_1", 1, -60, 40),
-                ChainHash.of(ChainHash.GENESIS, with("ent_1", "sch_2", EntryType.GIFT, "memo", "admin", AT, null), "acc_1", 1, -60, 40),
-                ChainHash.of(ChainHash.GENESIS, with("ent_1", "sch_1", EntryType.EXCHANGE, "memo", "admin", AT, null), "acc_1", 1, -60, 40),
-                ChainHash.of(ChainHash.GENESIS, with("ent_1", "sch_1", EntryType.GIFT, "memo!", "admin", AT, null), "acc_1", 1, -60, 40),
-                ChainHash.of(ChainHash.GENESIS, with("ent_1", "sch_1", EntryType.GIFT, "memo", "admin2", AT, null), "acc_1", 1, -60, 40),
-                ChainHash.of(ChainHash.GENESIS, with("ent_1", "sch_1", EntryType.GIFT, "memo", "admin", AT.plusNanos(1000), null), "acc_1", 1, -60, 40),
-                ChainHash.of(ChainHash.GENESIS, with("ent_1", "sch_1", EntryType.GIFT, "memo", "admin", AT, "ent_0"), "acc_1", 1, -60, 40),
-                ChainHash.of(ChainHash.GENESIS, ENTRY, "acc_2", 1, -60, 40),
-                ChainHash.of(ChainHash.GENESIS, ENTRY, "acc_1", 2, -60, 40),
-                ChainHash.of(ChainHash.GENESIS, ENTRY, "acc_1", 1, -61, 40),
-                ChainHash.of(ChainHash.GENESIS, ENTRY, "acc_1", 1, -60, 41)));
+                ChainHash.of(ChainHash.NONE, with("ent_2", "sch_1", EntryType.GIFT, "memo", "admin", AT, null), "acc_1", 1, -60, 40),
+                ChainHash.of(ChainHash.NONE, with("ent_1", "sch_2", EntryType.GIFT, "memo", "admin", AT, null), "acc_1", 1, -60, 40),
+                ChainHash.of(ChainHash.NONE, with("ent_1", "sch_1", EntryType.EXCHANGE, "memo", "admin", AT, null), "acc_1", 1, -60, 40),
+                ChainHash.of(ChainHash.NONE, with("ent_1", "sch_1", EntryType.GIFT, "memo!", "admin", AT, null), "acc_1", 1, -60, 40),
+                ChainHash.of(ChainHash.NONE, with("ent_1", "sch_1", EntryType.GIFT, "memo", "admin2", AT, null), "acc_1", 1, -60, 40),
+                ChainHash.of(ChainHash.NONE, with("ent_1", "sch_1", EntryType.GIFT, "memo", "admin", AT.plusNanos(1000), null), "acc_1", 1, -60, 40),
+                ChainHash.of(ChainHash.NONE, with("ent_1", "sch_1", EntryType.GIFT, "memo", "admin", AT, "ent_0"), "acc_1", 1, -60, 40),
+                ChainHash.of(ChainHash.NONE, ENTRY, "acc_2", 1, -60, 40),
+                ChainHash.of(ChainHash.NONE, ENTRY, "acc_1", 2, -60, 40),
+                ChainHash.of(ChainHash.NONE, ENTRY, "acc_1", 1, -61, 40),
+                ChainHash.of(ChainHash.NONE, ENTRY, "acc_1", 1, -60, 41)));
         assertThat(hashes).hasSize(13);
     }
 
     @Test
     void fieldsCannotBleedIntoEachOther() {
         // without length prefixes, "ab"+"c" and "a"+"bc" would hash alike
-        assertThat(ChainHash.of(ChainHash.GENESIS, with("ent_1", "sch_1", EntryType.GIFT, "ab", "c", AT, null), "acc_1", 1, 1, 1))
-                .isNotEqualTo(ChainHash.of(ChainHash.GENESIS, with("ent_1", "sch_1", EntryType.GIFT, "a", "bc", AT, null), "acc_1", 1, 1, 1));
+        assertThat(ChainHash.of(ChainHash.NONE, with("ent_1", "sch_1", EntryType.GIFT, "ab", "c", AT, null), "acc_1", 1, 1, 1))
+                .isNotEqualTo(ChainHash.of(ChainHash.NONE, with("ent_1", "sch_1", EntryType.GIFT, "a", "bc", AT, null), "acc_1", 1, 1, 1));
     }
 
     @Test
@@ -54,5 +54,21 @@ class ChainHashTest {
 
     private static JournalEntry with(String id, String scheme, EntryType type, String memo, String actor, Instant at, String reverses) {
         return new JournalEntry(id, scheme, type, memo, actor, at, reverses, List.of());
+    }
+
+    @Test
+    void theGenesisOfAnAccountCoversWhatItIs() {
+        Set<String> hashes = new HashSet<>(List.of(
+                ChainHash.genesis("acc_1", "sch_1", AccountKind.MEMBER, "mem_1", 0L),
+                ChainHash.genesis("acc_2", "sch_1", AccountKind.MEMBER, "mem_1", 0L),
+                ChainHash.genesis("acc_1", "sch_2", AccountKind.MEMBER, "mem_1", 0L),
+                ChainHash.genesis("acc_1", "sch_1", AccountKind.ORGANISATION, "mem_1", 0L),
+                ChainHash.genesis("acc_1", "sch_1", AccountKind.MEMBER, "mem_2", 0L),
+                ChainHash.genesis("acc_1", "sch_1", AccountKind.MEMBER, null, 0L),
+                ChainHash.genesis("acc_1", "sch_1", AccountKind.MEMBER, "mem_1", -600L),
+                ChainHash.genesis("acc_1", "sch_1", AccountKind.MEMBER, "mem_1", null)));
+        assertThat(hashes).hasSize(8);
+        assertThat(Account.open("acc_1", "sch_1", AccountKind.MEMBER, "mem_1", 0L).chainHead())
+                .isEqualTo(ChainHash.genesis("acc_1", "sch_1", AccountKind.MEMBER, "mem_1", 0L));
     }
 }

@@ -100,7 +100,7 @@ public abstract class RejectionTableTests extends ServiceTest {
                     direct(() -> ledger.post(new Ledger.Draft(f.schemeId(), EntryType.ADJUSTMENT, "", "test", null,
                             List.of(new Posting(f.issuance, -(Long.MAX_VALUE - 60)), new Posting(f.bob, Long.MAX_VALUE - 60)))));
                     // ISSUANCE now stands at -Long.MAX_VALUE: issuing two more minutes would take it past Long.MIN_VALUE
-                    return direct(() -> ledger.transfer(f.schemeId(), EntryType.ADJUSTMENT, f.issuance, f.ada, 2, "", "test"));
+                    return direct(() -> ledger.move(f.schemeId(), EntryType.ADJUSTMENT, f.issuance, f.ada, 2, "", "test"));
                 }),
                 row(Rejection.SERVICE_BUSY, 503, this::accountLockedElsewhere));
     }
@@ -118,6 +118,17 @@ public abstract class RejectionTableTests extends ServiceTest {
     void everyRejectionHasARow() {
         Set<Rejection> covered = rows().map(a -> (Rejection) a.get()[0]).collect(Collectors.toSet());
         assertThat(covered).containsExactlyInAnyOrder(Rejection.values());
+    }
+
+    @Test
+    void anEntryOfMoreThanTwoPostingsObeysItsTypeToo() {
+        Fixture f = fixture();
+        // a GIFT that would also quietly mint a minute from ISSUANCE
+        Outcome outcome = direct(() -> ledger.post(new Ledger.Draft(f.schemeId(), EntryType.GIFT, "", "test", null,
+                List.of(new Posting(f.ada, -10), new Posting(f.issuance, -1), new Posting(f.bob, 11)))));
+
+        assertThat(outcome).isEqualTo(new Outcome(422, Rejection.TYPE_NOT_ALLOWED_FOR_ACCOUNTS.code()));
+        assertThat(balance(f.bob)).isZero();
     }
 
     private static Arguments row(Rejection rejection, int status, Scenario scenario) {

@@ -177,4 +177,60 @@ public abstract class TamperDetectionTests extends ServiceTest {
         }
         throw new AssertionError("no " + kind + " in " + report);
     }
+
+    @Test
+    void aLoweredFloorIsNamedBeforeAnyoneCanOverspend() throws Exception {
+        Books b = books();
+        sql("UPDATE account SET floor_minutes = -6000000 WHERE id = ?", b.ada);
+
+        JsonNode report = reconcile(b.code);
+
+        assertThat(report.get("balanced").asBoolean()).isFalse();
+        assertThat(kinds(report)).containsOnly("POSTING_HASH_MISMATCH");
+        assertThat(accountIds(report)).containsOnly(b.ada);
+        assertThat(mismatch(report, "POSTING_HASH_MISMATCH").get("seq").asLong()).isEqualTo(1);
+        assertThat(mismatch(report, "POSTING_HASH_MISMATCH").get("detail").asText()).contains("floor");
+    }
+
+    @Test
+    void changedAccountAttributesAreNamedEvenWithoutPostings() throws Exception {
+        Books b = books();
+        String carol = registerMember(b.code, "Carol").get("accountId").asText();
+        String dan = registerMember(b.code, "Dan").get("accountId").asText();
+        sql("UPDATE account SET kind = 'ORGANISATION' WHERE id = ?", carol);
+        sql("UPDATE account SET owner_id = 'mem_someone_else' WHERE id = ?", dan);
+
+        JsonNode report = reconcile(b.code);
+
+        assertThat(kinds(report)).containsOnly("ACCOUNT_CHAIN_HEAD_MISMATCH");
+        assertThat(accountIds(report)).containsExactlyInAnyOrder(carol, dan);
+    }
+
+    @Test
+    void everyMismatchIsCountedThoughAtMostAThousandAreListed() throws Exception {
+        Books b = books();
+        String schemeId;
+        try (Connection c = sql(); PreparedStatement ps = c.prepareStatement("SELECT scheme_id FROM account WHERE id = ?")) {
+            ps.setString(1, b.ada);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                schemeId = rs.getString(1);
+            }
+        }
+        try (Connection c = sql(); PreparedStatement ps = c.prepareStatement("INSERT INTO journal_entry "
+                + "(id, scheme_id, type, memo, actor, posted_at) VALUES (?, ?, 'GIFT', 'forged', 'nobody', CURRENT_TIMESTAMP)")) {
+            for (int i = 0; i < 1_001; i++) {
+                ps.setString(1, "ent_forged_" + i);
+                ps.setString(2, schemeId);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+
+        JsonNode report = reconcile(b.code);
+
+        assertThat(report.get("mismatchCount").asLong()).isEqualTo(1_001);
+        assertThat(report.get("mismatches")).hasSize(1_000);
+        assertThat(kinds(report)).containsOnly("ENTRY_TOO_FEW_POSTINGS");
+    }
 }

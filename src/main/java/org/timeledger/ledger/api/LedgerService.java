@@ -37,7 +37,7 @@ public class LedgerService {
     /** Runs on the caller's transaction (the one that records the Idempotency-Key). */
     public EntryView transfer(String schemeCode, LedgerRequests.Transfer request, String actor) {
         Scheme scheme = schemes.get(schemeCode);
-        JournalEntry entry = ledger.transfer(scheme.id(), request.type().entryType(), request.fromAccountId(),
+        JournalEntry entry = ledger.move(scheme.id(), request.type().entryType(), request.fromAccountId(),
                 request.toAccountId(), request.amountMinutes(), request.memo(), actor);
         return EntryView.of(entry, scheme.code(), null);
     }

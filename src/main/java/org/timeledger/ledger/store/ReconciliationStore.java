@@ -7,7 +7,6 @@ import org.timeledger.ledger.EntryType;
 import org.timeledger.ledger.JournalEntry;
 
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -58,19 +57,19 @@ public class ReconciliationStore {
     public record EntryTotal(String entryId, long postings, long sumMinutes) {
     }
 
-    public List<EntryTotal> unbalancedEntries(String schemeId) {
-        return jdbc.prepareStatement("SELECT e.id, COUNT(p.entry_id), COALESCE(SUM(p.amount_minutes), 0) "
+    public void forEachUnbalancedEntry(String schemeId, Consumer<EntryTotal> consumer) {
+        jdbc.prepareStatement("SELECT e.id, COUNT(p.entry_id), COALESCE(SUM(p.amount_minutes), 0) "
                 + "FROM journal_entry e LEFT JOIN posting p ON p.entry_id = e.id WHERE e.scheme_id = ? "
                 + "GROUP BY e.id HAVING COUNT(p.entry_id) < 2 OR COALESCE(SUM(p.amount_minutes), 0) <> 0 "
-                + "ORDER BY e.id LIMIT 1000", ps -> {
+                + "ORDER BY e.id", ps -> {
             ps.setString(1, schemeId);
-            List<EntryTotal> totals = new ArrayList<>();
+            ps.setFetchSize(1000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    totals.add(new EntryTotal(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+                    consumer.accept(new EntryTotal(rs.getString(1), rs.getLong(2), rs.getLong(3)));
                 }
             }
-            return totals;
+            return null;
         });
     }
 
