@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -65,10 +64,8 @@ public class Idempotency {
         String principal = call.caller().getName();
         String requestHash = fingerprint(call);
 
-        Optional<IdempotencyStore.Recorded> earlier = transactions.read(() -> store.find(principal, key));
-        if (earlier.isPresent()) {
-            return replay(earlier.get(), requestHash, type, location);
-        }
+        // No look-up first: a key used before makes the claim fail at once (or, while its request
+        // is still running, as soon as that one commits), and the answer is read then.
         try {
             T result = transactions.write(() -> {
                 claim(principal, key, requestHash);
