@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.timeledger.support.Ids;
 import org.timeledger.support.SqlErrors;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -25,8 +25,11 @@ public class AdminBootstrap {
     private final Passwords passwords;
     private final String adminPassword;
 
-    public AdminBootstrap(UserRepository users, Passwords passwords,
+    private final Clock clock;
+
+    public AdminBootstrap(UserRepository users, Passwords passwords, Clock clock,
                           @Value("${timeledger.admin-password:}") String adminPassword) {
+        this.clock = clock;
         this.users = users;
         this.passwords = passwords;
         this.adminPassword = adminPassword;
@@ -47,8 +50,8 @@ public class AdminBootstrap {
             throw new ConfigurationException("TIMELEDGER_ADMIN_PASSWORD " + problem + ".");
         }
         try {
-            users.save(new AppUser(Ids.newId("usr"), ADMIN_USERNAME, passwords.hash(adminPassword), Roles.ADMIN, null,
-                    Instant.now().truncatedTo(ChronoUnit.MICROS)));
+            users.save(new AppUser(Ids.newId("usr"), ADMIN_USERNAME, passwords.hash(adminPassword), Roles.ADMIN, null, null,
+                    clock.instant().truncatedTo(ChronoUnit.MICROS)));
             LOG.info("Created the administrator '{}' from TIMELEDGER_ADMIN_PASSWORD.", ADMIN_USERNAME);
         } catch (RuntimeException e) {
             // another instance sharing the database created it first

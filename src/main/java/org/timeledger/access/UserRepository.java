@@ -1,12 +1,32 @@
 package org.timeledger.access;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface UserRepository extends CrudRepository<AppUser, String> {
     Optional<AppUser> findByUsername(String username);
+
+    Optional<AppUser> findByMemberId(String memberId);
+
+    boolean existsByUsername(String username);
+
+    @Query("UPDATE app_user SET username = :username, password_hash = :passwordHash WHERE id = :id")
+    void updateLogin(String id, String username, @Nullable String passwordHash);
+
+    @Query("UPDATE app_user SET password_hash = NULL WHERE id = :id")
+    void disableLogin(String id);
+
+    @Query("INSERT INTO staff_organisation (user_id, organisation_id) VALUES (:userId, :organisationId)")
+    void addOrganisation(String userId, String organisationId);
+
+    @Query(value = "SELECT organisation_id FROM staff_organisation WHERE user_id = :userId ORDER BY organisation_id",
+            nativeQuery = true)
+    List<String> organisationsOf(String userId);
 }

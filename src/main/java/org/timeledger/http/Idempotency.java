@@ -5,7 +5,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import org.timeledger.ledger.RejectedException;
 import org.timeledger.ledger.Rejection;
@@ -51,8 +50,8 @@ public class Idempotency {
         this.json = json;
     }
 
-    /** What identifies a request: who sent it, under which key, to which route, with which body. */
-    public record Call(HttpRequest<?> request, Authentication caller, String key, Object body) {
+    /** What identifies a request: who sent it (a principal's id), under which key, to which route, with which body. */
+    public record Call(HttpRequest<?> request, String principal, String key, Object body) {
     }
 
     /**
@@ -61,7 +60,7 @@ public class Idempotency {
      */
     public <T> MutableHttpResponse<T> created(Call call, Class<T> type, Function<T, String> location, Supplier<T> effect) {
         String key = checkedKey(call.key());
-        String principal = call.caller().getName();
+        String principal = call.principal();
         String requestHash = fingerprint(call);
 
         // No look-up first: a key used before makes the claim fail at once (or, while its request

@@ -8,6 +8,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.problem.violations.ProblemConstraintViolationExceptionHandler;
+import io.micronaut.security.errors.OauthErrorResponseException;
+import io.micronaut.security.errors.OauthErrorResponseExceptionHandler;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -40,7 +42,11 @@ public final class ProblemHandlers {
 
         @Override
         public HttpResponse<?> handle(HttpRequest request, RejectedException e) {
-            return responses.respond(request, Problems.of(request, e.rejection(), e.detail(), e.errors()));
+            var response = responses.respond(request, Problems.of(request, e.rejection(), e.detail(), e.errors()));
+            if (e.retryAfterSeconds() != null) {
+                response.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            }
+            return response;
         }
     }
 
@@ -78,6 +84,30 @@ public final class ProblemHandlers {
                 }
             }
             return name == null ? "body" : name;
+        }
+    }
+
+    /**
+     * Micronaut's token endpoint reports a malformed refresh token or grant in OAuth's own format;
+     * here it is a problem like every other: 401 {@code unauthorized} for a bad grant, else 400.
+     */
+    @Singleton
+    @Produces(ProblemResponses.APPLICATION_PROBLEM_JSON)
+    @Replaces(OauthErrorResponseExceptionHandler.class)
+    public static class OauthErrors implements ExceptionHandler<OauthErrorResponseException, HttpResponse<?>> {
+        private final ProblemResponses responses;
+
+        public OauthErrors(ProblemResponses responses) {
+            this.responses = responses;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, OauthErrorResponseException e) {
+            boolean badGrant = "invalid_grant".equals(e.getError().getErrorCode());
+            return responses.respond(request, Problems.of(request,
+                    badGrant ? Rejection.UNAUTHORIZED : Rejection.VALIDATION_FAILED,
+                    badGrant ? "This refresh token is not valid: log in again."
+                            : "Send grant_type=refresh_token with the refresh_token you were given.", List.of()));
         }
     }
 

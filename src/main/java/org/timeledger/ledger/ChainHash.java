@@ -57,6 +57,10 @@ public final class ChainHash {
         put(digest, seq);
         put(digest, amountMinutes);
         put(digest, balanceAfterMinutes);
+        // added after the first chains were written: only present when set, so they stay valid
+        if (entry.onBehalfOf() != null) {
+            put(digest, entry.onBehalfOf());
+        }
         return HexFormat.of().formatHex(digest.digest());
     }
 

@@ -47,14 +47,14 @@ public class Ledger {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
-    public Ledger(LedgerStore store, TransactionOperations<Connection> transactions) {
+    public Ledger(LedgerStore store, TransactionOperations<Connection> transactions, Clock clock) {
         this.store = store;
         this.transactions = transactions;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** What a feature asks the ledger to post. */
-    public record Draft(String schemeId, EntryType type, String memo, String actor, String reversesEntryId,
+    public record Draft(String schemeId, EntryType type, String memo, Actor actor, String reversesEntryId,
                         List<Posting> postings) {
     }
 
@@ -85,7 +85,7 @@ public class Ledger {
 
     /** Moves {@code amountMinutes} from one account to another as one entry of the given type. */
     public JournalEntry move(String schemeId, EntryType type, String fromAccountId, String toAccountId,
-                                 long amountMinutes, String memo, String actor) {
+                             long amountMinutes, String memo, Actor actor) {
         if (amountMinutes <= 0) {
             throw new RejectedException(Rejection.AMOUNT_MUST_BE_POSITIVE,
                     "amountMinutes must be at least 1, not " + amountMinutes + ".");
@@ -100,7 +100,7 @@ public class Ledger {
     }
 
     /** Posts the negation of an entry, pointing at it. An entry can be reversed once. */
-    public JournalEntry reverse(String entryId, String reason, String actor) {
+    public JournalEntry reverse(String entryId, String reason, Actor actor) {
         JournalEntry original = store.findEntry(entryId)
                 .orElseThrow(() -> new RejectedException(Rejection.NOT_FOUND, "No entry " + entryId + "."));
         if (original.type() == EntryType.REVERSAL) {
@@ -234,8 +234,8 @@ public class Ledger {
         List<Posting> postings = new ArrayList<>(draft.postings());
         postings.sort(Comparator.comparingLong(Posting::amountMinutes).thenComparing(Posting::accountId));
         JournalEntry entry = new JournalEntry(Ids.newId("ent"), draft.schemeId(), draft.type(),
-                draft.memo() == null ? "" : draft.memo(), draft.actor(), ChainHash.storable(clock.instant()),
-                draft.reversesEntryId(), List.copyOf(postings));
+                draft.memo() == null ? "" : draft.memo(), draft.actor().principalId(), ChainHash.storable(clock.instant()),
+                draft.reversesEntryId(), draft.actor().onBehalfOf(), List.copyOf(postings));
 
         List<PostingRow> rows = new ArrayList<>(postings.size());
         List<Account> updated = new ArrayList<>(postings.size());

@@ -29,11 +29,12 @@ public class Reconciliation {
 
     private final ReconciliationStore store;
     private final Transactions transactions;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public Reconciliation(ReconciliationStore store, Transactions transactions) {
+    public Reconciliation(ReconciliationStore store, Transactions transactions, Clock clock) {
         this.store = store;
         this.transactions = transactions;
+        this.clock = clock;
     }
 
     public enum MismatchKind {

@@ -9,15 +9,31 @@ import java.util.List;
 public class RejectedException extends RuntimeException {
     private final Rejection rejection;
     private final List<FieldError> errors;
+    private final Long retryAfterSeconds;
 
     public RejectedException(Rejection rejection, String detail) {
         this(rejection, detail, List.of());
     }
 
     public RejectedException(Rejection rejection, String detail, List<FieldError> errors) {
+        this(rejection, detail, errors, null);
+    }
+
+    private RejectedException(Rejection rejection, String detail, List<FieldError> errors, Long retryAfterSeconds) {
         super(detail, null, false, false);
         this.rejection = rejection;
         this.errors = List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** A refusal that lifts by itself: the caller may try again after that many seconds. */
+    public static RejectedException retryLater(Rejection rejection, String detail, long retryAfterSeconds) {
+        return new RejectedException(rejection, detail, List.of(), retryAfterSeconds);
+    }
+
+    /** Seconds after which trying again may succeed, or null. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public Rejection rejection() {

@@ -11,6 +11,11 @@ public enum Rejection {
     NOT_FOUND("Not found"),
     UNAUTHORIZED("Authentication required"),
     FORBIDDEN("Not allowed"),
+    TOO_MANY_ATTEMPTS("Too many failed attempts"),
+
+    // access (issue 3)
+    USERNAME_TAKEN("This username is taken"),
+    ACTIVATION_CODE_INVALID("The activation code is not valid"),
 
     // idempotency (SPEC §3)
     IDEMPOTENCY_KEY_MISSING("Idempotency-Key header required"),
@@ -19,6 +24,7 @@ public enum Rejection {
 
     // schemes and parties
     SCHEME_CODE_TAKEN("A scheme with this code already exists"),
+    RECIPIENT_NOT_FOUND("No such recipient"),
 
     // the ledger's checks, in the order Ledger applies them
     AMOUNT_MUST_BE_POSITIVE("Amount must be positive"),

@@ -6,10 +6,13 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.util.List;
+import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface MemberRepository extends CrudRepository<Member, String> {
     boolean existsByCardNumber(String cardNumber);
+
+    Optional<Member> findByCardNumber(String cardNumber);
 
     /** Members of a scheme with ids after {@code afterId}, oldest first. */
     @Query("SELECT * FROM member WHERE scheme_id = :schemeId AND id > :afterId ORDER BY id LIMIT :limit")

@@ -3,8 +3,6 @@ package org.timeledger.schemes;
 import jakarta.inject.Singleton;
 import org.timeledger.ledger.AccountKind;
 import org.timeledger.ledger.Ledger;
-import org.timeledger.ledger.RejectedException;
-import org.timeledger.ledger.Rejection;
 import org.timeledger.support.Ids;
 import org.timeledger.support.Transactions;
 
@@ -12,21 +10,21 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 /** Registers members, organisations and partners, each with an account of its own. */
 @Singleton
 public class PartyService {
-    private final SchemeService schemes;
     private final MemberRepository members;
     private final OrganisationRepository organisations;
     private final PartnerRepository partners;
     private final Ledger ledger;
     private final Transactions transactions;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public PartyService(SchemeService schemes, MemberRepository members, OrganisationRepository organisations,
-                        PartnerRepository partners, Ledger ledger, Transactions transactions) {
-        this.schemes = schemes;
+    public PartyService(MemberRepository members, OrganisationRepository organisations,
+                        PartnerRepository partners, Ledger ledger, Transactions transactions, Clock clock) {
+        this.clock = clock;
         this.members = members;
         this.organisations = organisations;
         this.partners = partners;
@@ -34,19 +32,16 @@ public class PartyService {
         this.transactions = transactions;
     }
 
-    public Member registerMember(String schemeCode, SchemeRequests.RegisterMember request) {
-        return transactions.write(() -> {
-            Scheme scheme = schemes.get(schemeCode);
-            String memberId = Ids.newId("mem");
-            String accountId = ledger.openAccount(scheme.id(), AccountKind.MEMBER, memberId, scheme.memberFloorMinutes()).id();
-            return members.save(new Member(memberId, scheme.id(), request.displayName().strip(), blankToNull(request.ward()),
-                    unusedCardNumber(), accountId, now()));
-        });
+    /** Registers a member with their account, on the caller's transaction. */
+    public Member insertMember(Scheme scheme, SchemeRequests.RegisterMember request) {
+        String memberId = Ids.newId("mem");
+        String accountId = ledger.openAccount(scheme.id(), AccountKind.MEMBER, memberId, scheme.memberFloorMinutes()).id();
+        return members.save(new Member(memberId, scheme.id(), request.displayName().strip(), blankToNull(request.ward()),
+                unusedCardNumber(), accountId, now()));
     }
 
-    public Organisation registerOrganisation(String schemeCode, SchemeRequests.RegisterParty request) {
+    public Organisation registerOrganisation(Scheme scheme, SchemeRequests.RegisterParty request) {
         return transactions.write(() -> {
-            Scheme scheme = schemes.get(schemeCode);
             String id = Ids.newId("org");
             String accountId = ledger.openAccount(scheme.id(), AccountKind.ORGANISATION, id, 0L).id();
             return organisations.save(new Organisation(id, scheme.id(), request.name().strip(), blankToNull(request.ward()),
@@ -54,9 +49,8 @@ public class PartyService {
         });
     }
 
-    public Partner registerPartner(String schemeCode, SchemeRequests.RegisterParty request) {
+    public Partner registerPartner(Scheme scheme, SchemeRequests.RegisterParty request) {
         return transactions.write(() -> {
-            Scheme scheme = schemes.get(schemeCode);
             String id = Ids.newId("prt");
             String accountId = ledger.openAccount(scheme.id(), AccountKind.PARTNER, id, 0L).id();
             return partners.save(new Partner(id, scheme.id(), request.name().strip(), blankToNull(request.ward()),
@@ -64,21 +58,24 @@ public class PartyService {
         });
     }
 
-    public Member member(String id) {
-        return members.findById(id).orElseThrow(() -> notFound("member", id));
+    public Optional<Member> findMember(String id) {
+        return members.findById(id);
     }
 
-    public Organisation organisation(String id) {
-        return organisations.findById(id).orElseThrow(() -> notFound("organisation", id));
+    public Optional<Organisation> findOrganisation(String id) {
+        return organisations.findById(id);
     }
 
-    public Partner partner(String id) {
-        return partners.findById(id).orElseThrow(() -> notFound("partner", id));
+    public Optional<Partner> findPartner(String id) {
+        return partners.findById(id);
+    }
+
+    public Optional<Member> findMemberByCard(String schemeId, String cardNumber) {
+        return members.findByCardNumber(cardNumber).filter(m -> m.schemeId().equals(schemeId));
     }
 
     /** Members of a scheme in registration order, {@code limit} after the one with id {@code afterId}. */
-    public List<Member> members(String schemeCode, String afterId, int limit) {
-        Scheme scheme = schemes.get(schemeCode);
+    public List<Member> members(Scheme scheme, String afterId, int limit) {
         return members.page(scheme.id(), afterId, limit);
     }
 
@@ -97,9 +94,5 @@ public class PartyService {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static RejectedException notFound(String what, String id) {
-        return new RejectedException(Rejection.NOT_FOUND, "No " + what + " " + id + ".");
     }
 }

@@ -11,82 +11,106 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import jakarta.validation.Valid;
+import org.timeledger.access.Access;
+import org.timeledger.access.Activations;
+import org.timeledger.access.Caller;
 import org.timeledger.access.Roles;
 import org.timeledger.http.Cursors;
 import org.timeledger.http.Page;
 import org.timeledger.schemes.SchemeViews.MemberView;
 import org.timeledger.schemes.SchemeViews.PartyView;
+import org.timeledger.schemes.SchemeViews.RegisteredMemberView;
 import org.timeledger.schemes.SchemeViews.SchemeView;
 
 import java.net.URI;
 import java.util.List;
 
 @Controller("/v1")
-@Secured(Roles.ADMIN)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SchemeController {
     private final SchemeService schemes;
     private final PartyService parties;
+    private final Access access;
+    private final Activations activations;
 
-    public SchemeController(SchemeService schemes, PartyService parties) {
+    public SchemeController(SchemeService schemes, PartyService parties, Access access, Activations activations) {
         this.schemes = schemes;
         this.parties = parties;
+        this.access = access;
+        this.activations = activations;
     }
 
     @Post("/schemes")
-    public HttpResponse<SchemeView> create(@Body @Valid SchemeRequests.CreateScheme request) {
+    @Secured(Roles.ADMIN)
+    public HttpResponse<SchemeView> create(Caller caller, @Body @Valid SchemeRequests.CreateScheme request) {
+        access.requireAllSchemes(caller);
         Scheme scheme = schemes.create(request);
         return HttpResponse.created(SchemeView.of(scheme), URI.create("/v1/schemes/" + scheme.code()));
     }
 
     @Get("/schemes/{code}")
-    public SchemeView get(String code) {
-        return SchemeView.of(schemes.get(code));
+    @Secured({Roles.ADMIN, Roles.COORDINATOR, Roles.AUDITOR})
+    public SchemeView get(Caller caller, String code) {
+        return SchemeView.of(access.scheme(caller, code));
     }
 
     @Post("/schemes/{code}/members")
-    public HttpResponse<MemberView> registerMember(String code, @Body @Valid SchemeRequests.RegisterMember request) {
-        Member member = parties.registerMember(code, request);
-        return HttpResponse.created(MemberView.of(member, code), URI.create("/v1/members/" + member.id()));
+    @Secured({Roles.ADMIN, Roles.COORDINATOR})
+    public HttpResponse<RegisteredMemberView> registerMember(Caller caller, String code,
+                                                            @Body @Valid SchemeRequests.RegisterMember request) {
+        Scheme scheme = access.scheme(caller, code);
+        Activations.Registered registered = activations.registerMember(caller, scheme, request);
+        Member member = registered.member();
+        return HttpResponse.created(RegisteredMemberView.of(member, scheme.code(), registered.activation().code(),
+                registered.activation().expiresAt()), URI.create("/v1/members/" + member.id()));
     }
 
     @Get("/schemes/{code}/members")
-    public Page<MemberView> members(String code, @Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor) {
+    @Secured({Roles.ADMIN, Roles.COORDINATOR, Roles.AUDITOR})
+    public Page<MemberView> members(Caller caller, String code, @Nullable @QueryValue Integer limit,
+                                    @Nullable @QueryValue String cursor) {
+        Scheme scheme = access.scheme(caller, code);
         int size = Cursors.limit(limit);
         String after = Cursors.decode(cursor, "");
-        List<Member> page = parties.members(code, after, size + 1);
-        List<MemberView> items = page.stream().limit(size).map(m -> MemberView.of(m, code)).toList();
+        List<Member> page = parties.members(scheme, after, size + 1);
+        List<MemberView> items = page.stream().limit(size).map(m -> MemberView.of(m, scheme.code())).toList();
         String next = page.size() > size ? Cursors.encode(items.get(size - 1).id()) : null;
         return new Page<>(items, next);
     }
 
     @Get("/members/{id}")
-    public MemberView member(String id) {
-        Member member = parties.member(id);
+    @Secured({Roles.ADMIN, Roles.COORDINATOR, Roles.AUDITOR, Roles.MEMBER})
+    public MemberView member(Caller caller, String id) {
+        Member member = access.member(caller, id);
         return MemberView.of(member, schemes.codeOf(member.schemeId()));
     }
 
     @Post("/schemes/{code}/organisations")
-    public HttpResponse<PartyView> registerOrganisation(String code, @Body @Valid SchemeRequests.RegisterParty request) {
-        Organisation organisation = parties.registerOrganisation(code, request);
+    @Secured(Roles.ADMIN)
+    public HttpResponse<PartyView> registerOrganisation(Caller caller, String code,
+                                                        @Body @Valid SchemeRequests.RegisterParty request) {
+        Organisation organisation = parties.registerOrganisation(access.scheme(caller, code), request);
         return HttpResponse.created(PartyView.of(organisation, code), URI.create("/v1/organisations/" + organisation.id()));
     }
 
     @Get("/organisations/{id}")
-    public PartyView organisation(String id) {
-        Organisation organisation = parties.organisation(id);
+    @Secured({Roles.ADMIN, Roles.COORDINATOR, Roles.AUDITOR})
+    public PartyView organisation(Caller caller, String id) {
+        Organisation organisation = access.organisation(caller, id);
         return PartyView.of(organisation, schemes.codeOf(organisation.schemeId()));
     }
 
     @Post("/schemes/{code}/partners")
-    public HttpResponse<PartyView> registerPartner(String code, @Body @Valid SchemeRequests.RegisterParty request) {
-        Partner partner = parties.registerPartner(code, request);
+    @Secured(Roles.ADMIN)
+    public HttpResponse<PartyView> registerPartner(Caller caller, String code, @Body @Valid SchemeRequests.RegisterParty request) {
+        Partner partner = parties.registerPartner(access.scheme(caller, code), request);
         return HttpResponse.created(PartyView.of(partner, code), URI.create("/v1/partners/" + partner.id()));
     }
 
     @Get("/partners/{id}")
-    public PartyView partner(String id) {
-        Partner partner = parties.partner(id);
+    @Secured({Roles.ADMIN, Roles.AUDITOR, Roles.PARTNER})
+    public PartyView partner(Caller caller, String id) {
+        Partner partner = access.partner(caller, id);
         return PartyView.of(partner, schemes.codeOf(partner.schemeId()));
     }
 }

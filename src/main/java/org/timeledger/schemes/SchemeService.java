@@ -23,11 +23,12 @@ public class SchemeService {
     private final SchemeRepository schemes;
     private final Ledger ledger;
     private final Transactions transactions;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     // schemes are never renamed or deleted, so an id maps to its code for ever
     private final Map<String, String> codesById = new ConcurrentHashMap<>();
 
-    public SchemeService(SchemeRepository schemes, Ledger ledger, Transactions transactions) {
+    public SchemeService(SchemeRepository schemes, Ledger ledger, Transactions transactions, Clock clock) {
+        this.clock = clock;
         this.schemes = schemes;
         this.ledger = ledger;
         this.transactions = transactions;
@@ -66,6 +67,14 @@ public class SchemeService {
 
     private static RejectedException codeTaken(String code) {
         return new RejectedException(Rejection.SCHEME_CODE_TAKEN, "A scheme with code '" + code + "' already exists.");
+    }
+
+    public java.util.Optional<Scheme> find(String code) {
+        return schemes.findByCode(code);
+    }
+
+    public java.util.Optional<Scheme> findById(String id) {
+        return schemes.findById(id);
     }
 
     public Scheme get(String code) {

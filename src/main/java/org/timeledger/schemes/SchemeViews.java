@@ -13,7 +13,7 @@ public final class SchemeViews {
     @Serdeable
     public record SchemeView(String code, String name, long memberFloorMinutes, int holdMinutes,
                              String issuanceAccountId, String communityPotAccountId, Instant createdAt) {
-        static SchemeView of(Scheme s) {
+        public static SchemeView of(Scheme s) {
             return new SchemeView(s.code(), s.name(), s.memberFloorMinutes(), s.holdMinutes(),
                     s.issuanceAccountId(), s.communityPotAccountId(), s.createdAt());
         }
@@ -22,8 +22,19 @@ public final class SchemeViews {
     @Serdeable
     public record MemberView(String id, String schemeCode, String displayName, @Nullable String ward,
                              String cardNumber, String accountId, Instant createdAt) {
-        static MemberView of(Member m, String schemeCode) {
+        public static MemberView of(Member m, String schemeCode) {
             return new MemberView(m.id(), schemeCode, m.displayName(), m.ward(), m.cardNumber(), m.accountId(), m.createdAt());
+        }
+    }
+
+    /** A newly registered member, with the activation code they log in with (shown only here). */
+    @Serdeable
+    public record RegisteredMemberView(String id, String schemeCode, String displayName, @Nullable String ward,
+                                       String cardNumber, String accountId, Instant createdAt, String activationCode,
+                                       Instant activationCodeExpiresAt) {
+        static RegisteredMemberView of(Member m, String schemeCode, String code, Instant expiresAt) {
+            return new RegisteredMemberView(m.id(), schemeCode, m.displayName(), m.ward(), m.cardNumber(), m.accountId(),
+                    m.createdAt(), code, expiresAt);
         }
     }
 

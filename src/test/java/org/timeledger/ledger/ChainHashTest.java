@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ChainHashTest {
     static final Instant AT = Instant.parse("2026-11-22T10:15:30.123456Z");
-    static final JournalEntry ENTRY = new JournalEntry("ent_1", "sch_1", EntryType.GIFT, "memo", "admin", AT, null, List.of());
+    static final JournalEntry ENTRY = new JournalEntry("ent_1", "sch_1", EntryType.GIFT, "memo", "admin", AT, null, null, List.of());
 
     @Test
     void theSamePostingHashesTheSame() {
@@ -40,6 +40,17 @@ class ChainHashTest {
     }
 
     @Test
+    void theFormatNeverChangesOrEveryStoredChainWouldBreak() {
+        // computed once, with the hash format of the first release; an entry posted on someone's
+        // behalf adds that field at the end, so chains written before it stay valid
+        assertThat(ChainHash.of(ChainHash.NONE, ENTRY, "acc_1", 1, -60, 40))
+                .isEqualTo("a49dc6c7d38653b5adeb92f1b5a067735583c5bf72ffd834139360f55994c818");
+        JournalEntry onBehalf = new JournalEntry("ent_1", "sch_1", EntryType.GIFT, "memo", "admin", AT, null, "mem_1", List.of());
+        assertThat(ChainHash.of(ChainHash.NONE, onBehalf, "acc_1", 1, -60, 40))
+                .isNotEqualTo(ChainHash.of(ChainHash.NONE, ENTRY, "acc_1", 1, -60, 40));
+    }
+
+    @Test
     void fieldsCannotBleedIntoEachOther() {
         // without length prefixes, "ab"+"c" and "a"+"bc" would hash alike
         assertThat(ChainHash.of(ChainHash.NONE, with("ent_1", "sch_1", EntryType.GIFT, "ab", "c", AT, null), "acc_1", 1, 1, 1))
@@ -53,7 +64,7 @@ class ChainHashTest {
     }
 
     private static JournalEntry with(String id, String scheme, EntryType type, String memo, String actor, Instant at, String reverses) {
-        return new JournalEntry(id, scheme, type, memo, actor, at, reverses, List.of());
+        return new JournalEntry(id, scheme, type, memo, actor, at, reverses, null, List.of());
     }
 
     @Test

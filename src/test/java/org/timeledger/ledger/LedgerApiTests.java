@@ -31,7 +31,7 @@ public abstract class LedgerApiTests extends ServiceTest {
         assertThat(gift.status()).isEqualTo(201);
         assertThat(gift.header("Location")).contains("/v1/entries/" + gift.field("id"));
         assertThat(gift.field("type")).isEqualTo("GIFT");
-        assertThat(gift.field("actor")).isEqualTo("admin");
+        assertThat(gift.field("actor")).as("the acting user, by id").isEqualTo(adminId()).startsWith("usr_");
         assertThat(gift.field("memo")).isEqualTo("thanks for the gardening");
         assertThat(gift.json().get("postings")).hasSize(2);
         assertThat(gift.json().get("postings").get(0).get("accountId").asText()).isEqualTo(ada);

@@ -3,7 +3,8 @@ package org.timeledger.ledger;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.security.authentication.Authentication;
+import org.timeledger.access.Caller;
+import org.timeledger.access.Role;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.timeledger.http.Idempotency;
@@ -49,7 +50,7 @@ public abstract class LedgerSimulationTests extends ServiceTest {
     Transactions transactions;
 
     private final Random random = new Random(SEED);
-    private final Authentication caller = Authentication.build("simulation");
+    private final Caller caller = new Caller("usr_simulation", Role.ADMIN, null, Set.of(), null, null);
     private String code;
     private String schemeId;
     private String issuance;
@@ -93,7 +94,7 @@ public abstract class LedgerSimulationTests extends ServiceTest {
             }
         }
 
-        Reconciliation.Report report = service.reconcile(code);
+        Reconciliation.Report report = service.reconcile(caller, code);
         assertThat(report.balanced()).as(report.mismatches().toString()).isTrue();
         assertThat(report.entriesChecked()).isEqualTo(entries.size());
         assertThat(tally.get("transfer")).as("enough successful transfers to mean something").isGreaterThan(2_000);
@@ -174,7 +175,7 @@ public abstract class LedgerSimulationTests extends ServiceTest {
                 : wouldBreakFloor(negated);
         LedgerRequests.Reversal body = new LedgerRequests.Reversal("undo " + target);
         String path = "/v1/entries/" + target + "/reversal";
-        Outcome outcome = send(UUID.randomUUID().toString(), path, body, () -> service.reverse(target, body, caller.getName()));
+        Outcome outcome = send(UUID.randomUUID().toString(), path, body, () -> service.reverse(caller, target, body));
         if (expected != null) {
             outcome.expectRejected(expected);
         } else {
@@ -205,7 +206,7 @@ public abstract class LedgerSimulationTests extends ServiceTest {
         String from = member();
         LedgerRequests.Transfer other = new LedgerRequests.Transfer(from, otherMember(from), 1L, TransferType.GIFT, "different");
         String path = "/v1/schemes/" + code + "/transfers";
-        new Outcome(() -> call(earlier.key, path, other, () -> service.transfer(code, other, caller.getName())))
+        new Outcome(() -> call(earlier.key, path, other, () -> service.transfer(caller, code, other)))
                 .expectRejected(Rejection.IDEMPOTENCY_KEY_REUSED);
     }
 
@@ -258,7 +259,7 @@ public abstract class LedgerSimulationTests extends ServiceTest {
 
     private Outcome sendTransfer(LedgerRequests.Transfer body) {
         String path = "/v1/schemes/" + code + "/transfers";
-        return send(UUID.randomUUID().toString(), path, body, () -> service.transfer(code, body, caller.getName()));
+        return send(UUID.randomUUID().toString(), path, body, () -> service.transfer(caller, code, body));
     }
 
     private Outcome send(String key, String path, Object body, Supplier<EntryView> effect) {
@@ -270,7 +271,7 @@ public abstract class LedgerSimulationTests extends ServiceTest {
     }
 
     private MutableHttpResponse<EntryView> call(String key, String path, Object body, Supplier<EntryView> effect) {
-        return idempotency.created(new Idempotency.Call(HttpRequest.POST(path, body), caller, key, body), EntryView.class,
+        return idempotency.created(new Idempotency.Call(HttpRequest.POST(path, body), caller.principalId(), key, body), EntryView.class,
                 e -> "/v1/entries/" + e.id(), effect);
     }
 

@@ -72,7 +72,7 @@ public abstract class RejectionTableTests extends ServiceTest {
                 }),
                 row(Rejection.POSTINGS_MUST_BALANCE, 422, () -> {
                     Fixture f = fixture();
-                    return direct(() -> ledger.post(new Ledger.Draft(f.schemeId(), EntryType.ADJUSTMENT, "", "test", null,
+                    return direct(() -> ledger.post(new Ledger.Draft(f.schemeId(), EntryType.ADJUSTMENT, "", Actor.of("test"), null,
                             List.of(new Posting(f.issuance, -5), new Posting(f.ada, 4)))));
                 }),
                 row(Rejection.ACCOUNT_NOT_FOUND, 422, () -> {
@@ -97,12 +97,28 @@ public abstract class RejectionTableTests extends ServiceTest {
                 row(Rejection.INSUFFICIENT_CREDITS, 422, () -> giftBetweenMembers(61)),
                 row(Rejection.BALANCE_OVERFLOW, 422, () -> {
                     Fixture f = fixture();
-                    direct(() -> ledger.post(new Ledger.Draft(f.schemeId(), EntryType.ADJUSTMENT, "", "test", null,
+                    direct(() -> ledger.post(new Ledger.Draft(f.schemeId(), EntryType.ADJUSTMENT, "", Actor.of("test"), null,
                             List.of(new Posting(f.issuance, -(Long.MAX_VALUE - 60)), new Posting(f.bob, Long.MAX_VALUE - 60)))));
                     // ISSUANCE now stands at -Long.MAX_VALUE: issuing two more minutes would take it past Long.MIN_VALUE
-                    return direct(() -> ledger.move(f.schemeId(), EntryType.ADJUSTMENT, f.issuance, f.ada, 2, "", "test"));
+                    return direct(() -> ledger.move(f.schemeId(), EntryType.ADJUSTMENT, f.issuance, f.ada, 2, "", Actor.of("test")));
                 }),
-                row(Rejection.SERVICE_BUSY, 503, this::accountLockedElsewhere));
+                row(Rejection.SERVICE_BUSY, 503, this::accountLockedElsewhere),
+                row(Rejection.TOO_MANY_ATTEMPTS, 429, () -> {
+                    String username = "nobody-" + newKey();
+                    for (int i = 0; i < 5; i++) {
+                        expect(anonymous.post("/login", object("username", username, "password", "wrong-password")), 401);
+                    }
+                    return Outcome.of(anonymous.post("/login", object("username", username, "password", "wrong-password")));
+                }),
+                row(Rejection.USERNAME_TAKEN, 409, () -> Outcome.of(admin.post("/v1/schemes/" + fixture().code + "/staff",
+                        object("username", "admin", "password", "long-enough-password", "role", "AUDITOR")))),
+                row(Rejection.ACTIVATION_CODE_INVALID, 422, () -> Outcome.of(anonymous.post("/v1/activation",
+                        object("code", "AAAA-AAAA-AAAA", "username", "someone", "password", "long-enough-password")))),
+                row(Rejection.RECIPIENT_NOT_FOUND, 422, () -> {
+                    MemberLogin ada = memberLogin(createScheme().get("code").asText(), "Ada");
+                    return Outcome.of(ada.api().post("/v1/me/gifts", object("toCardNumber",
+                            org.timeledger.schemes.CardNumbers.newNumber(), "amountMinutes", 5), "Idempotency-Key", newKey()));
+                }));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -124,7 +140,7 @@ public abstract class RejectionTableTests extends ServiceTest {
     void anEntryOfMoreThanTwoPostingsObeysItsTypeToo() {
         Fixture f = fixture();
         // a GIFT that would also quietly mint a minute from ISSUANCE
-        Outcome outcome = direct(() -> ledger.post(new Ledger.Draft(f.schemeId(), EntryType.GIFT, "", "test", null,
+        Outcome outcome = direct(() -> ledger.post(new Ledger.Draft(f.schemeId(), EntryType.GIFT, "", Actor.of("test"), null,
                 List.of(new Posting(f.ada, -10), new Posting(f.issuance, -1), new Posting(f.bob, 11)))));
 
         assertThat(outcome).isEqualTo(new Outcome(422, Rejection.TYPE_NOT_ALLOWED_FOR_ACCOUNTS.code()));
@@ -187,10 +203,11 @@ public abstract class RejectionTableTests extends ServiceTest {
         try (Connection other = sql()) {
             other.setAutoCommit(false);
             try (PreparedStatement ps = other.prepareStatement(
-                    "INSERT INTO idempotency_key (principal, idem_key, request_hash, created_at) VALUES ('admin', ?, ?, ?)")) {
-                ps.setString(1, key);
-                ps.setString(2, "0".repeat(64));
-                ps.setObject(3, OffsetDateTime.now());
+                    "INSERT INTO idempotency_key (principal, idem_key, request_hash, created_at) VALUES (?, ?, ?, ?)")) {
+                ps.setString(1, adminId()); // keys are scoped to the caller's id
+                ps.setString(2, key);
+                ps.setString(3, "0".repeat(64));
+                ps.setObject(4, OffsetDateTime.now());
                 ps.executeUpdate();
             }
             Api.Reply reply = admin.post("/v1/schemes/" + f.code + "/transfers",

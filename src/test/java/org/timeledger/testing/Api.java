@@ -38,26 +38,45 @@ public final class Api {
             .build();
     private final URI base;
     private final String token;
+    private final String apiKey;
     private final boolean checked;
 
     public Api(URI base) {
-        this(base, null, true);
+        this(base, null, null, true);
     }
 
-    private Api(URI base, String token, boolean checked) {
+    private Api(URI base, String token, String apiKey, boolean checked) {
         this.base = base;
         this.token = token;
+        this.apiKey = apiKey;
         this.checked = checked;
     }
 
     /** A client that sends this bearer token. */
     public Api withToken(String token) {
-        return new Api(base, token, checked);
+        return new Api(base, token, null, checked);
+    }
+
+    /** A till: a client that sends this X-API-Key. */
+    public Api withApiKey(String key) {
+        return new Api(base, null, key, checked);
     }
 
     /** For requests the contract deliberately does not describe: unknown routes and methods. */
     public Api outsideContract() {
-        return new Api(base, token, false);
+        return new Api(base, token, apiKey, false);
+    }
+
+    /** A claim of this client's access token, e.g. {@code uid}, the principal's id. */
+    public String claim(String name) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            JsonNode claim = JSON.readTree(payload).get(name);
+            return claim == null ? null : claim.asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Logs in and returns a client carrying the access token. */
@@ -92,6 +111,9 @@ public final class Api {
         }
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
+        }
+        if (apiKey != null) {
+            builder.header("X-API-Key", apiKey);
         }
         HttpResponse<String> response;
         try {

@@ -48,6 +48,7 @@ public abstract class ServiceTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> p = new HashMap<>(database.properties());
+        p.put("micronaut.server.port", "-1"); // a free port: application.yml's 8080 may be taken
         p.put("timeledger.admin-password", ADMIN_PASSWORD);
         p.put("timeledger.jwt-secret", JWT_SECRET);
         p.put("timeledger.bcrypt-cost", "4");
@@ -59,6 +60,11 @@ public abstract class ServiceTest implements TestPropertyProvider {
     void logIn() {
         anonymous = new Api(server.getURI());
         admin = anonymous.login("admin", ADMIN_PASSWORD);
+    }
+
+    /** The bootstrap administrator's user id, as entries record it. */
+    protected String adminId() {
+        return admin.claim("uid");
     }
 
     protected Connection sql() throws SQLException {
@@ -110,6 +116,42 @@ public abstract class ServiceTest implements TestPropertyProvider {
         expect(reply, 200);
         return reply.json();
     }
+
+    /** A staff user of the scheme, logged in. */
+    protected Api staff(String schemeCode, String role, String... organisationIds) {
+        String username = role.toLowerCase() + "-" + UNIQUE.incrementAndGet();
+        Map<String, Object> body = object("username", username, "password", "staff-password-1", "role", role);
+        if (organisationIds.length > 0) {
+            body.put("organisationIds", java.util.List.of(organisationIds));
+        }
+        expect(admin.post("/v1/schemes/" + schemeCode + "/staff", body), 201);
+        return anonymous.login(username, "staff-password-1");
+    }
+
+    /** A member who was registered, activated their login and logged in. */
+    protected record MemberLogin(Api api, String memberId, String accountId, String cardNumber, String username,
+                                 String password) {
+    }
+
+    protected MemberLogin memberLogin(String schemeCode, String name) {
+        Api.Reply registered = admin.post("/v1/schemes/" + schemeCode + "/members", object("displayName", name));
+        expect(registered, 201);
+        String username = "member-" + UNIQUE.incrementAndGet();
+        String password = "member-password-1";
+        expect(anonymous.post("/v1/activation", object("code", registered.field("activationCode"), "username", username,
+                "password", password)), 200);
+        return new MemberLogin(anonymous.login(username, password), registered.field("id"), registered.field("accountId"),
+                registered.field("cardNumber"), username, password);
+    }
+
+    /** A till of the partner: a client sending a new API key of it. */
+    protected Api till(String partnerId) {
+        Api.Reply key = admin.post("/v1/partners/" + partnerId + "/api-keys", object("label", "till " + UNIQUE.incrementAndGet()));
+        expect(key, 201);
+        return anonymous.withApiKey(key.field("key"));
+    }
+
+    private static final AtomicInteger UNIQUE = new AtomicInteger();
 
     protected static void expect(Api.Reply reply, int status) {
         if (reply.status() != status) {

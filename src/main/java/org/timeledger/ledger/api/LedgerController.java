@@ -12,8 +12,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import jakarta.validation.Valid;
+import org.timeledger.access.Caller;
 import org.timeledger.access.Roles;
 import org.timeledger.http.Idempotency;
 import org.timeledger.http.Page;
@@ -23,7 +23,6 @@ import org.timeledger.ledger.api.LedgerViews.EntryView;
 import org.timeledger.ledger.api.LedgerViews.StatementLineView;
 
 @Controller("/v1")
-@Secured(Roles.ADMIN)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class LedgerController {
     private final LedgerService ledger;
@@ -35,43 +34,49 @@ public class LedgerController {
     }
 
     @Post("/schemes/{code}/transfers")
-    public HttpResponse<EntryView> transfer(HttpRequest<?> request, Authentication caller, String code,
+    @Secured({Roles.ADMIN, Roles.COORDINATOR})
+    public HttpResponse<EntryView> transfer(HttpRequest<?> request, Caller caller, String code,
                                             @Nullable @Header(Idempotency.HEADER) String key,
                                             @Body @Valid LedgerRequests.Transfer body) {
-        return idempotency.created(new Idempotency.Call(request, caller, key, body), EntryView.class,
-                LedgerController::location, () -> ledger.transfer(code, body, caller.getName()));
+        return idempotency.created(new Idempotency.Call(request, caller.principalId(), key, body), EntryView.class,
+                LedgerController::location, () -> ledger.transfer(caller, code, body));
     }
 
     @Post("/entries/{id}/reversal")
-    public HttpResponse<EntryView> reverse(HttpRequest<?> request, Authentication caller, String id,
+    @Secured(Roles.ADMIN)
+    public HttpResponse<EntryView> reverse(HttpRequest<?> request, Caller caller, String id,
                                            @Nullable @Header(Idempotency.HEADER) String key,
                                            @Body @Valid LedgerRequests.Reversal body) {
-        return idempotency.created(new Idempotency.Call(request, caller, key, body), EntryView.class,
-                LedgerController::location, () -> ledger.reverse(id, body, caller.getName()));
+        return idempotency.created(new Idempotency.Call(request, caller.principalId(), key, body), EntryView.class,
+                LedgerController::location, () -> ledger.reverse(caller, id, body));
     }
 
     @Get("/entries/{id}")
-    public EntryView entry(String id) {
-        return ledger.entry(id);
+    @Secured({Roles.ADMIN, Roles.COORDINATOR, Roles.AUDITOR, Roles.MEMBER, Roles.PARTNER})
+    public EntryView entry(Caller caller, String id) {
+        return ledger.entry(caller, id);
     }
 
     @Get("/accounts/{id}")
-    public AccountView account(String id) {
-        return ledger.account(id);
+    @Secured({Roles.ADMIN, Roles.COORDINATOR, Roles.AUDITOR, Roles.MEMBER, Roles.PARTNER})
+    public AccountView account(Caller caller, String id) {
+        return ledger.account(caller, id);
     }
 
     @Get("/accounts/{id}/postings")
-    public Page<StatementLineView> postings(String id, @Nullable @QueryValue Integer limit,
+    @Secured({Roles.ADMIN, Roles.COORDINATOR, Roles.AUDITOR, Roles.MEMBER, Roles.PARTNER})
+    public Page<StatementLineView> postings(Caller caller, String id, @Nullable @QueryValue Integer limit,
                                             @Nullable @QueryValue String cursor) {
-        return ledger.statement(id, limit, cursor);
+        return ledger.statement(caller, id, limit, cursor);
     }
 
     @Get("/schemes/{code}/reconciliation")
-    public Reconciliation.Report reconciliation(String code) {
-        return ledger.reconcile(code);
+    @Secured({Roles.ADMIN, Roles.AUDITOR})
+    public Reconciliation.Report reconciliation(Caller caller, String code) {
+        return ledger.reconcile(caller, code);
     }
 
-    private static String location(EntryView entry) {
+    public static String location(EntryView entry) {
         return "/v1/entries/" + entry.id();
     }
 }

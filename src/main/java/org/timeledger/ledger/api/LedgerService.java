@@ -1,15 +1,21 @@
 package org.timeledger.ledger.api;
 
 import jakarta.inject.Singleton;
+import org.timeledger.access.Access;
+import org.timeledger.access.Caller;
+import org.timeledger.access.Role;
 import org.timeledger.http.Cursors;
 import org.timeledger.http.Page;
 import org.timeledger.ledger.Account;
+import org.timeledger.ledger.AccountKind;
+import org.timeledger.ledger.Actor;
 import org.timeledger.ledger.JournalEntry;
 import org.timeledger.ledger.Ledger;
 import org.timeledger.ledger.Reconciliation;
 import org.timeledger.ledger.RejectedException;
 import org.timeledger.ledger.Rejection;
 import org.timeledger.ledger.StatementLine;
+import org.timeledger.ledger.api.LedgerRequests.TransferType;
 import org.timeledger.ledger.api.LedgerViews.AccountView;
 import org.timeledger.ledger.api.LedgerViews.EntryView;
 import org.timeledger.ledger.api.LedgerViews.StatementLineView;
@@ -19,53 +25,70 @@ import org.timeledger.support.Transactions;
 
 import java.util.List;
 
-/** What the ledger's routes do, in the API's terms: scheme codes in, views out. */
+/** What the ledger's routes do, in the API's terms: scheme codes in, views out, access checked. */
 @Singleton
 public class LedgerService {
     private final Ledger ledger;
     private final Reconciliation reconciliation;
     private final SchemeService schemes;
+    private final Access access;
     private final Transactions transactions;
 
-    public LedgerService(Ledger ledger, Reconciliation reconciliation, SchemeService schemes, Transactions transactions) {
+    public LedgerService(Ledger ledger, Reconciliation reconciliation, SchemeService schemes, Access access,
+                         Transactions transactions) {
         this.ledger = ledger;
         this.reconciliation = reconciliation;
         this.schemes = schemes;
+        this.access = access;
         this.transactions = transactions;
     }
 
-    /** Runs on the caller's transaction (the one that records the Idempotency-Key). */
-    public EntryView transfer(String schemeCode, LedgerRequests.Transfer request, String actor) {
-        Scheme scheme = schemes.get(schemeCode);
+    /**
+     * Posts a transfer. Administrators post any type; coordinators record GIFT, EXCHANGE and
+     * DONATION for their scheme's members, and GRANT from the community pot, never ADJUSTMENT.
+     * Moving a member's credits for them records the member as {@code onBehalfOf}.
+     * Runs on the caller's transaction (the one that records the Idempotency-Key).
+     */
+    public EntryView transfer(Caller caller, String schemeCode, LedgerRequests.Transfer request) {
+        Scheme scheme = access.scheme(caller, schemeCode);
+        if (caller.is(Role.COORDINATOR) && request.type() == TransferType.ADJUSTMENT) {
+            throw new RejectedException(Rejection.FORBIDDEN, "Only administrators post ADJUSTMENT entries.");
+        }
+        Account from = ledger.findAccount(request.fromAccountId()).orElse(null);
+        if (from != null && !access.maySee(caller, from)) {
+            throw new RejectedException(Rejection.ACCOUNT_NOT_FOUND, "No account " + request.fromAccountId() + " in this scheme.");
+        }
+        String onBehalfOf = from != null && from.kind() == AccountKind.MEMBER && !from.ownerId().equals(caller.memberId())
+                ? from.ownerId() : null;
         JournalEntry entry = ledger.move(scheme.id(), request.type().entryType(), request.fromAccountId(),
-                request.toAccountId(), request.amountMinutes(), request.memo(), actor);
+                request.toAccountId(), request.amountMinutes(), request.memo(), new Actor(caller.principalId(), onBehalfOf));
         return EntryView.of(entry, scheme.code(), null);
     }
 
     /** Runs on the caller's transaction (the one that records the Idempotency-Key). */
-    public EntryView reverse(String entryId, LedgerRequests.Reversal request, String actor) {
-        JournalEntry reversal = ledger.reverse(entryId, request.reason().strip(), actor);
+    public EntryView reverse(Caller caller, String entryId, LedgerRequests.Reversal request) {
+        access.entry(caller, entryId);
+        JournalEntry reversal = ledger.reverse(entryId, request.reason().strip(), Actor.of(caller.principalId()));
         return EntryView.of(reversal, schemes.codeOf(reversal.schemeId()), null);
     }
 
-    public EntryView entry(String entryId) {
+    public EntryView entry(Caller caller, String entryId) {
         return transactions.read(() -> {
-            JournalEntry entry = ledger.findEntry(entryId)
-                    .orElseThrow(() -> new RejectedException(Rejection.NOT_FOUND, "No entry " + entryId + "."));
+            JournalEntry entry = access.entry(caller, entryId);
             return EntryView.of(entry, schemes.codeOf(entry.schemeId()), ledger.findReversalOf(entryId).orElse(null));
         });
     }
 
-    public AccountView account(String accountId) {
-        Account account = transactions.read(() -> findAccount(accountId));
+    public AccountView account(Caller caller, String accountId) {
+        Account account = transactions.read(() -> access.account(caller, accountId));
         return AccountView.of(account, schemes.codeOf(account.schemeId()));
     }
 
-    public Page<StatementLineView> statement(String accountId, Integer limit, String cursor) {
+    public Page<StatementLineView> statement(Caller caller, String accountId, Integer limit, String cursor) {
         int size = Cursors.limit(limit);
         long beforeSeq = Cursors.decodeLong(cursor, Long.MAX_VALUE);
         List<StatementLine> lines = transactions.read(() -> {
-            findAccount(accountId);
+            access.account(caller, accountId);
             return ledger.statement(accountId, beforeSeq, size + 1);
         });
         List<StatementLineView> items = lines.stream().limit(size).map(StatementLineView::of).toList();
@@ -73,12 +96,7 @@ public class LedgerService {
         return new Page<>(items, next);
     }
 
-    public Reconciliation.Report reconcile(String schemeCode) {
-        return reconciliation.reconcile(schemes.get(schemeCode).id());
-    }
-
-    private Account findAccount(String accountId) {
-        return ledger.findAccount(accountId)
-                .orElseThrow(() -> new RejectedException(Rejection.NOT_FOUND, "No account " + accountId + "."));
+    public Reconciliation.Report reconcile(Caller caller, String schemeCode) {
+        return reconciliation.reconcile(access.scheme(caller, schemeCode).id());
     }
 }

@@ -31,11 +31,11 @@ public final class LedgerViews {
     }
 
     @Serdeable
-    public record EntryView(String id, String schemeCode, EntryType type, String memo, String actor, Instant postedAt,
-                            List<PostingView> postings, @Nullable String reversesEntryId,
-                            @Nullable String reversedByEntryId) {
-        static EntryView of(JournalEntry e, String schemeCode, String reversedBy) {
-            return new EntryView(e.id(), schemeCode, e.type(), e.memo(), e.actor(), e.postedAt(),
+    public record EntryView(String id, String schemeCode, EntryType type, String memo, String actor,
+                            @Nullable String onBehalfOf, Instant postedAt, List<PostingView> postings,
+                            @Nullable String reversesEntryId, @Nullable String reversedByEntryId) {
+        public static EntryView of(JournalEntry e, String schemeCode, String reversedBy) {
+            return new EntryView(e.id(), schemeCode, e.type(), e.memo(), e.actor(), e.onBehalfOf(), e.postedAt(),
                     e.postings().stream().map(p -> new PostingView(p.accountId(), p.amountMinutes())).toList(),
                     e.reversesEntryId(), reversedBy);
         }
@@ -44,7 +44,7 @@ public final class LedgerViews {
     @Serdeable
     public record StatementLineView(String entryId, Instant postedAt, EntryType type, String memo,
                                     long amountMinutes, long balanceAfterMinutes) {
-        static StatementLineView of(StatementLine line) {
+        public static StatementLineView of(StatementLine line) {
             return new StatementLineView(line.entryId(), line.postedAt(), line.type(), line.memo(),
                     line.amountMinutes(), line.balanceAfterMinutes());
         }

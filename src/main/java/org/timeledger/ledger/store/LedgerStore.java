@@ -97,8 +97,8 @@ public class LedgerStore {
     }
 
     public void insertEntry(JournalEntry entry) {
-        jdbc.prepareStatement("INSERT INTO journal_entry (id, scheme_id, type, memo, actor, posted_at, reverses_entry_id) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)", ps -> {
+        jdbc.prepareStatement("INSERT INTO journal_entry (id, scheme_id, type, memo, actor, posted_at, reverses_entry_id, on_behalf_of) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
             ps.setString(1, entry.id());
             ps.setString(2, entry.schemeId());
             ps.setString(3, entry.type().name());
@@ -106,6 +106,7 @@ public class LedgerStore {
             ps.setString(5, entry.actor());
             ps.setObject(6, timestamp(entry.postedAt()));
             ps.setString(7, entry.reversesEntryId());
+            ps.setString(8, entry.onBehalfOf());
             return ps.executeUpdate();
         });
     }
@@ -147,14 +148,14 @@ public class LedgerStore {
 
     public Optional<JournalEntry> findEntry(String id) {
         Optional<JournalEntry> header = jdbc.prepareStatement(
-                "SELECT id, scheme_id, type, memo, actor, posted_at, reverses_entry_id FROM journal_entry WHERE id = ?", ps -> {
+                "SELECT " + ENTRY_COLUMNS + " FROM journal_entry WHERE id = ?", ps -> {
                     ps.setString(1, id);
                     try (ResultSet rs = ps.executeQuery()) {
                         return rs.next() ? Optional.of(entry(rs, List.of())) : Optional.empty();
                     }
                 });
         return header.map(e -> new JournalEntry(e.id(), e.schemeId(), e.type(), e.memo(), e.actor(), e.postedAt(),
-                e.reversesEntryId(), postingsOf(e.id())));
+                e.reversesEntryId(), e.onBehalfOf(), postingsOf(e.id())));
     }
 
     private List<Posting> postingsOf(String entryId) {
@@ -207,9 +208,12 @@ public class LedgerStore {
                 rs.getLong(5), rs.getLong(6), floorMinutes, rs.getLong(8), rs.getString(9));
     }
 
+    /** The columns {@link #entry} reads, in its order. */
+    static final String ENTRY_COLUMNS = "id, scheme_id, type, memo, actor, posted_at, reverses_entry_id, on_behalf_of";
+
     static JournalEntry entry(ResultSet rs, List<Posting> postings) throws SQLException {
         return new JournalEntry(rs.getString(1), rs.getString(2), EntryType.valueOf(rs.getString(3)), rs.getString(4),
-                rs.getString(5), instant(rs, 6), rs.getString(7), postings);
+                rs.getString(5), instant(rs, 6), rs.getString(7), rs.getString(8), postings);
     }
 
     static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -3,7 +3,6 @@ package org.timeledger.ledger.store;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.timeledger.ledger.Account;
-import org.timeledger.ledger.EntryType;
 import org.timeledger.ledger.JournalEntry;
 
 import java.sql.ResultSet;
@@ -36,17 +35,16 @@ public class ReconciliationStore {
      */
     public void forEachPosting(String schemeId, Consumer<StoredPosting> consumer) {
         jdbc.prepareStatement("SELECT e.id, e.scheme_id, e.type, e.memo, e.actor, e.posted_at, e.reverses_entry_id, "
-                + "p.account_id, p.seq, p.amount_minutes, p.balance_after_minutes, p.chain_hash "
+                + "e.on_behalf_of, p.account_id, p.seq, p.amount_minutes, p.balance_after_minutes, p.chain_hash "
                 + "FROM posting p JOIN account a ON a.id = p.account_id JOIN journal_entry e ON e.id = p.entry_id "
                 + "WHERE a.scheme_id = ? ORDER BY p.account_id, p.seq", ps -> {
             ps.setString(1, schemeId);
             ps.setFetchSize(1000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    JournalEntry entry = new JournalEntry(rs.getString(1), rs.getString(2), EntryType.valueOf(rs.getString(3)),
-                            rs.getString(4), rs.getString(5), LedgerStore.instant(rs, 6), rs.getString(7), List.of());
-                    consumer.accept(new StoredPosting(rs.getString(8), rs.getLong(9), rs.getLong(10), rs.getLong(11),
-                            rs.getString(12), entry));
+                    JournalEntry entry = LedgerStore.entry(rs, List.of());
+                    consumer.accept(new StoredPosting(rs.getString(9), rs.getLong(10), rs.getLong(11), rs.getLong(12),
+                            rs.getString(13), entry));
                 }
             }
             return null;

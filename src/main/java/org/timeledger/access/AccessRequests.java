@@ -1,0 +1,45 @@
+package org.timeledger.access;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+/** Request bodies of the access feature. */
+public final class AccessRequests {
+    static final String USERNAME = "[A-Za-z0-9._@-]{3,100}";
+    static final String USERNAME_RULE = "must be 3-100 letters, digits, dots, dashes, underscores or @";
+
+    private AccessRequests() {
+    }
+
+    @Serdeable
+    public record Login(@NotBlank @Size(max = 100) String username, @NotBlank @Size(max = 200) String password) {
+    }
+
+    /** The roles staff can be given; members and tills get in by other means. */
+    public enum StaffRole {
+        ADMIN, COORDINATOR, AUDITOR
+    }
+
+    @Serdeable
+    public record CreateStaff(@NotNull @Pattern(regexp = USERNAME, message = USERNAME_RULE) String username,
+                              @NotNull @Size(max = 200) String password,
+                              @NotNull StaffRole role,
+                              @Nullable @Size(max = 50) List<@NotBlank @Size(max = 40) String> organisationIds) {
+    }
+
+    @Serdeable
+    public record Activation(@NotBlank @Size(max = 40) String code,
+                             @NotNull @Pattern(regexp = USERNAME, message = USERNAME_RULE) String username,
+                             @NotNull @Size(max = 200) String password) {
+    }
+
+    @Serdeable
+    public record CreateApiKey(@NotBlank @Size(max = 100) String label) {
+    }
+}

@@ -1,0 +1,39 @@
+package org.timeledger.access;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Response bodies of the access feature. Secrets appear once, in the answer that creates them. */
+public final class AccessViews {
+    private AccessViews() {
+    }
+
+    @Serdeable
+    public record StaffView(String id, String username, String role, String schemeCode, List<String> organisationIds,
+                            Instant createdAt) {
+    }
+
+    @Serdeable
+    public record ActivationCodeView(String memberId, String activationCode, Instant expiresAt) {
+    }
+
+    @Serdeable
+    public record ActivatedView(String memberId, String username) {
+    }
+
+    @Serdeable
+    public record ApiKeyView(String id, String partnerId, String label, Instant createdAt, @Nullable Instant lastUsedAt,
+                             @Nullable Instant revokedAt) {
+        static ApiKeyView of(ApiKeys.ApiKey key) {
+            return new ApiKeyView(key.id(), key.partnerId(), key.label(), key.createdAt(), key.lastUsedAt(), key.revokedAt());
+        }
+    }
+
+    /** The answer to creating a key: the key itself, which is never shown again. */
+    @Serdeable
+    public record NewApiKeyView(String id, String partnerId, String label, String key, Instant createdAt) {
+    }
+}

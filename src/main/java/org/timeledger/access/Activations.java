@@ -1,0 +1,181 @@
+package org.timeledger.access;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import org.timeledger.ledger.RejectedException;
+import org.timeledger.ledger.Rejection;
+import org.timeledger.schemes.Member;
+import org.timeledger.schemes.PartyService;
+import org.timeledger.schemes.Scheme;
+import org.timeledger.schemes.SchemeRequests;
+import org.timeledger.support.Ids;
+import org.timeledger.support.SqlErrors;
+import org.timeledger.support.Transactions;
+
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * How members get in. Registering a member issues a one-time activation code (valid 14 days,
+ * stored hashed); the member activates with it, choosing a username and password. A new code
+ * (for a forgotten password) supersedes older ones, disables the current password and signs
+ * the member out of every device.
+ */
+@Singleton
+public class Activations {
+    private final JdbcOperations jdbc;
+    private final PartyService parties;
+    private final UserRepository users;
+    private final Passwords passwords;
+    private final RefreshTokens refreshTokens;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final Duration validity;
+
+    public Activations(JdbcOperations jdbc, PartyService parties, UserRepository users, Passwords passwords,
+                       RefreshTokens refreshTokens, Transactions transactions, Clock clock,
+                       @Value("${timeledger.activation-code-validity:14d}") Duration validity) {
+        this.jdbc = jdbc;
+        this.parties = parties;
+        this.users = users;
+        this.passwords = passwords;
+        this.refreshTokens = refreshTokens;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.validity = validity;
+    }
+
+    /** A code as issued: the only time its text exists outside the member's hands. */
+    public record Issued(String code, Instant expiresAt) {
+    }
+
+    public record Registered(Member member, Issued activation) {
+    }
+
+    /** Registers a member and issues their first activation code, in one transaction. */
+    public Registered registerMember(Caller caller, Scheme scheme, SchemeRequests.RegisterMember request) {
+        return transactions.write(() -> {
+            Member member = parties.insertMember(scheme, request);
+            return new Registered(member, insertCode(caller, member));
+        });
+    }
+
+    /** A new code for a member who lost theirs or forgot their password. */
+    public Issued reissue(Caller caller, Member member) {
+        return transactions.write(() -> {
+            supersedeCodes(member.id());
+            users.findByMemberId(member.id()).ifPresent(user -> {
+                users.disableLogin(user.id());
+                refreshTokens.revokeAllOf(user.id());
+            });
+            return insertCode(caller, member);
+        });
+    }
+
+    /** The member's login after activation. */
+    public record Activated(String memberId, String username) {
+    }
+
+    public Activated activate(String code, String username, String password) {
+        String problem = Passwords.problemWith(password);
+        if (problem != null) {
+            throw new RejectedException(Rejection.VALIDATION_FAILED, "password " + problem + ".",
+                    List.of(new RejectedException.FieldError("password", problem)));
+        }
+        String hash = ActivationCodes.hash(code);
+        String passwordHash = passwords.hash(password);
+        try {
+            return transactions.write(() -> {
+                String memberId = hash == null ? null : claimCode(hash);
+                if (memberId == null) {
+                    throw invalidCode();
+                }
+                Member member = parties.findMember(memberId).orElseThrow();
+                AppUser existing = users.findByMemberId(memberId).orElse(null);
+                if (!(existing != null && existing.username().equals(username)) && users.existsByUsername(username)) {
+                    throw usernameTaken(username);
+                }
+                if (existing == null) {
+                    users.save(new AppUser(Ids.newId("usr"), username, passwordHash, Role.MEMBER.name(), member.schemeId(),
+                            memberId, now()));
+                } else {
+                    users.updateLogin(existing.id(), username, passwordHash);
+                    refreshTokens.revokeAllOf(existing.id());
+                }
+                return new Activated(memberId, username);
+            });
+        } catch (RuntimeException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+                throw usernameTaken(username);
+            }
+            throw e;
+        }
+    }
+
+    /** Marks a valid code used and returns its member; null when there is no such usable code. */
+    private String claimCode(String hash) {
+        String[] found = jdbc.prepareStatement("SELECT id, member_id FROM activation_code WHERE code_hash = ? "
+                + "AND used_at IS NULL AND expires_at > ?", ps -> {
+            ps.setString(1, hash);
+            ps.setObject(2, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new String[]{rs.getString(1), rs.getString(2)} : null;
+            }
+        });
+        if (found == null) {
+            return null;
+        }
+        // the condition on used_at makes two simultaneous activations with one code end with one winner
+        int claimed = jdbc.prepareStatement("UPDATE activation_code SET used_at = ? WHERE id = ? AND used_at IS NULL", ps -> {
+            ps.setObject(1, OffsetDateTime.ofInstant(now(), ZoneOffset.UTC));
+            ps.setString(2, found[0]);
+            return ps.executeUpdate();
+        });
+        return claimed == 1 ? found[1] : null;
+    }
+
+    private Issued insertCode(Caller caller, Member member) {
+        String code = ActivationCodes.newCode();
+        Instant now = now();
+        Instant expires = now.plus(validity);
+        jdbc.prepareStatement("INSERT INTO activation_code (id, member_id, code_hash, created_by, created_at, expires_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", ps -> {
+            ps.setString(1, Ids.newId("act"));
+            ps.setString(2, member.id());
+            ps.setString(3, ActivationCodes.hash(code));
+            ps.setString(4, caller.principalId());
+            ps.setObject(5, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            ps.setObject(6, OffsetDateTime.ofInstant(expires, ZoneOffset.UTC));
+            return ps.executeUpdate();
+        });
+        return new Issued(code, expires);
+    }
+
+    private void supersedeCodes(String memberId) {
+        jdbc.prepareStatement("UPDATE activation_code SET used_at = ? WHERE member_id = ? AND used_at IS NULL", ps -> {
+            ps.setObject(1, OffsetDateTime.ofInstant(now(), ZoneOffset.UTC));
+            ps.setString(2, memberId);
+            return ps.executeUpdate();
+        });
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static RejectedException invalidCode() {
+        return new RejectedException(Rejection.ACTIVATION_CODE_INVALID, "This activation code is not valid: it may be "
+                + "mistyped, used already, replaced by a newer one, or older than 14 days. Ask your coordinator for a new one.");
+    }
+
+    private static RejectedException usernameTaken(String username) {
+        return new RejectedException(Rejection.USERNAME_TAKEN, "The username '" + username + "' is taken; choose another.");
+    }
+}

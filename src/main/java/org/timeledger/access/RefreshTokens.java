@@ -1,0 +1,122 @@
+package org.timeledger.access;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.NonNull;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.event.RefreshTokenGeneratedEvent;
+import io.micronaut.security.token.generator.RefreshTokenGenerator;
+import io.micronaut.security.token.refresh.RefreshTokenPersistence;
+import io.micronaut.security.token.validator.RefreshTokenValidator;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.reactivestreams.Publisher;
+import org.timeledger.ledger.RejectedException;
+import org.timeledger.ledger.Rejection;
+import org.timeledger.support.Secrets;
+import org.timeledger.support.Transactions;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.regex.Pattern;
+
+/**
+ * Refresh tokens for Micronaut Security's {@code POST /oauth/access_token}: opaque random
+ * tokens (not JWTs), stored as hashes with an expiry, revocable one by one or per user. The
+ * user is looked up again at every refresh, so a disabled login cannot be refreshed.
+ */
+@Singleton
+public class RefreshTokens implements RefreshTokenGenerator, RefreshTokenValidator, RefreshTokenPersistence {
+    private static final Pattern FORM = Pattern.compile("tlr_[A-Za-z0-9_-]{43}");
+
+    private final JdbcOperations jdbc;
+    private final Transactions transactions;
+    private final UserRepository users;
+    private final Principals principals;
+    private final Clock clock;
+    private final Duration lifetime;
+    private final Scheduler blocking;
+
+    public RefreshTokens(JdbcOperations jdbc, Transactions transactions, UserRepository users, Principals principals,
+                         Clock clock, @Value("${timeledger.refresh-token-lifetime:90d}") Duration lifetime,
+                         @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.users = users;
+        this.principals = principals;
+        this.clock = clock;
+        this.lifetime = lifetime;
+        this.blocking = Schedulers.fromExecutorService(blocking);
+    }
+
+    @Override
+    public @NonNull String createKey(@NonNull Authentication authentication) {
+        return "tlr_" + Secrets.randomToken(32);
+    }
+
+    @Override
+    public @NonNull Optional<String> generate(@NonNull Authentication authentication, @NonNull String key) {
+        return Optional.of(key);
+    }
+
+    @Override
+    public @NonNull Optional<String> validate(@NonNull String refreshToken) {
+        return FORM.matcher(refreshToken).matches() ? Optional.of(refreshToken) : Optional.empty();
+    }
+
+    /** Called by Micronaut for every refresh token it hands out (the interface method is an event listener). */
+    @Override
+    public void persistToken(RefreshTokenGeneratedEvent event) {
+        String userId = String.valueOf(event.getAuthentication().getAttributes().get(Caller.PRINCIPAL_ID));
+        Instant now = clock.instant();
+        transactions.write(() -> jdbc.prepareStatement(
+                "INSERT INTO refresh_token (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)", ps -> {
+                    ps.setString(1, Secrets.sha256Hex(event.getRefreshToken()));
+                    ps.setString(2, userId);
+                    ps.setObject(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                    ps.setObject(4, OffsetDateTime.ofInstant(now.plus(lifetime), ZoneOffset.UTC));
+                    return ps.executeUpdate();
+                }));
+    }
+
+    @Override
+    public Publisher<Authentication> getAuthentication(String refreshToken) {
+        return Mono.fromCallable(() -> transactions.read(() -> authenticationFor(refreshToken))).subscribeOn(blocking);
+    }
+
+    private Authentication authenticationFor(String refreshToken) {
+        String userId = jdbc.prepareStatement("SELECT user_id FROM refresh_token WHERE token_hash = ? "
+                + "AND revoked_at IS NULL AND expires_at > ?", ps -> {
+            ps.setString(1, Secrets.sha256Hex(refreshToken));
+            ps.setObject(2, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        });
+        AppUser user = userId == null ? null : users.findById(userId).orElse(null);
+        if (user == null || user.passwordHash() == null) {
+            throw new RejectedException(Rejection.UNAUTHORIZED,
+                    "This refresh token is not valid (expired, revoked, or the password was reset): log in again.");
+        }
+        return principals.of(user);
+    }
+
+    /** Signs a user out everywhere: none of their refresh tokens works any more. */
+    public void revokeAllOf(String userId) {
+        jdbc.prepareStatement("UPDATE refresh_token SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL", ps -> {
+            ps.setObject(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+            ps.setString(2, userId);
+            return ps.executeUpdate();
+        });
+    }
+}

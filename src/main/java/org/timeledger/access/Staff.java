@@ -1,0 +1,87 @@
+package org.timeledger.access;
+
+import jakarta.inject.Singleton;
+import org.timeledger.ledger.RejectedException;
+import org.timeledger.ledger.Rejection;
+import org.timeledger.schemes.PartyService;
+import org.timeledger.schemes.Scheme;
+import org.timeledger.support.Ids;
+import org.timeledger.support.SqlErrors;
+import org.timeledger.support.Transactions;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.TreeSet;
+
+/** A scheme's staff: administrators, coordinators (bound to organisations) and auditors. */
+@Singleton
+public class Staff {
+    private final UserRepository users;
+    private final PartyService parties;
+    private final Passwords passwords;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public Staff(UserRepository users, PartyService parties, Passwords passwords, Transactions transactions, Clock clock) {
+        this.users = users;
+        this.parties = parties;
+        this.passwords = passwords;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public record Created(AppUser user, List<String> organisationIds) {
+    }
+
+    public Created create(Scheme scheme, AccessRequests.CreateStaff request) {
+        List<String> organisations = checkedOrganisations(scheme, request);
+        String problem = Passwords.problemWith(request.password());
+        if (problem != null) {
+            throw invalid("password", problem);
+        }
+        String hash = passwords.hash(request.password());
+        try {
+            return transactions.write(() -> {
+                if (users.existsByUsername(request.username())) {
+                    throw usernameTaken(request.username());
+                }
+                AppUser user = users.save(new AppUser(Ids.newId("usr"), request.username(), hash, request.role().name(),
+                        scheme.id(), null, clock.instant().truncatedTo(ChronoUnit.MICROS)));
+                organisations.forEach(id -> users.addOrganisation(user.id(), id));
+                return new Created(user, organisations);
+            });
+        } catch (RuntimeException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+                throw usernameTaken(request.username());
+            }
+            throw e;
+        }
+    }
+
+    private List<String> checkedOrganisations(Scheme scheme, AccessRequests.CreateStaff request) {
+        List<String> given = request.organisationIds() == null ? List.of() : request.organisationIds();
+        if (request.role() == AccessRequests.StaffRole.COORDINATOR && given.isEmpty()) {
+            throw invalid("organisationIds", "a coordinator needs at least one organisation");
+        }
+        if (request.role() != AccessRequests.StaffRole.COORDINATOR && !given.isEmpty()) {
+            throw invalid("organisationIds", "only coordinators are bound to organisations");
+        }
+        for (String id : given) {
+            boolean ours = parties.findOrganisation(id).map(o -> o.schemeId().equals(scheme.id())).orElse(false);
+            if (!ours) {
+                throw invalid("organisationIds", id + " is not an organisation of this scheme");
+            }
+        }
+        return List.copyOf(new TreeSet<>(given));
+    }
+
+    private static RejectedException invalid(String field, String message) {
+        return new RejectedException(Rejection.VALIDATION_FAILED, field + " " + message + ".",
+                List.of(new RejectedException.FieldError(field, message)));
+    }
+
+    private static RejectedException usernameTaken(String username) {
+        return new RejectedException(Rejection.USERNAME_TAKEN, "The username '" + username + "' is taken; choose another.");
+    }
+}

@@ -1,0 +1,45 @@
+package org.timeledger.giving;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import jakarta.validation.Valid;
+import org.timeledger.access.Caller;
+import org.timeledger.access.Roles;
+import org.timeledger.http.Idempotency;
+import org.timeledger.ledger.api.LedgerController;
+import org.timeledger.ledger.api.LedgerViews.EntryView;
+
+@Controller("/v1/me")
+@Secured(Roles.MEMBER)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class GivingController {
+    private final GivingService giving;
+    private final Idempotency idempotency;
+
+    public GivingController(GivingService giving, Idempotency idempotency) {
+        this.giving = giving;
+        this.idempotency = idempotency;
+    }
+
+    @Post("/gifts")
+    public HttpResponse<EntryView> gift(HttpRequest<?> request, Caller caller, @Nullable @Header(Idempotency.HEADER) String key,
+                                        @Body @Valid GivingRequests.Gift body) {
+        return idempotency.created(new Idempotency.Call(request, caller.principalId(), key, body), EntryView.class,
+                LedgerController::location, () -> giving.gift(caller, body));
+    }
+
+    @Post("/donations")
+    public HttpResponse<EntryView> donate(HttpRequest<?> request, Caller caller, @Nullable @Header(Idempotency.HEADER) String key,
+                                          @Body @Valid GivingRequests.Donation body) {
+        return idempotency.created(new Idempotency.Call(request, caller.principalId(), key, body), EntryView.class,
+                LedgerController::location, () -> giving.donate(caller, body));
+    }
+}

@@ -1,0 +1,24 @@
+package org.timeledger.giving;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** What a member sends to give or donate: exactly one recipient each. */
+public final class GivingRequests {
+    private GivingRequests() {
+    }
+
+    /** To another member, named by the card number they show or by their member id. */
+    @Serdeable
+    public record Gift(@Nullable @Size(max = 40) String toCardNumber, @Nullable @Size(max = 40) String toMemberId,
+                       @NotNull Long amountMinutes, @Nullable @Size(max = 500) String memo) {
+    }
+
+    /** To an organisation of the scheme, or to the community pot. */
+    @Serdeable
+    public record Donation(@Nullable @Size(max = 40) String toOrganisationId, @Nullable Boolean toCommunityPot,
+                           @NotNull Long amountMinutes, @Nullable @Size(max = 500) String memo) {
+    }
+}

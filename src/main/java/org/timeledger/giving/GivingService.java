@@ -1,0 +1,94 @@
+package org.timeledger.giving;
+
+import jakarta.inject.Singleton;
+import org.timeledger.access.Access;
+import org.timeledger.access.Caller;
+import org.timeledger.ledger.Actor;
+import org.timeledger.ledger.EntryType;
+import org.timeledger.ledger.JournalEntry;
+import org.timeledger.ledger.Ledger;
+import org.timeledger.ledger.RejectedException;
+import org.timeledger.ledger.Rejection;
+import org.timeledger.ledger.api.LedgerViews.EntryView;
+import org.timeledger.schemes.CardNumbers;
+import org.timeledger.schemes.Member;
+import org.timeledger.schemes.Organisation;
+import org.timeledger.schemes.PartyService;
+import org.timeledger.schemes.Scheme;
+import org.timeledger.schemes.SchemeService;
+
+import java.util.List;
+
+/** Members giving credits to each other and donating them, from their own account only. */
+@Singleton
+public class GivingService {
+    private final Access access;
+    private final PartyService parties;
+    private final SchemeService schemes;
+    private final Ledger ledger;
+
+    public GivingService(Access access, PartyService parties, SchemeService schemes, Ledger ledger) {
+        this.access = access;
+        this.parties = parties;
+        this.schemes = schemes;
+        this.ledger = ledger;
+    }
+
+    /** Runs on the caller's transaction (the one that records the Idempotency-Key). */
+    public EntryView gift(Caller caller, GivingRequests.Gift request) {
+        Member giver = access.member(caller, caller.memberId());
+        Member recipient = recipientOf(giver, request);
+        JournalEntry entry = ledger.move(giver.schemeId(), EntryType.GIFT, giver.accountId(), recipient.accountId(),
+                request.amountMinutes(), request.memo(), Actor.of(caller.principalId()));
+        return EntryView.of(entry, schemes.codeOf(entry.schemeId()), null);
+    }
+
+    /** Runs on the caller's transaction (the one that records the Idempotency-Key). */
+    public EntryView donate(Caller caller, GivingRequests.Donation request) {
+        Member donor = access.member(caller, caller.memberId());
+        String toAccount = donationAccount(donor, request);
+        JournalEntry entry = ledger.move(donor.schemeId(), EntryType.DONATION, donor.accountId(), toAccount,
+                request.amountMinutes(), request.memo(), Actor.of(caller.principalId()));
+        return EntryView.of(entry, schemes.codeOf(entry.schemeId()), null);
+    }
+
+    private Member recipientOf(Member giver, GivingRequests.Gift request) {
+        boolean byCard = request.toCardNumber() != null;
+        if (byCard == (request.toMemberId() != null)) {
+            throw invalid("toCardNumber", "give either toCardNumber or toMemberId, not both and not neither");
+        }
+        if (byCard) {
+            String card = request.toCardNumber().replaceAll("[\\s-]", "");
+            if (!CardNumbers.isValid(card)) {
+                throw invalid("toCardNumber", "is not a card number: 16 digits, and the last one checks the others. Check for a typing mistake");
+            }
+            return parties.findMemberByCard(giver.schemeId(), card)
+                    .orElseThrow(() -> new RejectedException(Rejection.RECIPIENT_NOT_FOUND,
+                            "No member of this scheme has card number " + card + "."));
+        }
+        return parties.findMember(request.toMemberId()).filter(m -> m.schemeId().equals(giver.schemeId()))
+                .orElseThrow(() -> new RejectedException(Rejection.RECIPIENT_NOT_FOUND,
+                        "No member " + request.toMemberId() + " in this scheme."));
+    }
+
+    private String donationAccount(Member donor, GivingRequests.Donation request) {
+        boolean toPot = Boolean.TRUE.equals(request.toCommunityPot());
+        if (toPot == (request.toOrganisationId() != null)) {
+            throw invalid("toOrganisationId", "give either toOrganisationId or toCommunityPot: true, not both and not neither");
+        }
+        if (toPot) {
+            Scheme scheme = schemes.findById(donor.schemeId()).orElseThrow();
+            return scheme.communityPotAccountId();
+        }
+        Organisation organisation = parties.findOrganisation(request.toOrganisationId())
+                .filter(o -> o.schemeId().equals(donor.schemeId()))
+                .orElseThrow(() -> new RejectedException(Rejection.RECIPIENT_NOT_FOUND,
+                        "No organisation " + request.toOrganisationId() + " in this scheme."));
+        return organisation.accountId();
+    }
+
+    private static RejectedException invalid(String field, String message) {
+        return new RejectedException(Rejection.VALIDATION_FAILED, field + ": " + message + ".",
+                List.of(new RejectedException.FieldError(field, message)));
+    }
+}

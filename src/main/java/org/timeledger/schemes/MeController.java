@@ -1,0 +1,81 @@
+package org.timeledger.schemes;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import org.timeledger.access.Caller;
+import org.timeledger.access.Roles;
+import org.timeledger.http.Page;
+import org.timeledger.ledger.api.LedgerViews.StatementLineView;
+import org.timeledger.schemes.MeService.MeView;
+import org.timeledger.support.Secrets;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The members' app: who I am and what I hold. {@code GET /v1/me} carries an ETag, so a phone
+ * polling for its balance gets 304 Not Modified, without a body, while nothing has changed.
+ */
+@Controller("/v1/me")
+@Secured(Roles.MEMBER)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class MeController {
+    private final MeService me;
+    private final JsonMapper json;
+
+    public MeController(MeService me, JsonMapper json) {
+        this.me = me;
+        this.json = json;
+    }
+
+    @Get
+    public HttpResponse<MeView> me(HttpRequest<?> request, Caller caller) {
+        MeView view = me.view(caller);
+        String etag = etag(view);
+        if (matches(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH), etag)) {
+            return HttpResponse.<MeView>notModified().header(HttpHeaders.ETAG, etag);
+        }
+        return HttpResponse.ok(view).header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, "private, no-cache");
+    }
+
+    @Get("/postings")
+    public Page<StatementLineView> postings(Caller caller, @Nullable @QueryValue Integer limit,
+                                            @Nullable @QueryValue String cursor) {
+        return me.statement(caller, limit, cursor);
+    }
+
+    private String etag(MeView view) {
+        try {
+            return "\"" + Secrets.sha256Hex(new String(json.writeValueAsBytes(view), StandardCharsets.UTF_8)).substring(0, 32) + "\"";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** If-None-Match: {@code *}, or a list of tags, weak ones (W/) compared as equal. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.strip();
+            if (t.startsWith("W/")) {
+                t = t.substring(2);
+            }
+            if (t.equals("*") || t.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
