@@ -174,6 +174,16 @@ public final class Api {
             return field("code");
         }
 
+        /** Every value of a header, whether sent as several lines or one comma-separated line. */
+        public List<String> headerValues(String name) {
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream())
+                    .flatMap(v -> java.util.Arrays.stream(v.split(",")))
+                    .map(String::strip)
+                    .toList();
+        }
+
         public Optional<String> header(String name) {
             return headers.entrySet().stream()
                     .filter(e -> e.getKey().equalsIgnoreCase(name))

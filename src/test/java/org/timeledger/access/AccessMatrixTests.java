@@ -1,0 +1,189 @@
+package org.timeledger.access;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.timeledger.testing.Api;
+import org.timeledger.testing.ServiceTest;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.timeledger.testing.Api.object;
+
+/**
+ * Every route as every kind of caller. The rows come from openapi.yml: each operation's
+ * {@code x-roles} says who is admitted. An admitted caller makes a real request that must
+ * succeed; anyone else gets 401 (no valid credentials: anonymous, or a revoked till key) or
+ * 403 (the wrong role), as problem+json.
+ */
+public abstract class AccessMatrixTests extends ServiceTest {
+
+    enum Who { ANONYMOUS, ADMIN_ALL_SCHEMES, ADMIN, COORDINATOR, AUDITOR, MEMBER, PARTNER, REVOKED_KEY }
+
+    private final Map<Who, Api> clients = new EnumMap<>(Who.class);
+    private JsonNode scheme;
+    private String code;
+    private String organisation;
+    private MemberLogin member;
+    private String otherMemberId;
+    private String otherAccount;
+    private String partnerId;
+    private String partnerAccount;
+    private String memberEntry;
+    private String otherEntry;
+    private String partnerEntry;
+    private String loginUsername;
+    private String refreshToken;
+
+    @BeforeAll
+    void buildTheWorld() {
+        scheme = createScheme();
+        code = scheme.get("code").asText();
+        organisation = admin.post("/v1/schemes/" + code + "/organisations", object("name", "Lunch club")).field("id");
+        member = memberLogin(code, "Member");
+        JsonNode other = registerMember(code, "Other");
+        otherMemberId = other.get("id").asText();
+        otherAccount = other.get("accountId").asText();
+        JsonNode partner = admin.post("/v1/schemes/" + code + "/partners", object("name", "Leisure centre")).json();
+        partnerId = partner.get("id").asText();
+        partnerAccount = partner.get("accountId").asText();
+        memberEntry = issue(scheme, member.accountId(), 10_000).get("id").asText();
+        otherEntry = issue(scheme, otherAccount, 10_000).get("id").asText();
+        partnerEntry = issue(scheme, partnerAccount, 60).get("id").asText();
+
+        clients.put(Who.ANONYMOUS, anonymous);
+        clients.put(Who.ADMIN_ALL_SCHEMES, admin);
+        clients.put(Who.ADMIN, staff(code, "ADMIN"));
+        clients.put(Who.COORDINATOR, staff(code, "COORDINATOR", organisation));
+        clients.put(Who.AUDITOR, staff(code, "AUDITOR"));
+        clients.put(Who.MEMBER, member.api());
+        clients.put(Who.PARTNER, till(partnerId));
+        Api.Reply revoked = admin.post("/v1/partners/" + partnerId + "/api-keys", object("label", "lost till"));
+        expect(admin.send("DELETE", "/v1/api-keys/" + revoked.field("id"), null), 204);
+        clients.put(Who.REVOKED_KEY, anonymous.withApiKey(revoked.field("key")));
+
+        loginUsername = "matrix-login-" + database.kind();
+        expect(admin.post("/v1/schemes/" + code + "/staff", object("username", loginUsername,
+                "password", "matrix-password", "role", "AUDITOR")), 201);
+        refreshToken = anonymous.post("/login", object("username", loginUsername, "password", "matrix-password"))
+                .field("refresh_token");
+    }
+
+    /** One row per operation and caller, with the status the contract promises. */
+    Stream<Arguments> matrix() {
+        List<Arguments> rows = new ArrayList<>();
+        new OpenAPIV3Parser().read("openapi.yml").getPaths().forEach((path, item) ->
+                item.readOperationsMap().forEach((method, operation) -> {
+                    List<String> admitted = roles(operation);
+                    int success = success(operation);
+                    for (Who who : Who.values()) {
+                        rows.add(Arguments.of(method + " " + path, who, expected(admitted, who, success)));
+                    }
+                }));
+        return rows.stream();
+    }
+
+    @ParameterizedTest(name = "{0} as {1} -> {2}")
+    @MethodSource("matrix")
+    void everyRouteAsEveryCaller(String operation, Who who, int expected) {
+        Api.Reply reply = call(operation, who);
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(expected);
+        if (expected == 401) {
+            assertThat(reply.code()).isEqualTo("unauthorized");
+        } else if (expected == 403) {
+            assertThat(reply.code()).isEqualTo("forbidden");
+        }
+    }
+
+    @Test
+    void everyOperationOfTheContractIsInTheMatrix() {
+        List<String> operations = new ArrayList<>();
+        new OpenAPIV3Parser().read("openapi.yml").getPaths().forEach((path, item) ->
+                item.readOperationsMap().keySet().forEach(method -> operations.add(method + " " + path)));
+        assertThat(operations).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(matrix().count()).isEqualTo(operations.size() * (long) Who.values().length);
+    }
+
+    private static List<String> roles(Operation operation) {
+        Object roles = operation.getExtensions() == null ? null : operation.getExtensions().get("x-roles");
+        assertThat(roles).as("x-roles of " + operation.getSummary()).isInstanceOf(List.class);
+        return ((List<?>) roles).stream().map(String::valueOf).toList();
+    }
+
+    private static int success(Operation operation) {
+        return operation.getResponses().keySet().stream().filter(c -> c.matches("\\d+")).mapToInt(Integer::parseInt)
+                .filter(c -> c < 300).min()
+                .orElseGet(() -> Integer.parseInt(operation.getResponses().keySet().iterator().next()));
+    }
+
+    private static int expected(List<String> admitted, Who who, int success) {
+        if (admitted.contains("ANONYMOUS")) {
+            return success;
+        }
+        if (who == Who.ANONYMOUS || who == Who.REVOKED_KEY) {
+            return 401;
+        }
+        return admitted.contains(who.name()) ? success : 403;
+    }
+
+    /** A request that succeeds when the caller is admitted: each caller asks about what is theirs. */
+    private Api.Reply call(String operation, Who who) {
+        Api api = clients.get(who);
+        String account = who == Who.MEMBER ? member.accountId() : who == Who.PARTNER ? partnerAccount : otherAccount;
+        String entry = who == Who.MEMBER ? memberEntry : who == Who.PARTNER ? partnerEntry : otherEntry;
+        String key = "Idempotency-Key";
+        return switch (operation) {
+            case "POST /login" -> api.post("/login", object("username", loginUsername, "password", "matrix-password"));
+            case "POST /oauth/access_token" -> api.post("/oauth/access_token",
+                    object("grant_type", "refresh_token", "refresh_token", refreshToken));
+            case "GET /oauth/access_token" -> api.get("/oauth/access_token?grant_type=refresh_token&refresh_token=" + refreshToken);
+            case "POST /v1/activation" -> api.post("/v1/activation", object("code", registerMember(code, "New").get("activationCode").asText(),
+                    "username", "activated-" + newKey(), "password", "member-password-1"));
+            case "GET /health" -> api.get("/health");
+            case "GET /health/{probe}" -> api.get("/health/readiness");
+            case "POST /v1/schemes" -> api.post("/v1/schemes", object("code", "m" + newKey().substring(0, 8), "name", "Matrix"));
+            case "GET /v1/schemes/{code}" -> api.get("/v1/schemes/" + code);
+            case "POST /v1/schemes/{code}/staff" -> api.post("/v1/schemes/" + code + "/staff",
+                    object("username", "staff-" + newKey(), "password", "staff-password-1", "role", "AUDITOR"));
+            case "POST /v1/schemes/{code}/members" -> api.post("/v1/schemes/" + code + "/members", object("displayName", "Someone"));
+            case "GET /v1/schemes/{code}/members" -> api.get("/v1/schemes/" + code + "/members");
+            case "GET /v1/members/{id}" -> api.get("/v1/members/" + (who == Who.MEMBER ? member.memberId() : otherMemberId));
+            case "POST /v1/members/{id}/activation-code" -> api.post("/v1/members/"
+                    + registerMember(code, "Forgetful").get("id").asText() + "/activation-code", null);
+            case "POST /v1/schemes/{code}/organisations" -> api.post("/v1/schemes/" + code + "/organisations", object("name", "Group"));
+            case "GET /v1/organisations/{id}" -> api.get("/v1/organisations/" + organisation);
+            case "POST /v1/schemes/{code}/partners" -> api.post("/v1/schemes/" + code + "/partners", object("name", "Shop"));
+            case "GET /v1/partners/{id}" -> api.get("/v1/partners/" + partnerId);
+            case "POST /v1/partners/{id}/api-keys" -> api.post("/v1/partners/" + partnerId + "/api-keys", object("label", "till"));
+            case "GET /v1/partners/{id}/api-keys" -> api.get("/v1/partners/" + partnerId + "/api-keys");
+            case "DELETE /v1/api-keys/{id}" -> api.send("DELETE", "/v1/api-keys/"
+                    + admin.post("/v1/partners/" + partnerId + "/api-keys", object("label", "spare")).field("id"), null);
+            case "POST /v1/schemes/{code}/transfers" -> api.post("/v1/schemes/" + code + "/transfers", object("fromAccountId",
+                    otherAccount, "toAccountId", member.accountId(), "amountMinutes", 1, "type", "GIFT"), key, newKey());
+            case "GET /v1/entries/{id}" -> api.get("/v1/entries/" + entry);
+            case "POST /v1/entries/{id}/reversal" -> api.post("/v1/entries/" + issue(scheme, otherAccount, 1).get("id").asText()
+                    + "/reversal", object("reason", "matrix"), key, newKey());
+            case "GET /v1/accounts/{id}" -> api.get("/v1/accounts/" + account);
+            case "GET /v1/accounts/{id}/postings" -> api.get("/v1/accounts/" + account + "/postings");
+            case "GET /v1/schemes/{code}/reconciliation" -> api.get("/v1/schemes/" + code + "/reconciliation");
+            case "GET /v1/me" -> api.get("/v1/me");
+            case "GET /v1/me/postings" -> api.get("/v1/me/postings");
+            case "POST /v1/me/gifts" -> api.post("/v1/me/gifts", object("toMemberId", otherMemberId, "amountMinutes", 1), key, newKey());
+            case "POST /v1/me/donations" -> api.post("/v1/me/donations", object("toCommunityPot", true, "amountMinutes", 1),
+                    key, newKey());
+            default -> throw new AssertionError("the matrix has no request for " + operation + ": add one");
+        };
+    }
+
+}

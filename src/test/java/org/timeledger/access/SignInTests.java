@@ -1,0 +1,191 @@
+package org.timeledger.access;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.timeledger.testing.Api;
+import org.timeledger.testing.ServiceTest;
+import org.timeledger.testing.TestClock;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.timeledger.testing.Api.object;
+
+/**
+ * Getting in and staying in: activation codes, logins, refresh tokens, a forgotten password,
+ * and the lockout after failed logins. Time is moved with the service's clock, not waited for.
+ */
+public abstract class SignInTests extends ServiceTest {
+    @Inject
+    TestClock clock;
+
+    @Test
+    void aMemberActivatesWithTheirCodeAndLogsIn() {
+        String code = createScheme().get("code").asText();
+        JsonNode registered = registerMember(code, "Ada");
+        String typed = registered.get("activationCode").asText().toLowerCase().replace("-", " ");
+
+        Api.Reply activated = anonymous.post("/v1/activation", object("code", typed, "username", "ada-" + database.kind(),
+                "password", "ada's password"));
+        Api.Reply login = anonymous.post("/login", object("username", "ada-" + database.kind(), "password", "ada's password"));
+
+        assertThat(activated.status()).isEqualTo(200);
+        assertThat(activated.field("memberId")).isEqualTo(registered.get("id").asText());
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.json().get("roles").get(0).asText()).isEqualTo("MEMBER");
+        assertThat(login.field("refresh_token")).startsWith("tlr_");
+        Api ada = anonymous.withToken(login.field("access_token"));
+        assertThat(ada.get("/v1/me").json().get("member").get("id").asText()).isEqualTo(registered.get("id").asText());
+    }
+
+    @Test
+    void anActivationCodeWorksOnceAndForFourteenDays() {
+        String code = createScheme().get("code").asText();
+        String first = registerMember(code, "Ada").get("activationCode").asText();
+        String second = registerMember(code, "Bob").get("activationCode").asText();
+
+        assertThat(activate(first, "once-" + database.kind()).status()).isEqualTo(200);
+        assertThat(activate(first, "twice-" + database.kind()).code()).isEqualTo("activation_code_invalid");
+        clock.advance(Duration.ofDays(14).plusMinutes(1));
+        try {
+            assertThat(activate(second, "late-" + database.kind()).code()).isEqualTo("activation_code_invalid");
+        } finally {
+            clock.advance(Duration.ofDays(14).plusMinutes(1).negated());
+        }
+        assertThat(activate("not a code", "nobody-" + database.kind()).code()).isEqualTo("activation_code_invalid");
+    }
+
+    @Test
+    void activationRefusesTakenUsernamesAndShortPasswords() {
+        String code = createScheme().get("code").asText();
+        String activation = registerMember(code, "Ada").get("activationCode").asText();
+
+        Api.Reply taken = anonymous.post("/v1/activation", object("code", activation, "username", "admin", "password", "long-enough-1"));
+        Api.Reply shortPassword = anonymous.post("/v1/activation", object("code", activation, "username", "ada-ok-" + database.kind(),
+                "password", "short"));
+        Api.Reply badUsername = anonymous.post("/v1/activation", object("code", activation, "username", "a b",
+                "password", "long-enough-1"));
+
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.code()).isEqualTo("username_taken");
+        assertThat(shortPassword.code()).isEqualTo("validation_failed");
+        assertThat(shortPassword.json().get("errors").get(0).get("field").asText()).isEqualTo("password");
+        assertThat(badUsername.code()).isEqualTo("validation_failed");
+        assertThat(activate(activation, "ada-ok-" + database.kind()).status()).as("the code was not used up").isEqualTo(200);
+    }
+
+    @Test
+    void aRefreshTokenKeepsAPhoneSignedIn() {
+        MemberLogin ada = memberLogin(createScheme().get("code").asText(), "Ada");
+        Api.Reply login = anonymous.post("/login", object("username", ada.username(), "password", ada.password()));
+
+        Api.Reply refreshed = anonymous.post("/oauth/access_token", object("grant_type", "refresh_token",
+                "refresh_token", login.field("refresh_token")));
+        Api.Reply form = anonymous.post("/oauth/access_token", "grant_type=refresh_token&refresh_token=" + login.field("refresh_token"),
+                "Content-Type", "application/x-www-form-urlencoded");
+        Api.Reply garbage = anonymous.post("/oauth/access_token", object("grant_type", "refresh_token", "refresh_token", "garbage"));
+        Api.Reply unknown = anonymous.post("/oauth/access_token", object("grant_type", "refresh_token",
+                "refresh_token", "tlr_" + "A".repeat(43)));
+
+        assertThat(refreshed.status()).isEqualTo(200);
+        assertThat(anonymous.withToken(refreshed.field("access_token")).get("/v1/me").status()).isEqualTo(200);
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(garbage.status()).isEqualTo(401);
+        assertThat(garbage.code()).isEqualTo("unauthorized");
+        assertThat(unknown.code()).isEqualTo("unauthorized");
+    }
+
+    @Test
+    void aRefreshTokenExpiresAfterNinetyDays() {
+        MemberLogin ada = memberLogin(createScheme().get("code").asText(), "Ada");
+        String refresh = anonymous.post("/login", object("username", ada.username(), "password", ada.password())).field("refresh_token");
+
+        clock.advance(Duration.ofDays(90).plusMinutes(1));
+        try {
+            Api.Reply late = anonymous.post("/oauth/access_token", object("grant_type", "refresh_token", "refresh_token", refresh));
+            assertThat(late.code()).isEqualTo("unauthorized");
+        } finally {
+            clock.advance(Duration.ofDays(90).plusMinutes(1).negated());
+        }
+    }
+
+    @Test
+    void aNewActivationCodeEndsTheOldPasswordAndEverySession() {
+        String code = createScheme().get("code").asText();
+        MemberLogin ada = memberLogin(code, "Ada");
+        String refresh = anonymous.post("/login", object("username", ada.username(), "password", ada.password())).field("refresh_token");
+        Api coordinator = staff(code, "COORDINATOR", admin.post("/v1/schemes/" + code + "/organisations",
+                object("name", "Group")).field("id"));
+
+        Api.Reply issued = coordinator.post("/v1/members/" + ada.memberId() + "/activation-code", null);
+
+        assertThat(issued.status()).isEqualTo(201);
+        assertThat(issued.field("activationCode")).matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}");
+        assertThat(anonymous.post("/login", object("username", ada.username(), "password", ada.password())).status())
+                .as("the old password").isEqualTo(401);
+        assertThat(anonymous.post("/oauth/access_token", object("grant_type", "refresh_token", "refresh_token", refresh)).status())
+                .as("the phone's refresh token").isEqualTo(401);
+
+        Api.Reply again = anonymous.post("/v1/activation", object("code", issued.field("activationCode"),
+                "username", "ada-again-" + database.kind(), "password", "a new password"));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(anonymous.post("/login", object("username", "ada-again-" + database.kind(), "password", "a new password"))
+                .status()).isEqualTo(200);
+        assertThat(anonymous.post("/login", object("username", ada.username(), "password", ada.password())).status())
+                .as("the old username went with the new activation").isEqualTo(401);
+    }
+
+    @Test
+    void fiveFailedLoginsLockAUsernameOutForFifteenMinutes() {
+        MemberLogin ada = memberLogin(createScheme().get("code").asText(), "Ada");
+        for (int i = 0; i < 5; i++) {
+            assertThat(login(ada.username(), "a wrong password").status()).isEqualTo(401);
+        }
+
+        Api.Reply locked = login(ada.username(), ada.password());
+
+        assertThat(locked.status()).as("locked, even with the right password").isEqualTo(429);
+        assertThat(locked.code()).isEqualTo("too_many_attempts");
+        assertThat(locked.header("Retry-After").map(Long::parseLong)).hasValueSatisfying(s -> assertThat(s).isBetween(840L, 900L));
+        clock.advance(Duration.ofMinutes(14));
+        try {
+            assertThat(login(ada.username(), ada.password()).status()).as("after 14 minutes").isEqualTo(429);
+            clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+            assertThat(login(ada.username(), ada.password()).status()).as("after 15 minutes").isEqualTo(200);
+        } finally {
+            clock.advance(Duration.ofMinutes(15).plusSeconds(1).negated());
+        }
+    }
+
+    @Test
+    void aSuccessfulLoginClearsEarlierFailures() {
+        MemberLogin ada = memberLogin(createScheme().get("code").asText(), "Ada");
+        for (int i = 0; i < 4; i++) {
+            login(ada.username(), "a wrong password");
+        }
+        assertThat(login(ada.username(), ada.password()).status()).isEqualTo(200);
+        for (int i = 0; i < 4; i++) {
+            login(ada.username(), "a wrong password");
+        }
+
+        assertThat(login(ada.username(), ada.password()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void unknownUsernamesAreLockedOutAlikeSoNoneCanBeTold() {
+        String nobody = "nobody-" + newKey();
+        for (int i = 0; i < 5; i++) {
+            assertThat(login(nobody, "whatever-password").status()).isEqualTo(401);
+        }
+        assertThat(login(nobody, "whatever-password").status()).isEqualTo(429);
+    }
+
+    private Api.Reply login(String username, String password) {
+        return anonymous.post("/login", object("username", username, "password", password));
+    }
+
+    private Api.Reply activate(String code, String username) {
+        return anonymous.post("/v1/activation", object("code", code, "username", username, "password", "long-enough-1"));
+    }
+}
