@@ -1,6 +1,7 @@
 package org.timeledger.access;
 
 import io.micronaut.core.annotation.Nullable;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -15,6 +16,10 @@ public final class AccessRequests {
     static final String USERNAME_RULE = "must be 3-100 letters, digits, dots, dashes, underscores or @";
 
     private AccessRequests() {
+    }
+
+    @Serdeable
+    public record Logout(@JsonProperty("refresh_token") @NotBlank @Size(max = 200) String refreshToken) {
     }
 
     @Serdeable

@@ -35,13 +35,15 @@ public class Activations {
     private final UserRepository users;
     private final Passwords passwords;
     private final RefreshTokens refreshTokens;
+    private final LoginFailures loginFailures;
     private final Transactions transactions;
     private final Clock clock;
     private final Duration validity;
 
     public Activations(JdbcOperations jdbc, PartyService parties, UserRepository users, Passwords passwords,
-                       RefreshTokens refreshTokens, Transactions transactions, Clock clock,
+                       RefreshTokens refreshTokens, LoginFailures loginFailures, Transactions transactions, Clock clock,
                        @Value("${timeledger.activation-code-validity:14d}") Duration validity) {
+        this.loginFailures = loginFailures;
         this.jdbc = jdbc;
         this.parties = parties;
         this.users = users;
@@ -73,6 +75,7 @@ public class Activations {
             supersedeCodes(member.id());
             users.findByMemberId(member.id()).ifPresent(user -> {
                 users.disableLogin(user.id());
+                users.endSessions(user.id());
                 refreshTokens.revokeAllOf(user.id());
             });
             return insertCode(caller, member);
@@ -83,13 +86,18 @@ public class Activations {
     public record Activated(String memberId, String username) {
     }
 
-    public Activated activate(String code, String username, String password) {
+    public Activated activate(String code, String typedUsername, String password) {
         String problem = Passwords.problemWith(password);
         if (problem != null) {
             throw new RejectedException(Rejection.VALIDATION_FAILED, "password " + problem + ".",
                     List.of(new RejectedException.FieldError("password", problem)));
         }
+        String username = Usernames.normalise(typedUsername);
         String hash = ActivationCodes.hash(code);
+        // a cheap look first: nobody gets a bcrypt hash computed without a code worth one
+        if (hash == null || !transactions.read(() -> usable(hash))) {
+            throw invalidCode();
+        }
         String passwordHash = passwords.hash(password);
         try {
             return transactions.write(() -> {
@@ -103,12 +111,16 @@ public class Activations {
                     throw usernameTaken(username);
                 }
                 if (existing == null) {
-                    users.save(new AppUser(Ids.newId("usr"), username, passwordHash, Role.MEMBER.name(), member.schemeId(),
+                    users.save(AppUser.create(Ids.newId("usr"), username, passwordHash, Role.MEMBER.name(), member.schemeId(),
                             memberId, now()));
                 } else {
                     users.updateLogin(existing.id(), username, passwordHash);
+                    users.endSessions(existing.id());
                     refreshTokens.revokeAllOf(existing.id());
+                    loginFailures.clear(existing.username());
                 }
+                // a new password lifts a lockout: the member was told to ask for exactly this
+                loginFailures.clear(username);
                 return new Activated(memberId, username);
             });
         } catch (RuntimeException e) {
@@ -117,6 +129,16 @@ public class Activations {
             }
             throw e;
         }
+    }
+
+    private boolean usable(String hash) {
+        return jdbc.prepareStatement("SELECT 1 FROM activation_code WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?", ps -> {
+            ps.setString(1, hash);
+            ps.setObject(2, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        });
     }
 
     /** Marks a valid code used and returns its member; null when there is no such usable code. */

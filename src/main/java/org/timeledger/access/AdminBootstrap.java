@@ -50,7 +50,7 @@ public class AdminBootstrap {
             throw new ConfigurationException("TIMELEDGER_ADMIN_PASSWORD " + problem + ".");
         }
         try {
-            users.save(new AppUser(Ids.newId("usr"), ADMIN_USERNAME, passwords.hash(adminPassword), Roles.ADMIN, null, null,
+            users.save(AppUser.create(Ids.newId("usr"), ADMIN_USERNAME, passwords.hash(adminPassword), Roles.ADMIN, null, null,
                     clock.instant().truncatedTo(ChronoUnit.MICROS)));
             LOG.info("Created the administrator '{}' from TIMELEDGER_ADMIN_PASSWORD.", ADMIN_USERNAME);
         } catch (RuntimeException e) {

@@ -20,6 +20,7 @@ public record Caller(String principalId, Role role, String schemeId, Set<String>
     public static final String ORGANISATION_IDS = "orgIds";
     public static final String MEMBER_ID = "memberId";
     public static final String PARTNER_ID = "partnerId";
+    public static final String SESSION_EPOCH = "se";
 
     public static Caller of(Authentication authentication) {
         var attributes = authentication.getAttributes();

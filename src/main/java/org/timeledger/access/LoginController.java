@@ -2,7 +2,9 @@ package org.timeledger.access;
 
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -19,13 +21,25 @@ import jakarta.validation.Valid;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class LoginController {
     private final Logins logins;
+    private final RefreshTokens refreshTokens;
 
-    public LoginController(Logins logins) {
+    public LoginController(Logins logins, RefreshTokens refreshTokens) {
         this.logins = logins;
+        this.refreshTokens = refreshTokens;
     }
 
     @Post("/login")
     public AccessRefreshToken login(@Body @Valid AccessRequests.Login request) {
         return logins.login(request.username(), request.password());
+    }
+
+    /**
+     * Signs a device out: its refresh token stops working. Answers 204 whether or not the token
+     * was known, so the answer tells nothing about tokens. The access token runs out within the hour.
+     */
+    @Post("/logout")
+    @Status(HttpStatus.NO_CONTENT)
+    public void logout(@Body @Valid AccessRequests.Logout request) {
+        refreshTokens.revoke(request.refreshToken());
     }
 }

@@ -1,12 +1,12 @@
 package org.timeledger.access;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.AccessRefreshTokenGenerator;
 import io.micronaut.security.token.render.AccessRefreshToken;
 import jakarta.inject.Singleton;
 import org.timeledger.ledger.RejectedException;
 import org.timeledger.ledger.Rejection;
+import org.timeledger.support.Ids;
 import org.timeledger.support.Transactions;
 
 import java.time.Clock;
@@ -19,6 +19,10 @@ import java.util.Optional;
  * Logging in with a username and password. After {@value #MAX_FAILURES} failures for a username
  * within the window (15 minutes), further attempts are refused with 429 and not even checked,
  * until the oldest of those failures leaves the window.
+ *
+ * <p>Each attempt is first recorded as a failure (and committed), then counted: an attempt that
+ * finds more than the limit withdraws itself unchecked. So however many attempts arrive at once,
+ * at most {@value #MAX_FAILURES} passwords are checked per window. A success clears the record.
  */
 @Singleton
 public class Logins {
@@ -46,32 +50,59 @@ public class Logins {
         this.window = window;
     }
 
-    public AccessRefreshToken login(String username, String password) {
+    public AccessRefreshToken login(String typedUsername, String password) {
+        String username = Usernames.normalise(typedUsername);
         Instant now = clock.instant();
-        List<Instant> recent = transactions.read(() -> failures.recent(username, now.minus(window), MAX_FAILURES));
-        if (recent.size() >= MAX_FAILURES) {
-            Instant retry = recent.get(MAX_FAILURES - 1).plus(window);
-            long seconds = Math.max(1, (Duration.between(now, retry).toMillis() + 999) / 1000);
-            throw RejectedException.retryLater(Rejection.TOO_MANY_ATTEMPTS, "Too many failed logins for this username. "
-                    + "Try again in " + (seconds + 59) / 60 + " minute(s), or ask a coordinator to reset the password.", seconds);
-        }
-        Optional<AppUser> user = users.findByUsername(username);
-        if (user.isEmpty() || user.get().passwordHash() == null || !passwords.matches(password, user.get().passwordHash())) {
-            if (user.isEmpty() || user.get().passwordHash() == null) {
-                passwords.spendCheckTime(password);
-            }
+        Instant since = now.minus(window);
+        refuseIfLockedOut(transactions.read(() -> failures.recent(username, since, MAX_FAILURES)), now);
+
+        String attempt = Ids.newId("att");
+        transactions.write(() -> {
+            failures.record(attempt, username, now);
+            return null;
+        });
+        List<Instant> counted = transactions.read(() -> failures.recent(username, since, MAX_FAILURES + 1));
+        if (counted.size() > MAX_FAILURES) {
+            // over the limit: refused unchecked, whatever happens to the others meanwhile
             transactions.write(() -> {
-                failures.record(username, now, now.minus(window));
+                failures.withdraw(attempt);
                 return null;
             });
-            throw new RejectedException(Rejection.UNAUTHORIZED, "Wrong username or password.");
+            List<Instant> remaining = transactions.read(() -> failures.recent(username, since, MAX_FAILURES));
+            refuseIfLockedOut(remaining, now);
+            throw tooMany(1); // simultaneous attempts withdrew each other: try again in a moment
+        }
+
+        Optional<AppUser> user = users.findByUsername(username);
+        if (user.isEmpty() || user.get().passwordHash() == null) {
+            passwords.spendCheckTime(password);
+            throw wrongCredentials();
+        }
+        if (!passwords.matches(password, user.get().passwordHash())) {
+            throw wrongCredentials();
         }
         transactions.write(() -> {
             failures.clear(username);
             return null;
         });
-        Authentication authentication = principals.of(user.get());
-        return tokens.generate(authentication)
+        return tokens.generate(principals.of(user.get()))
                 .orElseThrow(() -> new IllegalStateException("no access token could be generated"));
+    }
+
+    private void refuseIfLockedOut(List<Instant> newestFirst, Instant now) {
+        if (newestFirst.size() < MAX_FAILURES) {
+            return;
+        }
+        Instant retry = newestFirst.get(MAX_FAILURES - 1).plus(window);
+        throw tooMany(Math.max(1, (Duration.between(now, retry).toMillis() + 999) / 1000));
+    }
+
+    private static RejectedException tooMany(long seconds) {
+        return RejectedException.retryLater(Rejection.TOO_MANY_ATTEMPTS, "Too many failed logins for this username. "
+                + "Try again in " + (seconds + 59) / 60 + " minute(s), or ask a coordinator to reset the password.", seconds);
+    }
+
+    private static RejectedException wrongCredentials() {
+        return new RejectedException(Rejection.UNAUTHORIZED, "Wrong username or password.");
     }
 }

@@ -23,6 +23,7 @@ public class Principals {
     public Authentication of(AppUser user) {
         Map<String, Object> attributes = new HashMap<>();
         attributes.put(Caller.PRINCIPAL_ID, user.id());
+        attributes.put(Caller.SESSION_EPOCH, user.sessionEpoch());
         if (user.schemeId() != null) {
             attributes.put(Caller.SCHEME_ID, user.schemeId());
         }

@@ -111,6 +111,16 @@ public class RefreshTokens implements RefreshTokenGenerator, RefreshTokenValidat
         return principals.of(user);
     }
 
+    /** Signs one device out: this refresh token stops working. Unknown tokens are ignored. */
+    public void revoke(String refreshToken) {
+        transactions.write(() -> jdbc.prepareStatement(
+                "UPDATE refresh_token SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL", ps -> {
+                    ps.setObject(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+                    ps.setString(2, Secrets.sha256Hex(refreshToken));
+                    return ps.executeUpdate();
+                }));
+    }
+
     /** Signs a user out everywhere: none of their refresh tokens works any more. */
     public void revokeAllOf(String userId) {
         jdbc.prepareStatement("UPDATE refresh_token SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL", ps -> {

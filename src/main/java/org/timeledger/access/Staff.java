@@ -41,19 +41,20 @@ public class Staff {
             throw invalid("password", problem);
         }
         String hash = passwords.hash(request.password());
+        String username = Usernames.normalise(request.username());
         try {
             return transactions.write(() -> {
-                if (users.existsByUsername(request.username())) {
-                    throw usernameTaken(request.username());
+                if (users.existsByUsername(username)) {
+                    throw usernameTaken(username);
                 }
-                AppUser user = users.save(new AppUser(Ids.newId("usr"), request.username(), hash, request.role().name(),
+                AppUser user = users.save(AppUser.create(Ids.newId("usr"), username, hash, request.role().name(),
                         scheme.id(), null, clock.instant().truncatedTo(ChronoUnit.MICROS)));
                 organisations.forEach(id -> users.addOrganisation(user.id(), id));
                 return new Created(user, organisations);
             });
         } catch (RuntimeException e) {
             if (SqlErrors.isUniqueViolation(e)) {
-                throw usernameTaken(request.username());
+                throw usernameTaken(username);
             }
             throw e;
         }

@@ -23,6 +23,10 @@ public interface UserRepository extends CrudRepository<AppUser, String> {
     @Query("UPDATE app_user SET password_hash = NULL WHERE id = :id")
     void disableLogin(String id);
 
+    /** Ends every session of the user: access tokens issued before stop working at once. */
+    @Query("UPDATE app_user SET session_epoch = session_epoch + 1 WHERE id = :id")
+    void endSessions(String id);
+
     @Query("INSERT INTO staff_organisation (user_id, organisation_id) VALUES (:userId, :organisationId)")
     void addOrganisation(String userId, String organisationId);
 

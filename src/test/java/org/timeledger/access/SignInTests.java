@@ -181,6 +181,94 @@ public abstract class SignInTests extends ServiceTest {
         assertThat(login(nobody, "whatever-password").status()).isEqualTo(429);
     }
 
+    @Test
+    void aResetEndsEverySessionAtOnceNotWhenTheTokenExpires() {
+        String code = createScheme().get("code").asText();
+        MemberLogin ada = memberLogin(code, "Ada");
+        assertThat(ada.api().get("/v1/me").status()).isEqualTo(200);
+
+        expect(admin.post("/v1/members/" + ada.memberId() + "/activation-code", null), 201);
+        Api.Reply stolenPhone = ada.api().get("/v1/me");
+
+        assertThat(stolenPhone.status()).as("the access token issued before the reset").isEqualTo(401);
+        assertThat(stolenPhone.code()).isEqualTo("unauthorized");
+        assertThat(stolenPhone.field("detail")).contains("session has ended");
+        assertThat(ada.api().post("/v1/me/gifts", object("toMemberId", ada.memberId(), "amountMinutes", 1),
+                "Idempotency-Key", newKey()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void simultaneousGuessesCannotGetPastTheLimit() throws Exception {
+        MemberLogin ada = memberLogin(createScheme().get("code").asText(), "Ada");
+        int attempts = 20;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(attempts);
+        var replies = new java.util.ArrayList<java.util.concurrent.Future<Api.Reply>>();
+        for (int i = 0; i < attempts; i++) {
+            int guess = i;
+            replies.add(pool.submit(() -> {
+                start.await();
+                return login(ada.username(), "guess number " + guess);
+            }));
+        }
+        start.countDown();
+        int checked = 0;
+        int refused = 0;
+        for (var reply : replies) {
+            int status = reply.get(2, java.util.concurrent.TimeUnit.MINUTES).status();
+            checked += status == 401 ? 1 : 0;
+            refused += status == 429 ? 1 : 0;
+        }
+        pool.shutdown();
+
+        assertThat(checked).as("passwords actually checked").isBetween(1, 5);
+        assertThat(checked + refused).isEqualTo(attempts);
+        assertThat(login(ada.username(), ada.password()).status()).isEqualTo(429);
+    }
+
+    @Test
+    void aNewPasswordLiftsALockout() {
+        MemberLogin ada = memberLogin(createScheme().get("code").asText(), "Ada");
+        for (int i = 0; i < 5; i++) {
+            login(ada.username(), "a wrong password");
+        }
+        assertThat(login(ada.username(), ada.password()).status()).isEqualTo(429);
+
+        String code = admin.post("/v1/members/" + ada.memberId() + "/activation-code", null).field("activationCode");
+        expect(anonymous.post("/v1/activation", object("code", code, "username", ada.username(), "password", "a fresh password")), 200);
+
+        assertThat(login(ada.username(), "a fresh password").status()).isEqualTo(200);
+    }
+
+    @Test
+    void usernamesAreCaseInsensitive() {
+        String code = createScheme().get("code").asText();
+        expect(admin.post("/v1/schemes/" + code + "/staff", object("username", "Cora.Case-" + database.kind(),
+                "password", "long-enough-pass", "role", "AUDITOR")), 201);
+
+        assertThat(login("cora.case-" + database.kind(), "long-enough-pass").status()).isEqualTo(200);
+        assertThat(login("CORA.CASE-" + database.kind().toUpperCase(), "long-enough-pass").status()).isEqualTo(200);
+        assertThat(admin.post("/v1/schemes/" + code + "/staff", object("username", "ADMIN", "password", "long-enough-pass",
+                "role", "AUDITOR")).code()).as("'ADMIN' may not pose as 'admin'").isEqualTo("username_taken");
+    }
+
+    @Test
+    void loggingOutEndsThatDevicesRefreshToken() {
+        MemberLogin ada = memberLogin(createScheme().get("code").asText(), "Ada");
+        String phone = anonymous.post("/login", object("username", ada.username(), "password", ada.password())).field("refresh_token");
+        String tablet = anonymous.post("/login", object("username", ada.username(), "password", ada.password())).field("refresh_token");
+
+        assertThat(anonymous.post("/logout", object("refresh_token", phone)).status()).isEqualTo(204);
+        assertThat(anonymous.post("/logout", object("refresh_token", "tlr_unknown")).status()).isEqualTo(204);
+
+        assertThat(refresh(phone).status()).isEqualTo(401);
+        assertThat(refresh(tablet).status()).as("the other device stays signed in").isEqualTo(200);
+    }
+
+    private Api.Reply refresh(String token) {
+        return anonymous.post("/oauth/access_token", object("grant_type", "refresh_token", "refresh_token", token));
+    }
+
     private Api.Reply login(String username, String password) {
         return anonymous.post("/login", object("username", username, "password", password));
     }
