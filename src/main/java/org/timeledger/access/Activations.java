@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 /**
  * How members get in. Registering a member issues a one-time activation code (valid 14 days,
@@ -89,8 +88,7 @@ public class Activations {
     public Activated activate(String code, String typedUsername, String password) {
         String problem = Passwords.problemWith(password);
         if (problem != null) {
-            throw new RejectedException(Rejection.VALIDATION_FAILED, "password " + problem + ".",
-                    List.of(new RejectedException.FieldError("password", problem)));
+            throw RejectedException.invalidField("password", problem);
         }
         String username = Usernames.normalise(typedUsername);
         String hash = ActivationCodes.hash(code);

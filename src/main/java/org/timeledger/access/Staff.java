@@ -78,8 +78,7 @@ public class Staff {
     }
 
     private static RejectedException invalid(String field, String message) {
-        return new RejectedException(Rejection.VALIDATION_FAILED, field + " " + message + ".",
-                List.of(new RejectedException.FieldError(field, message)));
+        return RejectedException.invalidField(field, message);
     }
 
     private static RejectedException usernameTaken(String username) {

@@ -17,7 +17,6 @@ import org.timeledger.schemes.PartyService;
 import org.timeledger.schemes.Scheme;
 import org.timeledger.schemes.SchemeService;
 
-import java.util.List;
 
 /** Members giving credits to each other and donating them, from their own account only. */
 @Singleton
@@ -88,7 +87,6 @@ public class GivingService {
     }
 
     private static RejectedException invalid(String field, String message) {
-        return new RejectedException(Rejection.VALIDATION_FAILED, field + ": " + message + ".",
-                List.of(new RejectedException.FieldError(field, message)));
+        return RejectedException.invalidField(field, message);
     }
 }

@@ -1,7 +1,6 @@
 package org.timeledger.http;
 
 import org.timeledger.ledger.RejectedException;
-import org.timeledger.ledger.Rejection;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -65,7 +64,6 @@ public final class Cursors {
     }
 
     private static RejectedException invalid(String field, String message) {
-        return new RejectedException(Rejection.VALIDATION_FAILED, field + " " + message,
-                java.util.List.of(new RejectedException.FieldError(field, message)));
+        return RejectedException.invalidField(field, message);
     }
 }

@@ -119,10 +119,7 @@ public class Idempotency {
                             + "sent again unchanged when retrying it.");
         }
         if (key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            throw new RejectedException(Rejection.VALIDATION_FAILED,
-                    "Idempotency-Key must be 1-" + MAX_KEY_LENGTH + " visible ASCII characters.",
-                    java.util.List.of(new RejectedException.FieldError(HEADER, "must be 1-" + MAX_KEY_LENGTH
-                            + " visible ASCII characters")));
+            throw RejectedException.invalidField(HEADER, "must be 1-" + MAX_KEY_LENGTH + " visible ASCII characters");
         }
         return key;
     }

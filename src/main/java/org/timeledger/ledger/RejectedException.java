@@ -26,6 +26,12 @@ public class RejectedException extends RuntimeException {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
+    /** One field of a request is invalid: {@code validation_failed}, naming the field. */
+    public static RejectedException invalidField(String field, String message) {
+        return new RejectedException(Rejection.VALIDATION_FAILED, field + ": " + message + ".",
+                List.of(new FieldError(field, message)));
+    }
+
     /** A refusal that lifts by itself: the caller may try again after that many seconds. */
     public static RejectedException retryLater(Rejection rejection, String detail, long retryAfterSeconds) {
         return new RejectedException(rejection, detail, List.of(), retryAfterSeconds);

@@ -12,6 +12,7 @@ import org.timeledger.support.Transactions;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Creates schemes with their system accounts, and finds them by code or id. */
@@ -69,11 +70,11 @@ public class SchemeService {
         return new RejectedException(Rejection.SCHEME_CODE_TAKEN, "A scheme with code '" + code + "' already exists.");
     }
 
-    public java.util.Optional<Scheme> find(String code) {
+    public Optional<Scheme> find(String code) {
         return schemes.findByCode(code);
     }
 
-    public java.util.Optional<Scheme> findById(String id) {
+    public Optional<Scheme> findById(String id) {
         return schemes.findById(id);
     }
 
