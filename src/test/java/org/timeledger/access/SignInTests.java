@@ -221,9 +221,14 @@ public abstract class SignInTests extends ServiceTest {
         }
         pool.shutdown();
 
-        assertThat(checked).as("passwords actually checked").isBetween(1, 5);
+        // simultaneous attempts may all find themselves over the limit and withdraw, so as few
+        // as none is checked; what must hold is that no more than five ever are
+        assertThat(checked).as("passwords actually checked").isLessThanOrEqualTo(5);
         assertThat(checked + refused).isEqualTo(attempts);
-        assertThat(login(ada.username(), ada.password()).status()).isEqualTo(429);
+        for (int i = checked; i < 5; i++) {
+            assertThat(login(ada.username(), "one more guess").status()).as("failure " + (i + 1)).isEqualTo(401);
+        }
+        assertThat(login(ada.username(), ada.password()).status()).as("locked after exactly five checked failures").isEqualTo(429);
     }
 
     @Test
