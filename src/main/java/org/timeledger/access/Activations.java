@@ -1,5 +1,6 @@
 package org.timeledger.access;
 
+import org.timeledger.support.SqlTimes;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -17,8 +18,6 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -132,7 +131,7 @@ public class Activations {
     private boolean usable(String hash) {
         return jdbc.prepareStatement("SELECT 1 FROM activation_code WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?", ps -> {
             ps.setString(1, hash);
-            ps.setObject(2, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+            ps.setObject(2, SqlTimes.of(clock.instant()));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
@@ -144,7 +143,7 @@ public class Activations {
         String[] found = jdbc.prepareStatement("SELECT id, member_id FROM activation_code WHERE code_hash = ? "
                 + "AND used_at IS NULL AND expires_at > ?", ps -> {
             ps.setString(1, hash);
-            ps.setObject(2, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+            ps.setObject(2, SqlTimes.of(clock.instant()));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? new String[]{rs.getString(1), rs.getString(2)} : null;
             }
@@ -154,7 +153,7 @@ public class Activations {
         }
         // the condition on used_at makes two simultaneous activations with one code end with one winner
         int claimed = jdbc.prepareStatement("UPDATE activation_code SET used_at = ? WHERE id = ? AND used_at IS NULL", ps -> {
-            ps.setObject(1, OffsetDateTime.ofInstant(now(), ZoneOffset.UTC));
+            ps.setObject(1, SqlTimes.of(now()));
             ps.setString(2, found[0]);
             return ps.executeUpdate();
         });
@@ -171,8 +170,8 @@ public class Activations {
             ps.setString(2, member.id());
             ps.setString(3, ActivationCodes.hash(code));
             ps.setString(4, caller.principalId());
-            ps.setObject(5, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-            ps.setObject(6, OffsetDateTime.ofInstant(expires, ZoneOffset.UTC));
+            ps.setObject(5, SqlTimes.of(now));
+            ps.setObject(6, SqlTimes.of(expires));
             return ps.executeUpdate();
         });
         return new Issued(code, expires);
@@ -180,7 +179,7 @@ public class Activations {
 
     private void supersedeCodes(String memberId) {
         jdbc.prepareStatement("UPDATE activation_code SET used_at = ? WHERE member_id = ? AND used_at IS NULL", ps -> {
-            ps.setObject(1, OffsetDateTime.ofInstant(now(), ZoneOffset.UTC));
+            ps.setObject(1, SqlTimes.of(now()));
             ps.setString(2, memberId);
             return ps.executeUpdate();
         });

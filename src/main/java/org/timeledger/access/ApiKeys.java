@@ -1,5 +1,6 @@
 package org.timeledger.access;
 
+import org.timeledger.support.SqlTimes;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
@@ -15,8 +16,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +65,7 @@ public class ApiKeys {
             ps.setString(4, key.label());
             ps.setString(5, Secrets.sha256Hex(secret));
             ps.setString(6, caller.principalId());
-            ps.setObject(7, OffsetDateTime.ofInstant(key.createdAt(), ZoneOffset.UTC));
+            ps.setObject(7, SqlTimes.of(key.createdAt()));
             return ps.executeUpdate();
         }));
         return new Created(key, "tlk_" + body + "_" + secret);
@@ -92,7 +91,7 @@ public class ApiKeys {
                     .orElseThrow(() -> new RejectedException(Rejection.NOT_FOUND, "No API key " + keyId + "."));
             if (key.revokedAt() == null) {
                 jdbc.prepareStatement("UPDATE api_key SET revoked_at = ? WHERE id = ?", ps -> {
-                    ps.setObject(1, OffsetDateTime.ofInstant(now(), ZoneOffset.UTC));
+                    ps.setObject(1, SqlTimes.of(now()));
                     ps.setString(2, keyId);
                     return ps.executeUpdate();
                 });
@@ -110,16 +109,18 @@ public class ApiKeys {
         String keyId = "key_" + m.group(1);
         String secretHash = Secrets.sha256Hex(m.group(2));
         return transactions.write(() -> {
-            Optional<String> stored = jdbc.prepareStatement("SELECT secret_hash FROM api_key WHERE id = ? AND revoked_at IS NULL", ps -> {
+            // one read: the key with its secret's hash
+            Optional<Object[]> found = jdbc.prepareStatement("SELECT " + COLUMNS + ", secret_hash FROM api_key WHERE id = ?", ps -> {
                 ps.setString(1, keyId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                    return rs.next() ? Optional.of(new Object[]{key(rs), rs.getString(8)}) : Optional.<Object[]>empty();
                 }
             });
-            if (stored.isEmpty() || !Secrets.sameHash(stored.get(), secretHash)) {
+            if (found.isEmpty() || ((ApiKey) found.get()[0]).revokedAt() != null
+                    || !Secrets.sameHash((String) found.get()[1], secretHash)) {
                 return Optional.empty();
             }
-            ApiKey key = find(keyId).orElseThrow();
+            ApiKey key = (ApiKey) found.get()[0];
             touch(key);
             return Optional.of(Authentication.build(keyId, List.of(Role.PARTNER.name()), Map.of(
                     Caller.PRINCIPAL_ID, keyId, Caller.SCHEME_ID, key.schemeId(), Caller.PARTNER_ID, key.partnerId())));
@@ -130,7 +131,7 @@ public class ApiKeys {
         Instant now = now();
         if (key.lastUsedAt() == null || key.lastUsedAt().isBefore(now.minus(LAST_USED_RESOLUTION))) {
             jdbc.prepareStatement("UPDATE api_key SET last_used_at = ? WHERE id = ?", ps -> {
-                ps.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                ps.setObject(1, SqlTimes.of(now));
                 ps.setString(2, key.id());
                 return ps.executeUpdate();
             });
@@ -149,13 +150,8 @@ public class ApiKeys {
     }
 
     private static ApiKey key(ResultSet rs) throws SQLException {
-        return new ApiKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), instant(rs, 5),
-                instant(rs, 6), instant(rs, 7));
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+        return new ApiKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), SqlTimes.instant(rs, 5),
+                SqlTimes.instant(rs, 6), SqlTimes.instant(rs, 7));
     }
 
     private Instant now() {

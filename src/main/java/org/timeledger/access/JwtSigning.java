@@ -1,5 +1,6 @@
 package org.timeledger.access;
 
+import org.timeledger.support.SqlTimes;
 import com.nimbusds.jose.JWSAlgorithm;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -10,15 +11,13 @@ import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Named;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -67,7 +66,7 @@ public class JwtSigning {
                     "INSERT INTO service_secret (name, secret, created_at) VALUES (?, ?, ?)", ps -> {
                         ps.setString(1, SECRET_NAME);
                         ps.setString(2, fresh);
-                        ps.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
+                        ps.setObject(3, SqlTimes.of(Instant.now()));
                         return ps.executeUpdate();
                     }));
             LOG.info("Generated a token signing key and stored it in the database (set TIMELEDGER_JWT_SECRET to choose one).");

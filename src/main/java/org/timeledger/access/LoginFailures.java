@@ -1,5 +1,6 @@
 package org.timeledger.access;
 
+import org.timeledger.support.SqlTimes;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -10,8 +11,6 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,12 +38,12 @@ public class LoginFailures {
         return jdbc.prepareStatement("SELECT failed_at FROM login_failure WHERE username = ? AND failed_at > ? "
                 + "ORDER BY failed_at DESC LIMIT ?", ps -> {
             ps.setString(1, username);
-            ps.setObject(2, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+            ps.setObject(2, SqlTimes.of(since));
             ps.setInt(3, limit);
             List<Instant> times = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    times.add(rs.getObject(1, OffsetDateTime.class).toInstant());
+                    times.add(SqlTimes.instant(rs, 1));
                 }
             }
             return times;
@@ -55,7 +54,7 @@ public class LoginFailures {
         jdbc.prepareStatement("INSERT INTO login_failure (id, username, failed_at) VALUES (?, ?, ?)", ps -> {
             ps.setString(1, attemptId);
             ps.setString(2, username);
-            ps.setObject(3, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+            ps.setObject(3, SqlTimes.of(at));
             return ps.executeUpdate();
         });
     }
@@ -80,7 +79,7 @@ public class LoginFailures {
     void forgetOldFailures() {
         Instant before = clock.instant().minus(window);
         transactions.write(() -> jdbc.prepareStatement("DELETE FROM login_failure WHERE failed_at <= ?", ps -> {
-            ps.setObject(1, OffsetDateTime.ofInstant(before, ZoneOffset.UTC));
+            ps.setObject(1, SqlTimes.of(before));
             return ps.executeUpdate();
         }));
     }

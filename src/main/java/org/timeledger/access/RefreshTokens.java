@@ -1,5 +1,6 @@
 package org.timeledger.access;
 
+import org.timeledger.support.SqlTimes;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.NonNull;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -24,8 +25,6 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.regex.Pattern;
@@ -83,8 +82,8 @@ public class RefreshTokens implements RefreshTokenGenerator, RefreshTokenValidat
                 "INSERT INTO refresh_token (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)", ps -> {
                     ps.setString(1, Secrets.sha256Hex(event.getRefreshToken()));
                     ps.setString(2, userId);
-                    ps.setObject(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-                    ps.setObject(4, OffsetDateTime.ofInstant(now.plus(lifetime), ZoneOffset.UTC));
+                    ps.setObject(3, SqlTimes.of(now));
+                    ps.setObject(4, SqlTimes.of(now.plus(lifetime)));
                     return ps.executeUpdate();
                 }));
     }
@@ -98,7 +97,7 @@ public class RefreshTokens implements RefreshTokenGenerator, RefreshTokenValidat
         String userId = jdbc.prepareStatement("SELECT user_id FROM refresh_token WHERE token_hash = ? "
                 + "AND revoked_at IS NULL AND expires_at > ?", ps -> {
             ps.setString(1, Secrets.sha256Hex(refreshToken));
-            ps.setObject(2, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+            ps.setObject(2, SqlTimes.of(clock.instant()));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
             }
@@ -115,7 +114,7 @@ public class RefreshTokens implements RefreshTokenGenerator, RefreshTokenValidat
     public void revoke(String refreshToken) {
         transactions.write(() -> jdbc.prepareStatement(
                 "UPDATE refresh_token SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL", ps -> {
-                    ps.setObject(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+                    ps.setObject(1, SqlTimes.of(clock.instant()));
                     ps.setString(2, Secrets.sha256Hex(refreshToken));
                     return ps.executeUpdate();
                 }));
@@ -124,7 +123,7 @@ public class RefreshTokens implements RefreshTokenGenerator, RefreshTokenValidat
     /** Signs a user out everywhere: none of their refresh tokens works any more. */
     public void revokeAllOf(String userId) {
         jdbc.prepareStatement("UPDATE refresh_token SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL", ps -> {
-            ps.setObject(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+            ps.setObject(1, SqlTimes.of(clock.instant()));
             ps.setString(2, userId);
             return ps.executeUpdate();
         });

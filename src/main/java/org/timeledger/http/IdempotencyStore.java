@@ -1,11 +1,11 @@
 package org.timeledger.http;
 
+import org.timeledger.support.SqlTimes;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
+import java.time.Instant;
 import java.sql.ResultSet;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /** The idempotency_key table. Claims and completions run on the effect's own transaction. */
@@ -45,7 +45,7 @@ public class IdempotencyStore {
             ps.setString(1, principal);
             ps.setString(2, key);
             ps.setString(3, requestHash);
-            ps.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
+            ps.setObject(4, SqlTimes.of(Instant.now()));
             return ps.executeUpdate();
         });
     }

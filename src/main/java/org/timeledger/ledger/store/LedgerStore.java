@@ -1,5 +1,6 @@
 package org.timeledger.ledger.store;
 
+import org.timeledger.support.SqlTimes;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.timeledger.ledger.Account;
@@ -14,8 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -47,7 +46,7 @@ public class LedgerStore {
             setNullableLong(ps, 7, account.floorMinutes());
             ps.setLong(8, account.postingCount());
             ps.setString(9, account.chainHead());
-            ps.setObject(10, timestamp(createdAt));
+            ps.setObject(10, SqlTimes.of(createdAt));
             return ps.executeUpdate();
         });
     }
@@ -104,7 +103,7 @@ public class LedgerStore {
             ps.setString(3, entry.type().name());
             ps.setString(4, entry.memo());
             ps.setString(5, entry.actor());
-            ps.setObject(6, timestamp(entry.postedAt()));
+            ps.setObject(6, SqlTimes.of(entry.postedAt()));
             ps.setString(7, entry.reversesEntryId());
             ps.setString(8, entry.onBehalfOf());
             return ps.executeUpdate();
@@ -193,7 +192,7 @@ public class LedgerStore {
             List<StatementLine> lines = new ArrayList<>(limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    lines.add(new StatementLine(rs.getLong(1), rs.getString(2), instant(rs, 3),
+                    lines.add(new StatementLine(rs.getLong(1), rs.getString(2), SqlTimes.instant(rs, 3),
                             EntryType.valueOf(rs.getString(4)), rs.getString(5), rs.getLong(6), rs.getLong(7)));
                 }
             }
@@ -213,16 +212,7 @@ public class LedgerStore {
 
     static JournalEntry entry(ResultSet rs, List<Posting> postings) throws SQLException {
         return new JournalEntry(rs.getString(1), rs.getString(2), EntryType.valueOf(rs.getString(3)), rs.getString(4),
-                rs.getString(5), instant(rs, 6), rs.getString(7), rs.getString(8), postings);
-    }
-
-    static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    static OffsetDateTime timestamp(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+                rs.getString(5), SqlTimes.instant(rs, 6), rs.getString(7), rs.getString(8), postings);
     }
 
     private static void setNullableLong(PreparedStatement ps, int index, Long value) throws SQLException {
