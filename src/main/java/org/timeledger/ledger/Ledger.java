@@ -115,20 +115,37 @@ public class Ledger {
 
     /** The one write path. */
     public JournalEntry post(Draft draft) {
-        requireTransaction();
-        if (draft.postings().size() < 2) {
-            throw new IllegalArgumentException("an entry needs at least two postings");
-        }
-        checkDistinctAccounts(draft.postings());
-        checkBalanced(draft.postings());
+        return postAll(List.of(draft)).get(0);
+    }
 
-        Map<String, Account> locked = lock(draft);
-        checkTypeAllowed(draft, locked);
-        if (draft.reversesEntryId() != null) {
-            checkNotReversed(draft.reversesEntryId());
+    /**
+     * Posts several entries at once, all or none, in the order given: an attendance register's
+     * EARN entries. Each is checked exactly as {@link #post} checks one, against the balances the
+     * ones before it left. The accounts of all of them are locked together first, in ascending
+     * id order, so a batch queues behind single entries (and they behind it) without deadlock.
+     */
+    public List<JournalEntry> postAll(List<Draft> drafts) {
+        requireTransaction();
+        for (Draft draft : drafts) {
+            if (draft.postings().size() < 2) {
+                throw new IllegalArgumentException("an entry needs at least two postings");
+            }
+            checkDistinctAccounts(draft.postings());
+            checkBalanced(draft.postings());
         }
-        Map<String, Long> newBalances = checkFloorsAndOverflow(draft.postings(), locked);
-        return write(draft, locked, newBalances);
+        Map<String, Account> locked = lock(drafts);
+        List<Written> written = new ArrayList<>(drafts.size());
+        for (Draft draft : drafts) {
+            checkInScheme(draft, locked);
+            checkTypeAllowed(draft, locked);
+            if (draft.reversesEntryId() != null) {
+                checkNotReversed(draft.reversesEntryId());
+            }
+            Map<String, Long> newBalances = checkFloorsAndOverflow(draft.postings(), locked);
+            written.add(apply(draft, locked, newBalances));
+        }
+        write(drafts, written, locked);
+        return written.stream().map(Written::entry).toList();
     }
 
     private void requireTransaction() {
@@ -160,13 +177,17 @@ public class Ledger {
         }
     }
 
-    private Map<String, Account> lock(Draft draft) {
+    private Map<String, Account> lock(List<Draft> drafts) {
         TreeSet<String> ids = new TreeSet<>();
-        draft.postings().forEach(p -> ids.add(p.accountId()));
+        drafts.forEach(d -> d.postings().forEach(p -> ids.add(p.accountId())));
         Map<String, Account> locked = new HashMap<>();
         for (Account account : store.lockAccounts(ids)) {
             locked.put(account.id(), account);
         }
+        return locked;
+    }
+
+    private static void checkInScheme(Draft draft, Map<String, Account> locked) {
         for (Posting p : draft.postings()) {
             Account account = locked.get(p.accountId());
             if (account == null || !account.schemeId().equals(draft.schemeId())) {
@@ -174,7 +195,6 @@ public class Ledger {
                         "No account " + p.accountId() + " in this scheme.");
             }
         }
-        return locked;
     }
 
     /** Every debited account against every credited one, so entries of any size obey their type. */
@@ -230,7 +250,12 @@ public class Ledger {
         return newBalances;
     }
 
-    private JournalEntry write(Draft draft, Map<String, Account> locked, Map<String, Long> newBalances) {
+    /** An entry and its posting rows, ready to write. */
+    private record Written(JournalEntry entry, List<PostingRow> rows) {
+    }
+
+    /** Builds the entry and extends each account's chain; the locked accounts now hold the new state. */
+    private Written apply(Draft draft, Map<String, Account> locked, Map<String, Long> newBalances) {
         List<Posting> postings = new ArrayList<>(draft.postings());
         postings.sort(Comparator.comparingLong(Posting::amountMinutes).thenComparing(Posting::accountId));
         JournalEntry entry = new JournalEntry(Ids.newId("ent"), draft.schemeId(), draft.type(),
@@ -238,26 +263,34 @@ public class Ledger {
                 draft.reversesEntryId(), draft.actor().onBehalfOf(), List.copyOf(postings));
 
         List<PostingRow> rows = new ArrayList<>(postings.size());
-        List<Account> updated = new ArrayList<>(postings.size());
         for (Posting p : postings) {
             Account before = locked.get(p.accountId());
             long seq = before.postingCount() + 1;
             long balance = newBalances.get(p.accountId());
             String hash = ChainHash.of(before.chainHead(), entry, p.accountId(), seq, p.amountMinutes(), balance);
             rows.add(new PostingRow(p.accountId(), seq, entry.id(), p.amountMinutes(), balance, hash));
-            updated.add(new Account(before.id(), before.schemeId(), before.kind(), before.ownerId(), balance,
+            locked.put(before.id(), new Account(before.id(), before.schemeId(), before.kind(), before.ownerId(), balance,
                     before.heldMinutes(), before.floorMinutes(), seq, hash));
         }
+        return new Written(entry, rows);
+    }
+
+    private void write(List<Draft> drafts, List<Written> written, Map<String, Account> locked) {
         try {
-            store.insertEntry(entry);
+            store.insertEntries(written.stream().map(Written::entry).toList());
         } catch (RuntimeException e) {
-            if (draft.reversesEntryId() != null && SqlErrors.isUniqueViolation(e)) {
-                throw alreadyReversed(draft.reversesEntryId(), null);
+            if (SqlErrors.isUniqueViolation(e)) {
+                for (Draft draft : drafts) {
+                    if (draft.reversesEntryId() != null) {
+                        throw alreadyReversed(draft.reversesEntryId(), null);
+                    }
+                }
             }
             throw e;
         }
-        store.insertPostings(rows);
-        store.updateAccounts(updated);
-        return entry;
+        store.insertPostings(written.stream().flatMap(w -> w.rows().stream()).toList());
+        Set<String> touched = new TreeSet<>();
+        written.forEach(w -> w.rows().forEach(r -> touched.add(r.accountId())));
+        store.updateAccounts(touched.stream().map(locked::get).toList());
     }
 }

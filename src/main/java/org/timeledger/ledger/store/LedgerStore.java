@@ -95,18 +95,21 @@ public class LedgerStore {
         });
     }
 
-    public void insertEntry(JournalEntry entry) {
+    public void insertEntries(List<JournalEntry> entries) {
         jdbc.prepareStatement("INSERT INTO journal_entry (id, scheme_id, type, memo, actor, posted_at, reverses_entry_id, on_behalf_of) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
-            ps.setString(1, entry.id());
-            ps.setString(2, entry.schemeId());
-            ps.setString(3, entry.type().name());
-            ps.setString(4, entry.memo());
-            ps.setString(5, entry.actor());
-            ps.setObject(6, SqlTimes.of(entry.postedAt()));
-            ps.setString(7, entry.reversesEntryId());
-            ps.setString(8, entry.onBehalfOf());
-            return ps.executeUpdate();
+            for (JournalEntry entry : entries) {
+                ps.setString(1, entry.id());
+                ps.setString(2, entry.schemeId());
+                ps.setString(3, entry.type().name());
+                ps.setString(4, entry.memo());
+                ps.setString(5, entry.actor());
+                ps.setObject(6, SqlTimes.of(entry.postedAt()));
+                ps.setString(7, entry.reversesEntryId());
+                ps.setString(8, entry.onBehalfOf());
+                ps.addBatch();
+            }
+            return ps.executeBatch();
         });
     }
 
