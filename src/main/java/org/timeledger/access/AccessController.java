@@ -47,7 +47,7 @@ public class AccessController {
         Staff.Created created = staff.create(scheme, request);
         AppUser user = created.user();
         return HttpResponse.created(new StaffView(user.id(), user.username(), user.role(), scheme.code(),
-                created.organisationIds(), user.createdAt()));
+                created.organisationIds(), user.ownMemberId(), user.createdAt()));
     }
 
     @Post("/members/{id}/activation-code")

@@ -35,7 +35,8 @@ public final class AccessRequests {
     public record CreateStaff(@NotNull @Pattern(regexp = USERNAME, message = USERNAME_RULE) String username,
                               @NotNull @Size(max = 200) String password,
                               @NotNull StaffRole role,
-                              @Nullable @Size(max = 50) List<@NotBlank @Size(max = 40) String> organisationIds) {
+                              @Nullable @Size(max = 50) List<@NotBlank @Size(max = 40) String> organisationIds,
+                              @Nullable @Size(max = 40) String memberId) {
     }
 
     @Serdeable

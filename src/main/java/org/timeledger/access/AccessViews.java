@@ -13,7 +13,7 @@ public final class AccessViews {
 
     @Serdeable
     public record StaffView(String id, String username, String role, String schemeCode, List<String> organisationIds,
-                            Instant createdAt) {
+                            @Nullable String memberId, Instant createdAt) {
     }
 
     @Serdeable

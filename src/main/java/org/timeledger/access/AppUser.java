@@ -10,14 +10,22 @@ import java.time.Instant;
  * Someone who logs in with a password: staff (ADMIN, COORDINATOR, AUDITOR) or a member (MEMBER,
  * with memberId). A null scheme means every scheme (the bootstrap admin); a null password hash
  * a login disabled until the member activates with a new code. Every access token carries the
- * session epoch it was issued in; raising it ends every session of the user at once.
+ * session epoch it was issued in; raising it ends every session of the user at once. A staff
+ * user who also volunteers names their own member record ({@code ownMemberId}), so that they
+ * cannot approve credits for themselves.
  */
 @MappedEntity("app_user")
 public record AppUser(@Id String id, String username, @Nullable String passwordHash, String role,
-                      @Nullable String schemeId, @Nullable String memberId, Instant createdAt, int sessionEpoch) {
+                      @Nullable String schemeId, @Nullable String memberId, Instant createdAt, int sessionEpoch,
+                      @Nullable String ownMemberId) {
 
     public static AppUser create(String id, String username, String passwordHash, String role, String schemeId,
                                  String memberId, Instant createdAt) {
-        return new AppUser(id, username, passwordHash, role, schemeId, memberId, createdAt, 0);
+        return new AppUser(id, username, passwordHash, role, schemeId, memberId, createdAt, 0, null);
+    }
+
+    /** A staff user who volunteers too, with their own member record. */
+    public AppUser withOwnMember(String ownMemberId) {
+        return new AppUser(id, username, passwordHash, role, schemeId, memberId, createdAt, sessionEpoch, ownMemberId);
     }
 }

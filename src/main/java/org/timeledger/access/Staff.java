@@ -36,6 +36,7 @@ public class Staff {
 
     public Created create(Scheme scheme, AccessRequests.CreateStaff request) {
         List<String> organisations = checkedOrganisations(scheme, request);
+        String ownMemberId = checkedMember(scheme, request.memberId());
         String problem = Passwords.problemWith(request.password());
         if (problem != null) {
             throw invalid("password", problem);
@@ -48,7 +49,7 @@ public class Staff {
                     throw usernameTaken(username);
                 }
                 AppUser user = users.save(AppUser.create(Ids.newId("usr"), username, hash, request.role().name(),
-                        scheme.id(), null, clock.instant().truncatedTo(ChronoUnit.MICROS)));
+                        scheme.id(), null, clock.instant().truncatedTo(ChronoUnit.MICROS)).withOwnMember(ownMemberId));
                 organisations.forEach(id -> users.addOrganisation(user.id(), id));
                 return new Created(user, organisations);
             });
@@ -75,6 +76,31 @@ public class Staff {
             }
         }
         return List.copyOf(new TreeSet<>(given));
+    }
+
+    private String checkedMember(Scheme scheme, String memberId) {
+        if (memberId == null) {
+            return null;
+        }
+        boolean ours = parties.findMember(memberId).map(m -> m.schemeId().equals(scheme.id())).orElse(false);
+        if (!ours) {
+            throw invalid("memberId", memberId + " is not a member of this scheme");
+        }
+        return memberId;
+    }
+
+    /**
+     * The member record of the caller themselves: a member's own, or the one a staff user was
+     * created with (null if they have none). Nobody approves credits for this member.
+     */
+    public String ownMemberId(Caller caller) {
+        if (caller.memberId() != null) {
+            return caller.memberId();
+        }
+        if (caller.role() == Role.PARTNER) {
+            return null;
+        }
+        return users.findById(caller.principalId()).map(AppUser::ownMemberId).orElse(null);
     }
 
     private static RejectedException invalid(String field, String message) {

@@ -2,6 +2,7 @@ package org.timeledger.giving;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -20,5 +21,11 @@ public final class GivingRequests {
     @Serdeable
     public record Donation(@Nullable @Size(max = 40) String toOrganisationId, @Nullable Boolean toCommunityPot,
                            @NotNull Long amountMinutes, @Nullable @Size(max = 500) String memo) {
+    }
+
+    /** From the scheme's community pot to a member in need, by a coordinator or an administrator. */
+    @Serdeable
+    public record Grant(@NotBlank @Size(max = 40) String memberId, @NotNull Long amountMinutes,
+                        @Nullable @Size(max = 500) String memo) {
     }
 }

@@ -51,6 +51,30 @@ public class GivingService {
         return EntryView.of(entry, schemes.codeOf(entry.schemeId()), null);
     }
 
+    /**
+     * Grants credits from the community pot to a member, never beyond what the pot holds.
+     * Runs on the caller's transaction (the one that records the Idempotency-Key).
+     */
+    public EntryView grant(Caller caller, String schemeCode, GivingRequests.Grant request) {
+        Scheme scheme = access.scheme(caller, schemeCode);
+        Member member = parties.findMember(request.memberId()).filter(m -> m.schemeId().equals(scheme.id()))
+                .orElseThrow(() -> new RejectedException(Rejection.RECIPIENT_NOT_FOUND,
+                        "No member " + request.memberId() + " in this scheme."));
+        String memo = request.memo() == null || request.memo().isBlank() ? "Grant from the community pot" : request.memo().strip();
+        try {
+            JournalEntry entry = ledger.move(scheme.id(), EntryType.GRANT, scheme.communityPotAccountId(),
+                    member.accountId(), request.amountMinutes(), memo, Actor.of(caller.principalId()));
+            return EntryView.of(entry, scheme.code(), null);
+        } catch (RejectedException e) {
+            if (e.rejection() == Rejection.INSUFFICIENT_CREDITS) {
+                long pot = ledger.findAccount(scheme.communityPotAccountId()).map(a -> a.availableMinutes()).orElse(0L);
+                throw new RejectedException(Rejection.INSUFFICIENT_CREDITS, "The community pot holds " + pot
+                        + " minutes; this grant needs " + request.amountMinutes() + ".");
+            }
+            throw e;
+        }
+    }
+
     private Member recipientOf(Member giver, GivingRequests.Gift request) {
         boolean byCard = request.toCardNumber() != null;
         if (byCard == (request.toMemberId() != null)) {

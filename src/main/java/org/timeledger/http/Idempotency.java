@@ -59,6 +59,19 @@ public class Idempotency {
      * same call gets the stored answer.
      */
     public <T> MutableHttpResponse<T> created(Call call, Class<T> type, Function<T, String> location, Supplier<T> effect) {
+        return once(call, HttpStatus.CREATED, type, location, effect);
+    }
+
+    /**
+     * Runs {@code effect} once per key and answers 200 OK with its result: for a change to
+     * something that exists (an activity approved), not a new resource.
+     */
+    public <T> MutableHttpResponse<T> ok(Call call, Class<T> type, Supplier<T> effect) {
+        return once(call, HttpStatus.OK, type, null, effect);
+    }
+
+    private <T> MutableHttpResponse<T> once(Call call, HttpStatus status, Class<T> type, Function<T, String> location,
+                                            Supplier<T> effect) {
         String key = checkedKey(call.key());
         String principal = call.principal();
         String requestHash = fingerprint(call);
@@ -69,10 +82,10 @@ public class Idempotency {
             T result = transactions.write(() -> {
                 claim(principal, key, requestHash);
                 T value = effect.get();
-                store.complete(principal, key, HttpStatus.CREATED.getCode(), write(value));
+                store.complete(principal, key, status.getCode(), write(value));
                 return value;
             });
-            return HttpResponse.created(result, URI.create(location.apply(result)));
+            return location == null ? HttpResponse.ok(result) : HttpResponse.created(result, URI.create(location.apply(result)));
         } catch (KeyTaken taken) {
             IdempotencyStore.Recorded recorded = transactions.read(() -> store.find(principal, key))
                     .orElseThrow(() -> inFlight(key));
@@ -106,7 +119,7 @@ public class Idempotency {
         T body = read(recorded.responseBody(), type);
         MutableHttpResponse<T> response = HttpResponse.<T>status(HttpStatus.valueOf(recorded.responseStatus())).body(body);
         response.header(REPLAYED_HEADER, "true");
-        if (recorded.responseStatus() == HttpStatus.CREATED.getCode()) {
+        if (location != null && recorded.responseStatus() == HttpStatus.CREATED.getCode()) {
             response.header("Location", location.apply(body));
         }
         return response;

@@ -42,7 +42,7 @@ public final class ProblemHandlers {
 
         @Override
         public HttpResponse<?> handle(HttpRequest request, RejectedException e) {
-            var response = responses.respond(request, Problems.of(request, e.rejection(), e.detail(), e.errors()));
+            var response = responses.respond(request, Problems.of(request, e));
             if (e.retryAfterSeconds() != null) {
                 response.header("Retry-After", Long.toString(e.retryAfterSeconds()));
             }

@@ -3,6 +3,7 @@ package org.timeledger.http;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.problem.HttpStatusType;
+import org.timeledger.ledger.RejectedException;
 import org.timeledger.ledger.RejectedException.FieldError;
 import org.timeledger.ledger.Rejection;
 import org.zalando.problem.Problem;
@@ -28,10 +29,11 @@ public final class Problems {
             case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case IDEMPOTENCY_KEY_IN_FLIGHT, SCHEME_CODE_TAKEN, USERNAME_TAKEN, ALREADY_REVERSED -> HttpStatus.CONFLICT;
+            case IDEMPOTENCY_KEY_IN_FLIGHT, SCHEME_CODE_TAKEN, USERNAME_TAKEN, ALREADY_REVERSED, ACTIVITY_ALREADY_DECIDED,
+                 CATEGORY_CODE_TAKEN -> HttpStatus.CONFLICT;
             case ACTIVATION_CODE_INVALID, RECIPIENT_NOT_FOUND, IDEMPOTENCY_KEY_REUSED, AMOUNT_MUST_BE_POSITIVE, AMOUNT_TOO_LARGE, ACCOUNTS_MUST_BE_DIFFERENT,
                  POSTINGS_MUST_BALANCE, ACCOUNT_NOT_FOUND, TYPE_NOT_ALLOWED_FOR_ACCOUNTS, REVERSAL_NOT_REVERSIBLE,
-                 INSUFFICIENT_CREDITS, BALANCE_OVERFLOW -> HttpStatus.UNPROCESSABLE_ENTITY;
+                 INSUFFICIENT_CREDITS, BALANCE_OVERFLOW, RULE_VIOLATED -> HttpStatus.UNPROCESSABLE_ENTITY;
             case SERVICE_BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
         };
     }
@@ -49,11 +51,26 @@ public final class Problems {
     }
 
     public static ThrowableProblem of(HttpRequest<?> request, Rejection rejection, String detail, List<FieldError> errors) {
+        return builder(request, rejection, detail, errors).build();
+    }
+
+    public static ThrowableProblem of(HttpRequest<?> request, RejectedException e) {
+        ProblemBuilder builder = builder(request, e.rejection(), e.detail(), e.errors());
+        if (e.rule() != null) {
+            builder.with("rule", e.rule());
+        }
+        if (!e.lines().isEmpty()) {
+            builder.with("lines", e.lines().stream().map(l -> new ProblemLine(l.line(), l.rule(), l.message())).toList());
+        }
+        return builder.build();
+    }
+
+    private static ProblemBuilder builder(HttpRequest<?> request, Rejection rejection, String detail, List<FieldError> errors) {
         ProblemBuilder builder = builder(request, status(rejection), rejection.code(), rejection.title()).withDetail(detail);
         if (!errors.isEmpty()) {
             builder.with("errors", errors.stream().map(e -> new ProblemField(e.field(), e.message())).toList());
         }
-        return builder.build();
+        return builder;
     }
 
     public static ProblemBuilder builder(HttpRequest<?> request, HttpStatus status, String code, String title) {

@@ -10,20 +10,40 @@ public class RejectedException extends RuntimeException {
     private final Rejection rejection;
     private final List<FieldError> errors;
     private final Long retryAfterSeconds;
+    private final String rule;
+    private final List<LineError> lines;
 
     public RejectedException(Rejection rejection, String detail) {
         this(rejection, detail, List.of());
     }
 
     public RejectedException(Rejection rejection, String detail, List<FieldError> errors) {
-        this(rejection, detail, errors, null);
+        this(rejection, detail, errors, null, null, List.of());
     }
 
-    private RejectedException(Rejection rejection, String detail, List<FieldError> errors, Long retryAfterSeconds) {
+    private RejectedException(Rejection rejection, String detail, List<FieldError> errors, Long retryAfterSeconds,
+                              String rule, List<LineError> lines) {
         super(detail, null, false, false);
         this.rejection = rejection;
         this.errors = List.copyOf(errors);
         this.retryAfterSeconds = retryAfterSeconds;
+        this.rule = rule;
+        this.lines = List.copyOf(lines);
+    }
+
+    /** A rule of the scheme forbids this: {@code rule_violated}, naming the rule. */
+    public static RejectedException ruleViolated(String rule, String detail) {
+        return new RejectedException(Rejection.RULE_VIOLATED, detail, List.of(), null, rule, List.of());
+    }
+
+    /**
+     * A request of many lines (an attendance register) of which some are refused: nothing of it
+     * happened, and each refused line says why.
+     */
+    public static RejectedException linesRefused(Rejection rejection, String detail, List<LineError> lines) {
+        boolean oneRule = rejection == Rejection.RULE_VIOLATED && lines.stream().map(LineError::rule).distinct().count() == 1;
+        String rule = oneRule ? lines.get(0).rule() : null;
+        return new RejectedException(rejection, detail, List.of(), null, rule, lines);
     }
 
     /** One field of a request is invalid: {@code validation_failed}, naming the field. */
@@ -34,7 +54,7 @@ public class RejectedException extends RuntimeException {
 
     /** A refusal that lifts by itself: the caller may try again after that many seconds. */
     public static RejectedException retryLater(Rejection rejection, String detail, long retryAfterSeconds) {
-        return new RejectedException(rejection, detail, List.of(), retryAfterSeconds);
+        return new RejectedException(rejection, detail, List.of(), retryAfterSeconds, null, List.of());
     }
 
     /** Seconds after which trying again may succeed, or null. */
@@ -52,6 +72,19 @@ public class RejectedException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** For {@code rule_violated}: the rule's stable name, or null. */
+    public String rule() {
+        return rule;
+    }
+
+    public List<LineError> lines() {
+        return lines;
+    }
+
+    /** One refused line of a many-line request: its number (from 1), the rule it broke and why. */
+    public record LineError(int line, String rule, String message) {
     }
 
     /** One invalid field of a request: where it is and what is wrong with it. */

@@ -26,6 +26,11 @@ public enum Rejection {
     SCHEME_CODE_TAKEN("A scheme with this code already exists"),
     RECIPIENT_NOT_FOUND("No such recipient"),
 
+    // volunteering (issue 4)
+    RULE_VIOLATED("A rule of the scheme forbids this"),
+    ACTIVITY_ALREADY_DECIDED("The activity was already approved or rejected"),
+    CATEGORY_CODE_TAKEN("A category with this code already exists"),
+
     // the ledger's checks, in the order Ledger applies them
     AMOUNT_MUST_BE_POSITIVE("Amount must be positive"),
     AMOUNT_TOO_LARGE("Amount too large"),

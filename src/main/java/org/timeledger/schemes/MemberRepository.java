@@ -14,6 +14,10 @@ public interface MemberRepository extends CrudRepository<Member, String> {
 
     Optional<Member> findByCardNumber(String cardNumber);
 
+    List<Member> findByIdIn(java.util.Collection<String> ids);
+
+    List<Member> findByCardNumberIn(java.util.Collection<String> cardNumbers);
+
     /** Members of a scheme with ids after {@code afterId}, oldest first. */
     @Query("SELECT * FROM member WHERE scheme_id = :schemeId AND id > :afterId ORDER BY id LIMIT :limit")
     List<Member> page(String schemeId, String afterId, int limit);

@@ -9,7 +9,10 @@ import org.timeledger.support.Transactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Registers members, organisations and partners, each with an account of its own. */
@@ -72,6 +75,25 @@ public class PartyService {
 
     public Optional<Member> findMemberByCard(String schemeId, String cardNumber) {
         return members.findByCardNumber(cardNumber).filter(m -> m.schemeId().equals(schemeId));
+    }
+
+    /** The scheme's members among these ids; ids of no member (or of another scheme's) are absent. */
+    public Map<String, Member> findMembers(String schemeId, Collection<String> ids) {
+        Map<String, Member> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            members.findByIdIn(ids).stream().filter(m -> m.schemeId().equals(schemeId)).forEach(m -> found.put(m.id(), m));
+        }
+        return found;
+    }
+
+    /** The scheme's members with these card numbers, by card number. */
+    public Map<String, Member> findMembersByCard(String schemeId, Collection<String> cardNumbers) {
+        Map<String, Member> found = new HashMap<>();
+        if (!cardNumbers.isEmpty()) {
+            members.findByCardNumberIn(cardNumbers).stream().filter(m -> m.schemeId().equals(schemeId))
+                    .forEach(m -> found.put(m.cardNumber(), m));
+        }
+        return found;
     }
 
     /** Members of a scheme in registration order, {@code limit} after the one with id {@code afterId}. */

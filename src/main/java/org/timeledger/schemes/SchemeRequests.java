@@ -23,7 +23,12 @@ public final class SchemeRequests {
             @Nullable @Min(value = -6_000_000, message = "must be at least -6000000 (100,000 hours of debt)")
             @Max(value = 0, message = "must be zero or negative (the lowest balance a member may reach)")
             Long memberFloorMinutes,
-            @Nullable @Min(1) @Max(value = 10_080, message = "must be at most 10080 (one week)") Integer holdMinutes) {
+            @Nullable @Min(1) @Max(value = 10_080, message = "must be at most 10080 (one week)") Integer holdMinutes,
+            @Nullable @Min(0) @Max(value = 3_650, message = "must be at most 3650 (ten years)") Integer backdateDays,
+            @Nullable @Min(value = 1, message = "must be at least 1; leave it out for no cap")
+            @Max(value = 10_080, message = "must be at most 10080 (every minute of a week)") Long weeklyEarnCapMinutes,
+            @Nullable Boolean allocationsRequired,
+            @Nullable @Size(max = 64) String timeZone) {
     }
 
     @Serdeable

@@ -10,6 +10,8 @@ import org.timeledger.support.SqlErrors;
 import org.timeledger.support.Transactions;
 
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class SchemeService {
     public static final long DEFAULT_MEMBER_FLOOR_MINUTES = 0;
     public static final int DEFAULT_HOLD_MINUTES = 15;
+    public static final int DEFAULT_BACKDATE_DAYS = 90;
+    public static final String DEFAULT_TIME_ZONE = "Europe/London";
 
     private final SchemeRepository schemes;
     private final Ledger ledger;
@@ -55,15 +59,34 @@ public class SchemeService {
         String potId;
         long floor = request.memberFloorMinutes() == null ? DEFAULT_MEMBER_FLOOR_MINUTES : request.memberFloorMinutes();
         int hold = request.holdMinutes() == null ? DEFAULT_HOLD_MINUTES : request.holdMinutes();
+        int backdate = request.backdateDays() == null ? DEFAULT_BACKDATE_DAYS : request.backdateDays();
+        boolean allocations = Boolean.TRUE.equals(request.allocationsRequired());
+        String zone = timeZone(request.timeZone());
         // the scheme row goes first: accounts reference it
         Scheme scheme = new Scheme(schemeId, request.code(), request.name().strip(), floor, hold,
-                "", "", clock.instant().truncatedTo(ChronoUnit.MICROS));
+                "", "", clock.instant().truncatedTo(ChronoUnit.MICROS), backdate, request.weeklyEarnCapMinutes(),
+                allocations, zone);
         schemes.save(scheme);
         issuanceId = ledger.openAccount(schemeId, AccountKind.ISSUANCE, null, null).id();
         potId = ledger.openAccount(schemeId, AccountKind.COMMUNITY_POT, null, 0L).id();
         Scheme withAccounts = new Scheme(schemeId, scheme.code(), scheme.name(), floor, hold, issuanceId, potId,
-                scheme.createdAt());
+                scheme.createdAt(), backdate, request.weeklyEarnCapMinutes(), allocations, zone);
         return schemes.update(withAccounts);
+    }
+
+    /** A named zone ("Europe/London", "UTC"), so that dates follow its clocks; never a bare offset. */
+    private static String timeZone(String requested) {
+        if (requested == null) {
+            return DEFAULT_TIME_ZONE;
+        }
+        try {
+            if (ZoneId.getAvailableZoneIds().contains(requested)) {
+                return ZoneId.of(requested).getId();
+            }
+        } catch (DateTimeException e) {
+            // refused below
+        }
+        throw RejectedException.invalidField("timeZone", "must be a named time zone such as Europe/London");
     }
 
     private static RejectedException codeTaken(String code) {

@@ -12,10 +12,13 @@ public final class SchemeViews {
 
     @Serdeable
     public record SchemeView(String code, String name, long memberFloorMinutes, int holdMinutes,
-                             String issuanceAccountId, String communityPotAccountId, Instant createdAt) {
+                             String issuanceAccountId, String communityPotAccountId, Instant createdAt,
+                             int backdateDays, @Nullable Long weeklyEarnCapMinutes, boolean allocationsRequired,
+                             String timeZone) {
         public static SchemeView of(Scheme s) {
             return new SchemeView(s.code(), s.name(), s.memberFloorMinutes(), s.holdMinutes(),
-                    s.issuanceAccountId(), s.communityPotAccountId(), s.createdAt());
+                    s.issuanceAccountId(), s.communityPotAccountId(), s.createdAt(), s.backdateDays(),
+                    s.weeklyEarnCapMinutes(), s.allocationsRequired(), s.timeZone());
         }
     }
 

@@ -11,6 +11,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.timeledger.testing.Api;
 import org.timeledger.testing.ServiceTest;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -44,6 +46,9 @@ public abstract class AccessMatrixTests extends ServiceTest {
     private String partnerEntry;
     private String loginUsername;
     private String refreshToken;
+    private String memberActivity;
+    private String otherActivity;
+    private String opportunity;
 
     @BeforeAll
     void buildTheWorld() {
@@ -77,6 +82,31 @@ public abstract class AccessMatrixTests extends ServiceTest {
                 "password", "matrix-password", "role", "AUDITOR")), 201);
         refreshToken = anonymous.post("/login", object("username", loginUsername, "password", "matrix-password"))
                 .field("refresh_token");
+
+        // volunteering: a category, an activity of each member's, an opportunity awarding a minute
+        // for each, and a community pot to grant from
+        expect(admin.post("/v1/schemes/" + code + "/categories", object("code", "matrix", "name", "Matrix work")), 201);
+        memberActivity = logActivity(member.memberId());
+        otherActivity = logActivity(otherMemberId);
+        opportunity = admin.post("/v1/schemes/" + code + "/opportunities", object("organisationId", organisation,
+                "title", "Matrix afternoon", "date", today(), "signupAwardMinutes", 1, "attendanceAwardMinutes", 1,
+                "categoryCode", "matrix")).field("id");
+        expect(member.api().post("/v1/me/donations", object("toCommunityPot", true, "amountMinutes", 1_000),
+                "Idempotency-Key", newKey()), 201);
+    }
+
+    /** Today where the scheme is (its time zone is the default, Europe/London). */
+    private static String today() {
+        return LocalDate.now(ZoneId.of("Europe/London")).toString();
+    }
+
+    /** A pending activity of one minute for the member, logged by the administrator. */
+    private String logActivity(String memberId) {
+        Api.Reply logged = admin.post("/v1/schemes/" + code + "/activities", object("memberId", memberId,
+                "organisationId", organisation, "date", today(), "minutes", 1, "categoryCode", "matrix"),
+                "Idempotency-Key", newKey());
+        expect(logged, 201);
+        return logged.field("id");
     }
 
     /** One row per operation and caller, with the status the contract promises. */
@@ -111,7 +141,7 @@ public abstract class AccessMatrixTests extends ServiceTest {
         List<String> operations = new ArrayList<>();
         new OpenAPIV3Parser().read("openapi.yml").getPaths().forEach((path, item) ->
                 item.readOperationsMap().keySet().forEach(method -> operations.add(method + " " + path)));
-        assertThat(operations).hasSizeGreaterThanOrEqualTo(31);
+        assertThat(operations).hasSizeGreaterThanOrEqualTo(49);
         assertThat(matrix().count()).isEqualTo(operations.size() * (long) Who.values().length);
     }
 
@@ -142,6 +172,8 @@ public abstract class AccessMatrixTests extends ServiceTest {
         Api api = clients.get(who);
         String account = who == Who.MEMBER ? member.accountId() : who == Who.PARTNER ? partnerAccount : otherAccount;
         String entry = who == Who.MEMBER ? memberEntry : who == Who.PARTNER ? partnerEntry : otherEntry;
+        String memberId = who == Who.MEMBER ? member.memberId() : otherMemberId;
+        String activity = who == Who.MEMBER ? memberActivity : otherActivity;
         String key = "Idempotency-Key";
         return switch (operation) {
             case "POST /login" -> api.post("/login", object("username", loginUsername, "password", "matrix-password"));
@@ -183,6 +215,44 @@ public abstract class AccessMatrixTests extends ServiceTest {
             case "POST /v1/me/gifts" -> api.post("/v1/me/gifts", object("toMemberId", otherMemberId, "amountMinutes", 1), key, newKey());
             case "POST /v1/me/donations" -> api.post("/v1/me/donations", object("toCommunityPot", true, "amountMinutes", 1),
                     key, newKey());
+            case "POST /v1/schemes/{code}/grants" -> api.post("/v1/schemes/" + code + "/grants",
+                    object("memberId", otherMemberId, "amountMinutes", 1), key, newKey());
+            case "POST /v1/schemes/{code}/categories" -> api.post("/v1/schemes/" + code + "/categories",
+                    object("code", "c-" + newKey().substring(0, 8), "name", "Category"));
+            case "GET /v1/schemes/{code}/categories" -> api.get("/v1/schemes/" + code + "/categories");
+            case "PUT /v1/members/{id}/vetting" -> api.send("PUT", "/v1/members/" + otherMemberId + "/vetting",
+                    object("status", "CLEARED", "checkedOn", today()));
+            case "GET /v1/members/{id}/vetting" -> api.get("/v1/members/" + memberId + "/vetting");
+            case "POST /v1/schemes/{code}/activities" -> api.post("/v1/schemes/" + code + "/activities", object("memberId",
+                    otherMemberId, "organisationId", organisation, "date", today(), "minutes", 1, "categoryCode", "matrix"),
+                    key, newKey());
+            case "GET /v1/schemes/{code}/activities" -> api.get("/v1/schemes/" + code + "/activities");
+            // the coordinator uploads the register as CSV, everyone else sends it as JSON
+            case "POST /v1/schemes/{code}/activities/register" -> who == Who.COORDINATOR
+                    ? api.post("/v1/schemes/" + code + "/activities/register?organisationId=" + organisation + "&date="
+                    + today() + "&categoryCode=matrix&minutes=1", "memberId or cardNumber,minutes\n" + otherMemberId + "\n",
+                    "Content-Type", "text/csv", key, newKey())
+                    : api.post("/v1/schemes/" + code + "/activities/register", object("organisationId", organisation,
+                    "date", today(), "minutes", 1, "categoryCode", "matrix", "memberIds", List.of(otherMemberId)), key, newKey());
+            case "GET /v1/me/activities" -> api.get("/v1/me/activities");
+            case "GET /v1/activities/{id}" -> api.get("/v1/activities/" + activity);
+            case "POST /v1/activities/{id}/approval" -> api.post("/v1/activities/" + logActivity(otherMemberId) + "/approval",
+                    null, key, newKey());
+            case "POST /v1/activities/{id}/rejection" -> api.post("/v1/activities/" + logActivity(otherMemberId)
+                    + "/rejection", object("reason", "matrix"));
+            case "POST /v1/schemes/{code}/allocations" -> api.post("/v1/schemes/" + code + "/allocations",
+                    object("organisationId", organisation, "amountMinutes", 1), key, newKey());
+            case "POST /v1/schemes/{code}/opportunities" -> api.post("/v1/schemes/" + code + "/opportunities",
+                    object("organisationId", organisation, "title", "Another afternoon", "date", today(),
+                            "signupAwardMinutes", 1, "attendanceAwardMinutes", 0, "categoryCode", "matrix"));
+            case "GET /v1/schemes/{code}/opportunities" -> api.get("/v1/schemes/" + code + "/opportunities");
+            case "GET /v1/opportunities/{id}" -> api.get("/v1/opportunities/" + opportunity);
+            // a member signs themselves up; staff sign up a new member each time (a member is awarded once)
+            case "POST /v1/opportunities/{id}/signups" -> api.post("/v1/opportunities/" + opportunity + "/signups",
+                    who == Who.MEMBER ? object() : object("memberId", registerMember(code, "Signing up").get("id").asText()),
+                    key, newKey());
+            case "POST /v1/opportunities/{id}/attendance" -> api.post("/v1/opportunities/" + opportunity + "/attendance",
+                    object("memberIds", List.of(registerMember(code, "Attending").get("id").asText())), key, newKey());
             default -> throw new AssertionError("the matrix has no request for " + operation + ": add one");
         };
     }

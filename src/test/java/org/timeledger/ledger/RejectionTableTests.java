@@ -114,6 +114,18 @@ public abstract class RejectionTableTests extends ServiceTest {
                         object("username", "admin", "password", "long-enough-password", "role", "AUDITOR")))),
                 row(Rejection.ACTIVATION_CODE_INVALID, 422, () -> Outcome.of(anonymous.post("/v1/activation",
                         object("code", "AAAA-AAAA-AAAA", "username", "someone", "password", "long-enough-password")))),
+                row(Rejection.RULE_VIOLATED, 422, () -> {
+                    Volunteering v = volunteering();
+                    return Outcome.of(v.log(1_441));
+                }),
+                row(Rejection.ACTIVITY_ALREADY_DECIDED, 409, () -> {
+                    Volunteering v = volunteering();
+                    String id = v.log(60).field("id");
+                    expect(admin.post("/v1/activities/" + id + "/rejection", object("reason", "not ours")), 200);
+                    return Outcome.of(admin.post("/v1/activities/" + id + "/approval", null, "Idempotency-Key", newKey()));
+                }),
+                row(Rejection.CATEGORY_CODE_TAKEN, 409, () -> Outcome.of(admin.post("/v1/schemes/" + volunteering().code()
+                        + "/categories", object("code", "shopping", "name", "Shopping again")))),
                 row(Rejection.RECIPIENT_NOT_FOUND, 422, () -> {
                     MemberLogin ada = memberLogin(createScheme().get("code").asText(), "Ada");
                     return Outcome.of(ada.api().post("/v1/me/gifts", object("toCardNumber",
@@ -147,6 +159,26 @@ public abstract class RejectionTableTests extends ServiceTest {
         assertThat(balance(f.bob)).isZero();
     }
 
+    @Test
+    void aBatchOfEntriesIsAllOrNothingAndEachSeesTheBalancesTheOnesBeforeLeft() {
+        Fixture f = fixture();
+        Ledger.Draft topUp = new Ledger.Draft(f.schemeId(), EntryType.ADJUSTMENT, "", Actor.of("test"), null,
+                List.of(new Posting(f.issuance, -10), new Posting(f.ada, 10)));
+        Ledger.Draft spendItAll = new Ledger.Draft(f.schemeId(), EntryType.GIFT, "", Actor.of("test"), null,
+                List.of(new Posting(f.ada, -70), new Posting(f.bob, 70)));
+        Ledger.Draft tooMuch = new Ledger.Draft(f.schemeId(), EntryType.GIFT, "", Actor.of("test"), null,
+                List.of(new Posting(f.bob, -71), new Posting(f.ada, 71)));
+
+        Outcome refused = direct(() -> ledger.postAll(List.of(topUp, spendItAll, tooMuch)).get(0));
+        List<JournalEntry> posted = transactions.write(() -> ledger.postAll(List.of(topUp, spendItAll)));
+
+        assertThat(refused).isEqualTo(new Outcome(422, Rejection.INSUFFICIENT_CREDITS.code()));
+        assertThat(posted).hasSize(2);
+        assertThat(balance(f.ada)).isZero();
+        assertThat(balance(f.bob)).isEqualTo(70);
+        assertThat(reconcile(f.code).get("balanced").asBoolean()).isTrue();
+    }
+
     private static Arguments row(Rejection rejection, int status, Scenario scenario) {
         return Arguments.of(rejection, status, scenario);
     }
@@ -169,6 +201,22 @@ public abstract class RejectionTableTests extends ServiceTest {
         String schemeId = transactions.read(() -> ledger.findAccount(ada).orElseThrow().schemeId());
         ((com.fasterxml.jackson.databind.node.ObjectNode) scheme).put("schemeId", schemeId);
         return new Fixture(scheme, code, scheme.get("issuanceAccountId").asText(), ada, bob);
+    }
+
+    /** A scheme with an organisation and a category, where the administrator logs activities. */
+    record Volunteering(String code, String organisation, String member, Api admin) {
+        Api.Reply log(long minutes) {
+            return admin.post("/v1/schemes/" + code + "/activities", object("memberId", member, "organisationId", organisation,
+                    "date", java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).toString(), "minutes", minutes,
+                    "categoryCode", "shopping"), "Idempotency-Key", newKey());
+        }
+    }
+
+    private Volunteering volunteering() {
+        String code = createScheme().get("code").asText();
+        String organisation = admin.post("/v1/schemes/" + code + "/organisations", object("name", "Lunch club")).field("id");
+        expect(admin.post("/v1/schemes/" + code + "/categories", object("code", "shopping", "name", "Shopping")), 201);
+        return new Volunteering(code, organisation, registerMember(code, "Ada").get("id").asText(), admin);
     }
 
     private Outcome giftBetweenMembers(long minutes) {

@@ -1,0 +1,407 @@
+package org.timeledger.volunteering;
+
+import jakarta.inject.Singleton;
+import org.timeledger.access.Access;
+import org.timeledger.access.Caller;
+import org.timeledger.access.Role;
+import org.timeledger.access.Staff;
+import org.timeledger.http.Cursors;
+import org.timeledger.http.Page;
+import org.timeledger.ledger.Actor;
+import org.timeledger.ledger.EntryType;
+import org.timeledger.ledger.JournalEntry;
+import org.timeledger.ledger.Ledger;
+import org.timeledger.ledger.Posting;
+import org.timeledger.ledger.RejectedException;
+import org.timeledger.ledger.RejectedException.LineError;
+import org.timeledger.ledger.Rejection;
+import org.timeledger.schemes.Member;
+import org.timeledger.schemes.Organisation;
+import org.timeledger.schemes.PartyService;
+import org.timeledger.schemes.Scheme;
+import org.timeledger.schemes.SchemeService;
+import org.timeledger.support.Ids;
+import org.timeledger.support.SqlErrors;
+import org.timeledger.support.Transactions;
+import org.timeledger.volunteering.EarningRules.Refusal;
+import org.timeledger.volunteering.VolunteeringViews.ActivityView;
+import org.timeledger.volunteering.VolunteeringViews.RegisterView;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Logging volunteering and turning it into credits. Every way an activity comes about (logged
+ * singly, a register, an opportunity's sign-up or attendance) goes through {@link #logAll}, so
+ * the same rules apply to all; every way it is approved goes through {@link #earn}, which
+ * posts one EARN entry per activity.
+ */
+@Singleton
+public class ActivityService {
+    private final ActivityStore store;
+    private final CategoryRepository categories;
+    private final Vetting vetting;
+    private final Access access;
+    private final PartyService parties;
+    private final SchemeService schemes;
+    private final Staff staff;
+    private final Ledger ledger;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public ActivityService(ActivityStore store, CategoryRepository categories, Vetting vetting, Access access,
+                           PartyService parties, SchemeService schemes, Staff staff, Ledger ledger,
+                           Transactions transactions, Clock clock) {
+        this.store = store;
+        this.categories = categories;
+        this.vetting = vetting;
+        this.access = access;
+        this.parties = parties;
+        this.schemes = schemes;
+        this.staff = staff;
+        this.ledger = ledger;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** What every activity of one request shares. {@code award} is set for an opportunity's awards. */
+    record Session(Scheme scheme, Organisation organisation, Category category, LocalDate date, String description,
+                   String opportunityId, Activity.Award award) {
+    }
+
+    /** One member's line of a request, numbered from 1 as the sender counts them. */
+    record Line(int number, Member member, long minutes) {
+    }
+
+    // ---- logging ----
+
+    /** Runs on the caller's transaction (the one that records the Idempotency-Key). */
+    public ActivityView log(Caller caller, String schemeCode, VolunteeringRequests.LogActivity request) {
+        Scheme scheme = access.scheme(caller, schemeCode);
+        Session session = session(caller, scheme, request.organisationId(), request.categoryCode(), request.date(),
+                request.description(), null, null);
+        Member member = parties.findMember(request.memberId()).filter(m -> m.schemeId().equals(scheme.id()))
+                .orElseThrow(() -> RejectedException.invalidField("memberId", "is not a member of this scheme"));
+        Activity logged = logAll(caller, session, List.of(new Line(1, member, request.minutes())), List.of(), false, true)
+                .get(0);
+        return ActivityView.of(logged, scheme.code());
+    }
+
+    /** Runs on the caller's transaction (the one that records the Idempotency-Key). */
+    public RegisterView register(Caller caller, String schemeCode, Registers.Register register) {
+        Scheme scheme = access.scheme(caller, schemeCode);
+        Session session = session(caller, scheme, register.organisationId(), register.categoryCode(), register.date(),
+                register.description(), null, null);
+        Registers.Resolved resolved = Registers.resolve(register, scheme, parties);
+        List<Activity> logged = logAll(caller, session, resolved.lines(), resolved.errors(), register.approve(), false);
+        return registerView(logged, scheme);
+    }
+
+    /**
+     * The shared organisation, category, date and description of a request, checked: a
+     * coordinator logs only for organisations they coordinate.
+     */
+    Session session(Caller caller, Scheme scheme, String organisationId, String categoryCode, LocalDate date,
+                    String description, String opportunityId, Activity.Award award) {
+        Organisation organisation = access.organisation(caller, organisationId);
+        if (!organisation.schemeId().equals(scheme.id())) {
+            throw RejectedException.invalidField("organisationId", "is not an organisation of this scheme");
+        }
+        Category category = categories.findBySchemeIdAndCode(scheme.id(), categoryCode)
+                .orElseThrow(() -> RejectedException.invalidField("categoryCode", "is not a category of this scheme; "
+                        + "GET /v1/schemes/" + scheme.code() + "/categories lists them"));
+        return new Session(scheme, organisation, category, date, description == null ? "" : description.strip(),
+                opportunityId, award);
+    }
+
+    /**
+     * Checks every line against the rules, all of them before refusing, and logs all or none.
+     * With {@code approveNow} the activities are approved at once (a register taken by staff, an
+     * opportunity's awards). {@code errors} are lines already refused by the caller (unknown
+     * members); a single activity's refusal is thrown as it is, a register's as a list of lines.
+     */
+    List<Activity> logAll(Caller caller, Session session, List<Line> lines, List<LineError> errors, boolean approveNow,
+                          boolean single) {
+        List<LineError> refused = new ArrayList<>(errors);
+        List<String> memberIds = lines.stream().map(l -> l.member().id()).toList();
+        if (!memberIds.isEmpty()) {
+            store.lockMembers(memberIds);
+        }
+        Scheme scheme = session.scheme();
+        LocalDate today = scheme.today(clock.instant());
+        LocalDate monday = EarningRules.weekOf(session.date());
+        Map<String, Map<LocalDate, Long>> logged = memberIds.isEmpty() ? new HashMap<>()
+                : new HashMap<>(store.minutesByDay(memberIds, monday, monday.plusDays(6)));
+        Map<String, VettingCheck> checks = session.category().requiresVetting() ? vetting.current(memberIds) : Map.of();
+        // staff approving at once must not pay themselves; a member signing up is paid by design
+        String ownMemberId = approveNow && !caller.is(Role.MEMBER) ? staff.ownMemberId(caller) : null;
+
+        for (Line line : lines) {
+            Member member = line.member();
+            Map<LocalDate, Long> days = logged.computeIfAbsent(member.id(), k -> new HashMap<>());
+            Refusal refusal = firstOf(
+                    EarningRules.minutes(line.minutes()),
+                    EarningRules.date(scheme, today, session.date()),
+                    EarningRules.vetting(session.category(), checks.get(member.id()), session.date(), member.displayName()),
+                    EarningRules.limits(scheme, session.date(), line.minutes(), days, member.displayName()),
+                    member.id().equals(ownMemberId) ? ownActivity(caller, member) : null);
+            if (refusal != null) {
+                refused.add(new LineError(line.number(), refusal.rule(), refusal.message()));
+            } else {
+                days.merge(session.date(), line.minutes(), Long::sum);
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw refusedLines(refused, lines.size() + errors.size(), single);
+        }
+
+        Instant now = now();
+        List<Activity> activities = lines.stream().map(line -> new Activity(Ids.newId("act"), scheme.id(),
+                line.member().id(), line.member().displayName(), session.organisation().id(), session.category().id(),
+                session.category().code(), session.date(), (int) line.minutes(), session.description(),
+                Activity.Status.PENDING, session.opportunityId(), session.award(), caller.principalId(), now, null, null,
+                null, null)).toList();
+        try {
+            store.insertAll(activities);
+        } catch (RuntimeException e) {
+            if (session.award() != null && SqlErrors.isUniqueViolation(e)) {
+                throw RejectedException.ruleViolated(EarningRules.AWARD_ONCE, "A member in this request was awarded for "
+                        + (session.award() == Activity.Award.SIGNUP ? "signing up to" : "attending")
+                        + " this opportunity meanwhile; a member is awarded once for each.");
+            }
+            throw e;
+        }
+        if (!approveNow) {
+            return activities;
+        }
+        Map<String, String> accounts = new HashMap<>();
+        lines.forEach(l -> accounts.put(l.member().id(), l.member().accountId()));
+        return earn(caller, session.scheme(), session.organisation(), session.category(), activities, accounts);
+    }
+
+    private static Refusal firstOf(Refusal... refusals) {
+        return Stream.of(refusals).filter(r -> r != null).findFirst().orElse(null);
+    }
+
+    private static RejectedException refusedLines(List<LineError> refused, int total, boolean single) {
+        if (single) {
+            LineError only = refused.get(0);
+            return RejectedException.ruleViolated(only.rule(), only.message());
+        }
+        List<LineError> sorted = refused.stream().sorted(java.util.Comparator.comparingInt(LineError::line)).toList();
+        boolean allRules = sorted.stream().allMatch(l -> !Registers.isInputProblem(l.rule()));
+        return RejectedException.linesRefused(allRules ? Rejection.RULE_VIOLATED : Rejection.VALIDATION_FAILED,
+                sorted.size() + " of " + total + (total == 1 ? " line" : " lines") + " cannot be logged, so none was: see lines. "
+                        + "Correct or remove them and send the register again.", sorted);
+    }
+
+    private static Refusal ownActivity(Caller caller, Member member) {
+        return new Refusal(EarningRules.OWN_ACTIVITY, member.displayName() + " is your own member record; "
+                + "another coordinator or an administrator must approve credits for you.");
+    }
+
+    // ---- approving and rejecting ----
+
+    /**
+     * Posts one EARN entry per activity and marks each approved, all in the caller's transaction.
+     * One entry each, not one entry for a whole register: each activity then points at its own
+     * entry, a member's statement shows a two-sided entry for their own hours, and correcting one
+     * person's hours reverses their entry alone.
+     */
+    private List<Activity> earn(Caller caller, Scheme scheme, Organisation organisation, Category category,
+                                List<Activity> activities, Map<String, String> memberAccounts) {
+        String from = scheme.allocationsRequired() ? organisation.accountId() : scheme.issuanceAccountId();
+        List<Ledger.Draft> drafts = activities.stream().map(a -> new Ledger.Draft(scheme.id(), EntryType.EARN,
+                memo(category, a), Actor.of(caller.principalId()), null,
+                List.of(new Posting(from, -a.minutes()), new Posting(memberAccounts.get(a.memberId()), a.minutes()))))
+                .toList();
+        List<JournalEntry> entries;
+        try {
+            entries = ledger.postAll(drafts);
+        } catch (RejectedException e) {
+            if (e.rejection() == Rejection.INSUFFICIENT_CREDITS && scheme.allocationsRequired()) {
+                throw allocationExhausted(organisation, activities);
+            }
+            throw e;
+        }
+        Instant now = now();
+        List<Activity> approved = new ArrayList<>(activities.size());
+        for (int i = 0; i < activities.size(); i++) {
+            approved.add(activities.get(i).approved(caller.principalId(), now, entries.get(i).id()));
+        }
+        store.decideAll(approved);
+        return approved;
+    }
+
+    private RejectedException allocationExhausted(Organisation organisation, List<Activity> activities) {
+        long left = ledger.findAccount(organisation.accountId()).map(a -> a.availableMinutes()).orElse(0L);
+        long needed = activities.stream().mapToLong(Activity::minutes).sum();
+        return new RejectedException(Rejection.INSUFFICIENT_CREDITS, organisation.name() + " has " + left
+                + " minutes of its allocation left; approving this needs " + needed + ". An administrator can allocate more.");
+    }
+
+    private static String memo(Category category, Activity activity) {
+        String memo = category.name() + ", " + activity.date() + (activity.description().isEmpty() ? "" : ": " + activity.description());
+        return memo.length() <= 500 ? memo : memo.substring(0, 499) + "…";
+    }
+
+    /**
+     * Approves a pending activity; an approved one is answered as it is (approving is idempotent),
+     * a rejected one is refused. Runs on the caller's transaction, holding the activity's row
+     * lock, so two coordinators approving at once create one entry.
+     */
+    public ActivityView approve(Caller caller, String activityId) {
+        Activity activity = lockForDecision(caller, activityId);
+        Scheme scheme = schemes.findById(activity.schemeId()).orElseThrow();
+        if (activity.status() == Activity.Status.APPROVED) {
+            return ActivityView.of(activity, scheme.code());
+        }
+        if (activity.status() == Activity.Status.REJECTED) {
+            throw new RejectedException(Rejection.ACTIVITY_ALREADY_DECIDED, "Activity " + activityId + " was rejected ("
+                    + activity.rejectionReason() + "); log it again if it should earn credits.");
+        }
+        if (activity.memberId().equals(staff.ownMemberId(caller))) {
+            throw RejectedException.ruleViolated(EarningRules.OWN_ACTIVITY, activity.loggedBy().equals(caller.principalId())
+                    ? "You logged this activity for yourself; another coordinator or an administrator must approve it."
+                    : "This activity earns credits for your own member record; another coordinator or an administrator must approve it.");
+        }
+        Category category = categories.findById(activity.categoryId()).orElseThrow();
+        Member member = parties.findMember(activity.memberId()).orElseThrow();
+        // vetting may have lapsed or been withdrawn since the activity was logged
+        Refusal vetted = EarningRules.vetting(category, vetting.current(List.of(member.id())).get(member.id()),
+                activity.date(), member.displayName());
+        if (vetted != null) {
+            throw RejectedException.ruleViolated(vetted.rule(), vetted.message());
+        }
+        Organisation organisation = parties.findOrganisation(activity.organisationId()).orElseThrow();
+        Activity approved = earn(caller, scheme, organisation, category, List.of(activity),
+                Map.of(member.id(), member.accountId())).get(0);
+        return ActivityView.of(approved, scheme.code());
+    }
+
+    public ActivityView reject(Caller caller, String activityId, String reason) {
+        return transactions.write(() -> {
+            Activity activity = lockForDecision(caller, activityId);
+            String code = schemes.codeOf(activity.schemeId());
+            if (activity.status() == Activity.Status.REJECTED) {
+                return ActivityView.of(activity, code);
+            }
+            if (activity.status() == Activity.Status.APPROVED) {
+                throw new RejectedException(Rejection.ACTIVITY_ALREADY_DECIDED, "Activity " + activityId
+                        + " was approved and earned entry " + activity.entryId()
+                        + "; to take the credits back, reverse that entry.");
+            }
+            Activity rejected = activity.rejected(caller.principalId(), now(), reason.strip());
+            store.decideAll(List.of(rejected));
+            return ActivityView.of(rejected, code);
+        });
+    }
+
+    private Activity lockForDecision(Caller caller, String activityId) {
+        return store.lock(activityId).filter(a -> mayDecide(caller, a))
+                .orElseThrow(() -> new RejectedException(Rejection.NOT_FOUND, "No activity " + activityId + "."));
+    }
+
+    // ---- reading ----
+
+    public ActivityView get(Caller caller, String activityId) {
+        return transactions.read(() -> store.find(activityId).filter(a -> maySee(caller, a))
+                .map(a -> ActivityView.of(a, schemes.codeOf(a.schemeId())))
+                .orElseThrow(() -> new RejectedException(Rejection.NOT_FOUND, "No activity " + activityId + ".")));
+    }
+
+    /** Query parameters of a list of activities, as sent. */
+    public record ListQuery(String status, String organisationId, String memberId, String from, String to,
+                            Integer limit, String cursor) {
+    }
+
+    public Page<ActivityView> list(Caller caller, String schemeCode, ListQuery query) {
+        return transactions.read(() -> {
+            Scheme scheme = access.scheme(caller, schemeCode);
+            Set<String> organisations = null;
+            if (query.organisationId() != null) {
+                organisations = Set.of(access.organisation(caller, query.organisationId()).id());
+            } else if (caller.is(Role.COORDINATOR)) {
+                organisations = caller.organisationIds();
+            }
+            if (query.memberId() != null) {
+                access.member(caller, query.memberId());
+            }
+            return page(scheme, organisations, query.memberId(), query);
+        });
+    }
+
+    /** A member's own activities, newest first. */
+    public Page<ActivityView> mine(Caller caller, ListQuery query) {
+        return transactions.read(() -> {
+            Member member = access.member(caller, caller.memberId());
+            Scheme scheme = schemes.findById(member.schemeId()).orElseThrow();
+            return page(scheme, null, member.id(), query);
+        });
+    }
+
+    private Page<ActivityView> page(Scheme scheme, Set<String> organisations, String memberId, ListQuery query) {
+        if (organisations != null && organisations.isEmpty()) {
+            return new Page<>(List.of(), null);
+        }
+        int size = Cursors.limit(query.limit());
+        String before = Cursors.decode(query.cursor(), null);
+        ActivityStore.Filter filter = new ActivityStore.Filter(scheme.id(), status(query.status()), organisations,
+                memberId, date("from", query.from()), date("to", query.to()));
+        List<Activity> found = store.page(filter, before, size + 1);
+        List<ActivityView> items = found.stream().limit(size).map(a -> ActivityView.of(a, scheme.code())).toList();
+        String next = found.size() > size ? Cursors.encode(items.get(size - 1).id()) : null;
+        return new Page<>(items, next);
+    }
+
+    private static Activity.Status status(String status) {
+        if (status == null) {
+            return null;
+        }
+        try {
+            return Activity.Status.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw RejectedException.invalidField("status", "must be PENDING, APPROVED or REJECTED");
+        }
+    }
+
+    static LocalDate date(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw RejectedException.invalidField(field, "must be a date such as 2026-03-31");
+        }
+    }
+
+    RegisterView registerView(List<Activity> activities, Scheme scheme) {
+        long total = activities.stream().mapToLong(Activity::minutes).sum();
+        return new RegisterView(activities.size(), total, activities.get(0).status(),
+                activities.stream().map(a -> ActivityView.of(a, scheme.code())).toList());
+    }
+
+    private boolean maySee(Caller caller, Activity activity) {
+        return caller.inScheme(activity.schemeId()) && (caller.is(Role.ADMIN, Role.AUDITOR)
+                || caller.is(Role.COORDINATOR) && caller.organisationIds().contains(activity.organisationId())
+                || caller.is(Role.MEMBER) && activity.memberId().equals(caller.memberId()));
+    }
+
+    private static boolean mayDecide(Caller caller, Activity activity) {
+        return caller.inScheme(activity.schemeId()) && (caller.is(Role.ADMIN)
+                || caller.is(Role.COORDINATOR) && caller.organisationIds().contains(activity.organisationId()));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

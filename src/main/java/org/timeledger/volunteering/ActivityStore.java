@@ -1,0 +1,225 @@
+package org.timeledger.volunteering;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import org.timeledger.support.SqlTimes;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Activities' SQL, by hand: lists with optional filters, row locks and batch inserts of a
+ * whole register are plainer in SQL than in derived queries. Runs on the caller's transaction.
+ */
+@Singleton
+public class ActivityStore {
+    private static final String COLUMNS = "a.id, a.scheme_id, a.member_id, m.display_name, a.organisation_id, "
+            + "a.category_id, c.code, a.activity_date, a.minutes, a.description, a.status, a.opportunity_id, a.award, "
+            + "a.logged_by, a.logged_at, a.decided_by, a.decided_at, a.entry_id, a.rejection_reason";
+    private static final String FROM = " FROM activity a JOIN member m ON m.id = a.member_id "
+            + "JOIN category c ON c.id = a.category_id";
+
+    private final JdbcOperations jdbc;
+
+    public ActivityStore(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insertAll(List<Activity> activities) {
+        jdbc.prepareStatement("INSERT INTO activity (id, scheme_id, member_id, organisation_id, category_id, activity_date, "
+                + "minutes, description, status, opportunity_id, award, logged_by, logged_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+            for (Activity a : activities) {
+                ps.setString(1, a.id());
+                ps.setString(2, a.schemeId());
+                ps.setString(3, a.memberId());
+                ps.setString(4, a.organisationId());
+                ps.setString(5, a.categoryId());
+                ps.setObject(6, a.date());
+                ps.setInt(7, a.minutes());
+                ps.setString(8, a.description());
+                ps.setString(9, a.status().name());
+                ps.setString(10, a.opportunityId());
+                ps.setString(11, a.award() == null ? null : a.award().name());
+                ps.setString(12, a.loggedBy());
+                ps.setObject(13, SqlTimes.of(a.loggedAt()));
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        });
+    }
+
+    /** Records an approval or a rejection. */
+    public void decideAll(List<Activity> decided) {
+        jdbc.prepareStatement("UPDATE activity SET status = ?, decided_by = ?, decided_at = ?, entry_id = ?, "
+                + "rejection_reason = ? WHERE id = ?", ps -> {
+            for (Activity a : decided) {
+                ps.setString(1, a.status().name());
+                ps.setString(2, a.decidedBy());
+                ps.setObject(3, SqlTimes.of(a.decidedAt()));
+                ps.setString(4, a.entryId());
+                ps.setString(5, a.rejectionReason());
+                ps.setString(6, a.id());
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        });
+    }
+
+    public Optional<Activity> find(String id) {
+        return jdbc.prepareStatement("SELECT " + COLUMNS + FROM + " WHERE a.id = ?", ps -> {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(activity(rs)) : Optional.empty();
+            }
+        });
+    }
+
+    /**
+     * Locks the activity's row and reads it: two coordinators approving it at once queue here,
+     * and the second sees what the first decided.
+     */
+    public Optional<Activity> lock(String id) {
+        boolean exists = jdbc.prepareStatement("SELECT id FROM activity WHERE id = ? FOR UPDATE", ps -> {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        });
+        return exists ? find(id) : Optional.empty();
+    }
+
+    /**
+     * Locks members' rows in ascending id order, so that two requests logging activities for the
+     * same member check the daily and weekly limits one after the other, never both at once.
+     */
+    public void lockMembers(Collection<String> memberIds) {
+        List<String> ids = new ArrayList<>(new java.util.TreeSet<>(memberIds));
+        String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        jdbc.prepareStatement("SELECT id FROM member WHERE id IN (" + marks + ") ORDER BY id FOR UPDATE", ps -> {
+            bind(ps, 1, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rs.getString(1);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Minutes logged and not rejected, per member and date, for dates in [from, to]. */
+    public Map<String, Map<LocalDate, Long>> minutesByDay(Collection<String> memberIds, LocalDate from, LocalDate to) {
+        List<String> ids = List.copyOf(new HashSet<>(memberIds));
+        String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        return jdbc.prepareStatement("SELECT member_id, activity_date, SUM(minutes) FROM activity WHERE member_id IN ("
+                + marks + ") AND activity_date >= ? AND activity_date <= ? AND status <> 'REJECTED' "
+                + "GROUP BY member_id, activity_date", ps -> {
+            int next = bind(ps, 1, ids);
+            ps.setObject(next, from);
+            ps.setObject(next + 1, to);
+            Map<String, Map<LocalDate, Long>> sums = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sums.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                            .put(rs.getObject(2, LocalDate.class), rs.getLong(3));
+                }
+            }
+            return sums;
+        });
+    }
+
+    /** Which of these members already have the opportunity's award. */
+    public Set<String> awarded(String opportunityId, Activity.Award award, Collection<String> memberIds) {
+        List<String> ids = List.copyOf(new HashSet<>(memberIds));
+        String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        return jdbc.prepareStatement("SELECT member_id FROM activity WHERE opportunity_id = ? AND award = ? "
+                + "AND member_id IN (" + marks + ")", ps -> {
+            ps.setString(1, opportunityId);
+            ps.setString(2, award.name());
+            bind(ps, 3, ids);
+            Set<String> found = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+            return found;
+        });
+    }
+
+    /** What a list of activities may be narrowed to; nulls are no filter. */
+    public record Filter(String schemeId, Activity.Status status, Collection<String> organisationIds, String memberId,
+                         LocalDate from, LocalDate to) {
+    }
+
+    /** Newest first: activities matching the filter with ids before {@code beforeId} (null: from the newest). */
+    public List<Activity> page(Filter filter, String beforeId, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + FROM + " WHERE a.scheme_id = ?");
+        List<Object> args = new ArrayList<>(List.of(filter.schemeId()));
+        if (beforeId != null) {
+            sql.append(" AND a.id < ?");
+            args.add(beforeId);
+        }
+        if (filter.status() != null) {
+            sql.append(" AND a.status = ?");
+            args.add(filter.status().name());
+        }
+        if (filter.organisationIds() != null) {
+            sql.append(" AND a.organisation_id IN (")
+                    .append(String.join(", ", Collections.nCopies(filter.organisationIds().size(), "?"))).append(')');
+            args.addAll(filter.organisationIds());
+        }
+        if (filter.memberId() != null) {
+            sql.append(" AND a.member_id = ?");
+            args.add(filter.memberId());
+        }
+        if (filter.from() != null) {
+            sql.append(" AND a.activity_date >= ?");
+            args.add(filter.from());
+        }
+        if (filter.to() != null) {
+            sql.append(" AND a.activity_date <= ?");
+            args.add(filter.to());
+        }
+        sql.append(" ORDER BY a.id DESC LIMIT ?");
+        args.add(limit);
+        return jdbc.prepareStatement(sql.toString(), ps -> {
+            bind(ps, 1, args);
+            List<Activity> page = new ArrayList<>(limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    page.add(activity(rs));
+                }
+            }
+            return page;
+        });
+    }
+
+    private static int bind(PreparedStatement ps, int first, List<?> values) throws SQLException {
+        int i = first;
+        for (Object value : values) {
+            ps.setObject(i++, value);
+        }
+        return i;
+    }
+
+    private static Activity activity(ResultSet rs) throws SQLException {
+        String award = rs.getString(13);
+        return new Activity(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class), rs.getInt(9), rs.getString(10),
+                Activity.Status.valueOf(rs.getString(11)), rs.getString(12), award == null ? null : Activity.Award.valueOf(award),
+                rs.getString(14), SqlTimes.instant(rs, 15), rs.getString(16), SqlTimes.instant(rs, 17), rs.getString(18),
+                rs.getString(19));
+    }
+}

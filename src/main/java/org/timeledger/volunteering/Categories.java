@@ -1,0 +1,60 @@
+package org.timeledger.volunteering;
+
+import jakarta.inject.Singleton;
+import org.timeledger.access.Access;
+import org.timeledger.access.Caller;
+import org.timeledger.ledger.RejectedException;
+import org.timeledger.ledger.Rejection;
+import org.timeledger.schemes.Scheme;
+import org.timeledger.support.Ids;
+import org.timeledger.support.SqlErrors;
+import org.timeledger.support.Transactions;
+import org.timeledger.volunteering.VolunteeringViews.CategoryView;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/** A scheme's kinds of volunteering. */
+@Singleton
+public class Categories {
+    private final CategoryRepository categories;
+    private final Access access;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public Categories(CategoryRepository categories, Access access, Transactions transactions, Clock clock) {
+        this.categories = categories;
+        this.access = access;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public CategoryView create(Caller caller, String schemeCode, VolunteeringRequests.CreateCategory request) {
+        Scheme scheme = access.scheme(caller, schemeCode);
+        try {
+            return transactions.write(() -> {
+                if (categories.findBySchemeIdAndCode(scheme.id(), request.code()).isPresent()) {
+                    throw codeTaken(request.code());
+                }
+                return CategoryView.of(categories.save(new Category(Ids.newId("cat"), scheme.id(), request.code(),
+                        request.name().strip(), Boolean.TRUE.equals(request.requiresVetting()),
+                        clock.instant().truncatedTo(ChronoUnit.MICROS))));
+            });
+        } catch (RuntimeException e) {
+            if (SqlErrors.isUniqueViolation(e)) {
+                throw codeTaken(request.code());
+            }
+            throw e;
+        }
+    }
+
+    public List<CategoryView> list(Caller caller, String schemeCode) {
+        Scheme scheme = access.scheme(caller, schemeCode);
+        return categories.findBySchemeIdOrderByCode(scheme.id()).stream().map(CategoryView::of).toList();
+    }
+
+    private static RejectedException codeTaken(String code) {
+        return new RejectedException(Rejection.CATEGORY_CODE_TAKEN, "This scheme already has a category '" + code + "'.");
+    }
+}

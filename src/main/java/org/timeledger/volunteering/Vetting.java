@@ -1,0 +1,80 @@
+package org.timeledger.volunteering;
+
+import jakarta.inject.Singleton;
+import org.timeledger.access.Access;
+import org.timeledger.access.Caller;
+import org.timeledger.ledger.RejectedException;
+import org.timeledger.schemes.Member;
+import org.timeledger.schemes.Scheme;
+import org.timeledger.schemes.SchemeService;
+import org.timeledger.support.Ids;
+import org.timeledger.support.Transactions;
+import org.timeledger.volunteering.VolunteeringViews.VettingCheckView;
+import org.timeledger.volunteering.VolunteeringViews.VettingView;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Members' safeguarding checks, recorded by coordinators. Every change is a new row, so the
+ * history shows who recorded what and when; the latest is the one in force.
+ */
+@Singleton
+public class Vetting {
+    private final VettingRepository checks;
+    private final Access access;
+    private final SchemeService schemes;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public Vetting(VettingRepository checks, Access access, SchemeService schemes, Transactions transactions, Clock clock) {
+        this.checks = checks;
+        this.access = access;
+        this.schemes = schemes;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public VettingView record(Caller caller, String memberId, VolunteeringRequests.RecordVetting request) {
+        return transactions.write(() -> {
+            Member member = access.member(caller, memberId);
+            Scheme scheme = schemes.findById(member.schemeId()).orElseThrow();
+            LocalDate today = scheme.today(clock.instant());
+            if (request.checkedOn().isAfter(today)) {
+                throw RejectedException.invalidField("checkedOn", "is after today (" + today + "); record a check once it was made");
+            }
+            if (request.expiresOn() != null && request.expiresOn().isBefore(request.checkedOn())) {
+                throw RejectedException.invalidField("expiresOn", "is before checkedOn");
+            }
+            checks.save(new VettingCheck(Ids.newId("vet"), member.id(), request.status(), request.checkedOn(),
+                    request.expiresOn(), caller.principalId(), clock.instant().truncatedTo(ChronoUnit.MICROS)));
+            return view(member.id());
+        });
+    }
+
+    public VettingView view(Caller caller, String memberId) {
+        return transactions.read(() -> view(access.member(caller, memberId).id()));
+    }
+
+    private VettingView view(String memberId) {
+        List<VettingCheck> history = checks.history(memberId);
+        VettingCheck current = history.isEmpty() ? null : history.get(0);
+        return new VettingView(memberId, current == null ? VettingStatus.NONE : current.status(),
+                current == null ? null : current.checkedOn(), current == null ? null : current.expiresOn(),
+                history.stream().map(VettingCheckView::of).toList());
+    }
+
+    /** The check in force for each of these members; members never checked are absent. */
+    Map<String, VettingCheck> current(Collection<String> memberIds) {
+        Map<String, VettingCheck> current = new HashMap<>();
+        if (!memberIds.isEmpty()) {
+            checks.histories(memberIds).forEach(check -> current.putIfAbsent(check.memberId(), check));
+        }
+        return current;
+    }
+}
