@@ -60,9 +60,11 @@ public class OpportunityController {
     @Secured({Roles.ADMIN, Roles.COORDINATOR, Roles.MEMBER})
     public HttpResponse<ActivityView> signup(HttpRequest<?> request, Caller caller, String id,
                                              @Nullable @Header(Idempotency.HEADER) String key,
-                                             @Body @Valid VolunteeringRequests.Signup body) {
-        return idempotency.created(new Idempotency.Call(request, caller.principalId(), key, body), ActivityView.class,
-                VolunteeringController::location, () -> opportunities.signup(caller, id, body));
+                                             @Nullable @Body @Valid VolunteeringRequests.Signup body) {
+        // a member signing themselves up may send no body at all
+        VolunteeringRequests.Signup signup = body == null ? new VolunteeringRequests.Signup(null) : body;
+        return idempotency.created(new Idempotency.Call(request, caller.principalId(), key, signup), ActivityView.class,
+                VolunteeringController::location, () -> opportunities.signup(caller, id, signup));
     }
 
     @Post("/opportunities/{id}/attendance")

@@ -286,7 +286,7 @@ public abstract class RegistersAndAwardsTests extends VolunteeringFixtures {
         String opportunity = opportunity(w, today().plusDays(7), 15, 60).get("id").asText();
         String signups = "/v1/opportunities/" + opportunity + "/signups";
 
-        Api.Reply self = ada.api().post(signups, object(), "Idempotency-Key", newKey());
+        Api.Reply self = ada.api().post(signups, null, "Idempotency-Key", newKey()); // no body: themselves
         Api.Reply forBob = ada.api().post(signups, object("memberId", bob), "Idempotency-Key", newKey());
         Api.Reply attendanceTooEarly = w.coordinator().post("/v1/opportunities/" + opportunity + "/attendance",
                 object("memberIds", List.of(ada.memberId())), "Idempotency-Key", newKey());
