@@ -17,6 +17,9 @@ import java.util.TreeSet;
 /** A scheme's staff: administrators, coordinators (bound to organisations) and auditors. */
 @Singleton
 public class Staff {
+    /** The rule that staff do nothing for their own member record on their own authority. */
+    public static final String OWN_MEMBER_RECORD = "own_member_record";
+
     private final UserRepository users;
     private final PartyService parties;
     private final Passwords passwords;
@@ -101,6 +104,32 @@ public class Staff {
             return null;
         }
         return users.findById(caller.principalId()).map(AppUser::ownMemberId).orElse(null);
+    }
+
+    /**
+     * Refuses staff acting for their own member record on their own authority (a grant to
+     * themselves, credits recorded for themselves, their own vetting): {@code rule_violated}
+     * with {@code own_member_record}. Members acting for themselves are not staff.
+     */
+    public void refuseOwnRecord(Caller caller, String memberId, String action) {
+        if (memberId != null && !caller.is(Role.MEMBER, Role.PARTNER) && memberId.equals(ownMemberId(caller))) {
+            throw RejectedException.ruleViolated(OWN_MEMBER_RECORD, "This is your own member record; another coordinator "
+                    + "or an administrator must " + action + ".");
+        }
+    }
+
+    /**
+     * Whether the member is also one of the staff who run this: a staff user whose own member
+     * record it is, and who is an administrator, created it, or coordinates the organisation.
+     */
+    public boolean isStaffBehind(String memberId, String createdBy, String organisationId) {
+        for (AppUser user : users.findByOwnMemberId(memberId)) {
+            if (user.id().equals(createdBy) || Role.ADMIN.name().equals(user.role())
+                    || users.organisationsOf(user.id()).contains(organisationId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static RejectedException invalid(String field, String message) {

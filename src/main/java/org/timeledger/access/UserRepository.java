@@ -15,6 +15,8 @@ public interface UserRepository extends CrudRepository<AppUser, String> {
 
     Optional<AppUser> findByMemberId(String memberId);
 
+    List<AppUser> findByOwnMemberId(String ownMemberId);
+
     boolean existsByUsername(String username);
 
     @Query("UPDATE app_user SET username = :username, password_hash = :passwordHash WHERE id = :id")

@@ -3,6 +3,7 @@ package org.timeledger.giving;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
 import org.timeledger.access.Caller;
+import org.timeledger.access.Staff;
 import org.timeledger.ledger.Actor;
 import org.timeledger.ledger.EntryType;
 import org.timeledger.ledger.JournalEntry;
@@ -25,8 +26,10 @@ public class GivingService {
     private final PartyService parties;
     private final SchemeService schemes;
     private final Ledger ledger;
+    private final Staff staff;
 
-    public GivingService(Access access, PartyService parties, SchemeService schemes, Ledger ledger) {
+    public GivingService(Access access, PartyService parties, SchemeService schemes, Ledger ledger, Staff staff) {
+        this.staff = staff;
         this.access = access;
         this.parties = parties;
         this.schemes = schemes;
@@ -60,6 +63,7 @@ public class GivingService {
         Member member = parties.findMember(request.memberId()).filter(m -> m.schemeId().equals(scheme.id()))
                 .orElseThrow(() -> new RejectedException(Rejection.RECIPIENT_NOT_FOUND,
                         "No member " + request.memberId() + " in this scheme."));
+        staff.refuseOwnRecord(caller, member.id(), "grant you credits");
         String memo = request.memo() == null || request.memo().isBlank() ? "Grant from the community pot" : request.memo().strip();
         try {
             JournalEntry entry = ledger.move(scheme.id(), EntryType.GRANT, scheme.communityPotAccountId(),

@@ -111,6 +111,10 @@ public class ActivityService {
      */
     Session session(Caller caller, Scheme scheme, String organisationId, String categoryCode, LocalDate date,
                     String description, String opportunityId, Activity.Award award) {
+        Dates.checked("date", date);
+        if (description != null && description.chars().anyMatch(Character::isISOControl)) {
+            throw RejectedException.invalidField("description", "must be one line of text, without control characters");
+        }
         Organisation organisation = access.organisation(caller, organisationId);
         if (!organisation.schemeId().equals(scheme.id())) {
             throw RejectedException.invalidField("organisationId", "is not an organisation of this scheme");
@@ -140,7 +144,7 @@ public class ActivityService {
         LocalDate monday = EarningRules.weekOf(session.date());
         Map<String, Map<LocalDate, Long>> logged = memberIds.isEmpty() ? new HashMap<>()
                 : new HashMap<>(store.minutesByDay(memberIds, monday, monday.plusDays(6)));
-        Map<String, VettingCheck> checks = session.category().requiresVetting() ? vetting.current(memberIds) : Map.of();
+        Map<String, List<VettingCheck>> vettings = session.category().requiresVetting() ? vetting.histories(memberIds) : Map.of();
         // staff approving at once must not pay themselves; a member signing up is paid by design
         String ownMemberId = approveNow && !caller.is(Role.MEMBER) ? staff.ownMemberId(caller) : null;
 
@@ -150,11 +154,12 @@ public class ActivityService {
             Refusal refusal = firstOf(
                     EarningRules.minutes(line.minutes()),
                     EarningRules.date(scheme, today, session.date()),
-                    EarningRules.vetting(session.category(), checks.get(member.id()), session.date(), member.displayName()),
+                    EarningRules.vetting(session.category(), vettings.getOrDefault(member.id(), List.of()), session.date(),
+                            member.displayName()),
                     EarningRules.limits(scheme, session.date(), line.minutes(), days, member.displayName()),
                     member.id().equals(ownMemberId) ? ownActivity(caller, member) : null);
             if (refusal != null) {
-                refused.add(new LineError(line.number(), refusal.rule(), refusal.message()));
+                refused.add(new LineError(line.number(), refusal.rule().code(), refusal.message()));
             } else {
                 days.merge(session.date(), line.minutes(), Long::sum);
             }
@@ -168,12 +173,12 @@ public class ActivityService {
                 line.member().id(), line.member().displayName(), session.organisation().id(), session.category().id(),
                 session.category().code(), session.date(), (int) line.minutes(), session.description(),
                 Activity.Status.PENDING, session.opportunityId(), session.award(), caller.principalId(), now, null, null,
-                null, null)).toList();
+                null, null, null)).toList();
         try {
             store.insertAll(activities);
         } catch (RuntimeException e) {
             if (session.award() != null && SqlErrors.isUniqueViolation(e)) {
-                throw RejectedException.ruleViolated(EarningRules.AWARD_ONCE, "A member in this request was awarded for "
+                throw RejectedException.ruleViolated(EarningRule.AWARD_ONCE.code(), "A member in this request was awarded for "
                         + (session.award() == Activity.Award.SIGNUP ? "signing up to" : "attending")
                         + " this opportunity meanwhile; a member is awarded once for each.");
             }
@@ -193,7 +198,7 @@ public class ActivityService {
 
     private static RejectedException refusedLines(List<LineError> refused, int total, boolean single) {
         if (single) {
-            LineError only = refused.get(0);
+            LineError only = refused.get(0); // a single activity is refused by a rule, never an input line
             return RejectedException.ruleViolated(only.rule(), only.message());
         }
         List<LineError> sorted = refused.stream().sorted(java.util.Comparator.comparingInt(LineError::line)).toList();
@@ -204,7 +209,7 @@ public class ActivityService {
     }
 
     private static Refusal ownActivity(Caller caller, Member member) {
-        return new Refusal(EarningRules.OWN_ACTIVITY, member.displayName() + " is your own member record; "
+        return new Refusal(EarningRule.OWN_ACTIVITY, member.displayName() + " is your own member record; "
                 + "another coordinator or an administrator must approve credits for you.");
     }
 
@@ -269,17 +274,17 @@ public class ActivityService {
                     + activity.rejectionReason() + "); log it again if it should earn credits.");
         }
         if (activity.memberId().equals(staff.ownMemberId(caller))) {
-            throw RejectedException.ruleViolated(EarningRules.OWN_ACTIVITY, activity.loggedBy().equals(caller.principalId())
+            throw RejectedException.ruleViolated(EarningRule.OWN_ACTIVITY.code(), activity.loggedBy().equals(caller.principalId())
                     ? "You logged this activity for yourself; another coordinator or an administrator must approve it."
                     : "This activity earns credits for your own member record; another coordinator or an administrator must approve it.");
         }
         Category category = categories.findById(activity.categoryId()).orElseThrow();
         Member member = parties.findMember(activity.memberId()).orElseThrow();
         // vetting may have lapsed or been withdrawn since the activity was logged
-        Refusal vetted = EarningRules.vetting(category, vetting.current(List.of(member.id())).get(member.id()),
-                activity.date(), member.displayName());
+        Refusal vetted = EarningRules.vetting(category, vetting.histories(List.of(member.id()))
+                .getOrDefault(member.id(), List.of()), activity.date(), member.displayName());
         if (vetted != null) {
-            throw RejectedException.ruleViolated(vetted.rule(), vetted.message());
+            throw vetted.rejection();
         }
         Organisation organisation = parties.findOrganisation(activity.organisationId()).orElseThrow();
         Activity approved = earn(caller, scheme, organisation, category, List.of(activity),
@@ -355,7 +360,7 @@ public class ActivityService {
         int size = Cursors.limit(query.limit());
         String before = Cursors.decode(query.cursor(), null);
         ActivityStore.Filter filter = new ActivityStore.Filter(scheme.id(), status(query.status()), organisations,
-                memberId, date("from", query.from()), date("to", query.to()));
+                memberId, Dates.parse("from", query.from()), Dates.parse("to", query.to()));
         List<Activity> found = store.page(filter, before, size + 1);
         List<ActivityView> items = found.stream().limit(size).map(a -> ActivityView.of(a, scheme.code())).toList();
         String next = found.size() > size ? Cursors.encode(items.get(size - 1).id()) : null;
@@ -370,17 +375,6 @@ public class ActivityService {
             return Activity.Status.valueOf(status);
         } catch (IllegalArgumentException e) {
             throw RejectedException.invalidField("status", "must be PENDING, APPROVED or REJECTED");
-        }
-    }
-
-    static LocalDate date(String field, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw RejectedException.invalidField(field, "must be a date such as 2026-03-31");
         }
     }
 

@@ -26,9 +26,9 @@ import java.util.Set;
 public class ActivityStore {
     private static final String COLUMNS = "a.id, a.scheme_id, a.member_id, m.display_name, a.organisation_id, "
             + "a.category_id, c.code, a.activity_date, a.minutes, a.description, a.status, a.opportunity_id, a.award, "
-            + "a.logged_by, a.logged_at, a.decided_by, a.decided_at, a.entry_id, a.rejection_reason";
+            + "a.logged_by, a.logged_at, a.decided_by, a.decided_at, a.entry_id, a.rejection_reason, r.id";
     private static final String FROM = " FROM activity a JOIN member m ON m.id = a.member_id "
-            + "JOIN category c ON c.id = a.category_id";
+            + "JOIN category c ON c.id = a.category_id LEFT JOIN journal_entry r ON r.reverses_entry_id = a.entry_id";
 
     private final JdbcOperations jdbc;
 
@@ -103,6 +103,9 @@ public class ActivityStore {
     /**
      * Locks members' rows in ascending id order, so that two requests logging activities for the
      * same member check the daily and weekly limits one after the other, never both at once.
+     * Taken before any account lock. (On PostgreSQL FOR UPDATE also blocks the KEY SHARE lock of
+     * an insert referencing the member: a future row written under account locks that refers to
+     * a member must keep to this order, or use FOR NO KEY UPDATE here.)
      */
     public void lockMembers(Collection<String> memberIds) {
         List<String> ids = new ArrayList<>(new java.util.TreeSet<>(memberIds));
@@ -118,12 +121,16 @@ public class ActivityStore {
         });
     }
 
-    /** Minutes logged and not rejected, per member and date, for dates in [from, to]. */
+    /**
+     * Minutes logged and still standing, per member and date, for dates in [from, to]: neither
+     * rejected nor approved and then corrected by reversing the EARN entry.
+     */
     public Map<String, Map<LocalDate, Long>> minutesByDay(Collection<String> memberIds, LocalDate from, LocalDate to) {
         List<String> ids = List.copyOf(new HashSet<>(memberIds));
         String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
         return jdbc.prepareStatement("SELECT member_id, activity_date, SUM(minutes) FROM activity WHERE member_id IN ("
                 + marks + ") AND activity_date >= ? AND activity_date <= ? AND status <> 'REJECTED' "
+                + "AND NOT EXISTS (SELECT 1 FROM journal_entry r WHERE r.reverses_entry_id = activity.entry_id) "
                 + "GROUP BY member_id, activity_date", ps -> {
             int next = bind(ps, 1, ids);
             ps.setObject(next, from);
@@ -220,6 +227,6 @@ public class ActivityStore {
                 rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class), rs.getInt(9), rs.getString(10),
                 Activity.Status.valueOf(rs.getString(11)), rs.getString(12), award == null ? null : Activity.Award.valueOf(award),
                 rs.getString(14), SqlTimes.instant(rs, 15), rs.getString(16), SqlTimes.instant(rs, 17), rs.getString(18),
-                rs.getString(19));
+                rs.getString(19), rs.getString(20));
     }
 }

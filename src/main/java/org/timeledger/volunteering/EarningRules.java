@@ -1,10 +1,12 @@
 package org.timeledger.volunteering;
 
+import org.timeledger.ledger.RejectedException;
 import org.timeledger.schemes.Scheme;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,26 +17,19 @@ import java.util.Map;
 final class EarningRules {
     static final int MAX_MINUTES = 1_440;
 
-    static final String MINUTES_PER_ACTIVITY = "minutes_per_activity";
-    static final String DATE_IN_FUTURE = "date_in_future";
-    static final String BACKDATE_LIMIT = "backdate_limit";
-    static final String VETTING_REQUIRED = "vetting_required";
-    static final String DAILY_LIMIT = "daily_limit";
-    static final String WEEKLY_EARN_CAP = "weekly_earn_cap";
-    static final String OWN_ACTIVITY = "own_activity";
-    static final String AWARD_ONCE = "award_once";
-    static final String NO_AWARD = "no_award";
-
     private EarningRules() {
     }
 
     /** Why an activity may not be logged or approved: the rule and a sentence for the coordinator. */
-    record Refusal(String rule, String message) {
+    record Refusal(EarningRule rule, String message) {
+        RejectedException rejection() {
+            return RejectedException.ruleViolated(rule.code(), message);
+        }
     }
 
     static Refusal minutes(long minutes) {
         if (minutes < 1 || minutes > MAX_MINUTES) {
-            return new Refusal(MINUTES_PER_ACTIVITY, "An activity is 1 to 1,440 minutes (24 hours); this one is "
+            return new Refusal(EarningRule.MINUTES_PER_ACTIVITY, "An activity is 1 to 1,440 minutes (24 hours); this one is "
                     + minutes + " minutes.");
         }
         return null;
@@ -42,27 +37,52 @@ final class EarningRules {
 
     static Refusal date(Scheme scheme, LocalDate today, LocalDate date) {
         if (date.isAfter(today)) {
-            return new Refusal(DATE_IN_FUTURE, "The activity is dated " + date + ", after today (" + today + " in "
+            return new Refusal(EarningRule.DATE_IN_FUTURE, "The activity is dated " + date + ", after today (" + today + " in "
                     + scheme.timeZone() + "); log volunteering once it has happened.");
         }
         LocalDate earliest = today.minusDays(scheme.backdateDays());
         if (date.isBefore(earliest)) {
-            return new Refusal(BACKDATE_LIMIT, "The activity is dated " + date + "; this scheme accepts activities up to "
+            return new Refusal(EarningRule.BACKDATE_LIMIT, "The activity is dated " + date + "; this scheme accepts activities up to "
                     + scheme.backdateDays() + " days back, so from " + earliest + ".");
         }
         return null;
     }
 
-    static Refusal vetting(Category category, VettingCheck current, LocalDate date, String memberName) {
-        if (!category.requiresVetting() || current != null && current.clearedOn(date)) {
+    /**
+     * Vetted work needs the member cleared on the activity's date. Each check states the
+     * member's standing from its {@code checkedOn}; the one in force on a date is the latest
+     * checked by then (of two checked the same day, the later recorded), leaving PENDING ones
+     * aside: a renewal under way does not undo a clearance that has not expired.
+     */
+    static Refusal vetting(Category category, List<VettingCheck> history, LocalDate date, String memberName) {
+        if (!category.requiresVetting()) {
             return null;
         }
-        String standing = current == null ? "has no vetting recorded"
-                : current.status() != VettingStatus.CLEARED ? "has vetting status " + current.status()
-                : date.isBefore(current.checkedOn()) ? "was cleared only from " + current.checkedOn()
-                : "was cleared until " + current.expiresOn();
-        return new Refusal(VETTING_REQUIRED, "'" + category.code() + "' needs a member whose vetting is CLEARED and "
-                + "unexpired on the day; " + memberName + " " + standing + " (activity on " + date + ").");
+        VettingCheck inForce = inForce(history, date);
+        if (inForce != null && inForce.clearedOn(date)) {
+            return null;
+        }
+        String standing = inForce != null && inForce.status() == VettingStatus.CLEARED
+                ? "was cleared until " + inForce.expiresOn()
+                : inForce != null ? "has vetting status " + inForce.status() + " since " + inForce.checkedOn()
+                : history.isEmpty() ? "has no vetting recorded"
+                : "had no clearance in force then";
+        return new Refusal(EarningRule.VETTING_REQUIRED, "'" + category.code() + "' needs a member whose vetting is "
+                + "CLEARED and unexpired on the day; " + memberName + " " + standing + " (activity on " + date + ").");
+    }
+
+    /** Of a member's checks, newest recorded first, the one that says how they stood on a date. */
+    static VettingCheck inForce(List<VettingCheck> history, LocalDate date) {
+        VettingCheck found = null;
+        for (VettingCheck check : history) {
+            if (check.status() == VettingStatus.PENDING || check.checkedOn().isAfter(date)) {
+                continue;
+            }
+            if (found == null || check.checkedOn().isAfter(found.checkedOn())) {
+                found = check;
+            }
+        }
+        return found;
     }
 
     /**
@@ -72,7 +92,7 @@ final class EarningRules {
     static Refusal limits(Scheme scheme, LocalDate date, long minutes, Map<LocalDate, Long> logged, String memberName) {
         long day = logged.getOrDefault(date, 0L);
         if (day + minutes > MAX_MINUTES) {
-            return new Refusal(DAILY_LIMIT, memberName + " already has " + day + " minutes logged on " + date
+            return new Refusal(EarningRule.DAILY_LIMIT, memberName + " already has " + day + " minutes logged on " + date
                     + "; with these " + minutes + " the day would exceed 24 hours (1,440 minutes).");
         }
         Long cap = scheme.weeklyEarnCapMinutes();
@@ -83,7 +103,7 @@ final class EarningRules {
                 week += logged.getOrDefault(d, 0L);
             }
             if (week + minutes > cap) {
-                return new Refusal(WEEKLY_EARN_CAP, memberName + " already has " + week + " minutes logged in the week of "
+                return new Refusal(EarningRule.WEEKLY_EARN_CAP, memberName + " already has " + week + " minutes logged in the week of "
                         + monday + "; this scheme caps earning at " + cap + " minutes a week, so at most "
                         + Math.max(0, cap - week) + " more.");
             }

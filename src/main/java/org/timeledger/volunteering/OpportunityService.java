@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
 import org.timeledger.access.Caller;
 import org.timeledger.access.Role;
+import org.timeledger.access.Staff;
 import org.timeledger.http.Cursors;
 import org.timeledger.http.Page;
 import org.timeledger.ledger.RejectedException;
@@ -23,6 +24,7 @@ import org.timeledger.volunteering.VolunteeringViews.OpportunityView;
 import org.timeledger.volunteering.VolunteeringViews.RegisterView;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,12 +44,14 @@ public class OpportunityService {
     private final Access access;
     private final PartyService parties;
     private final SchemeService schemes;
+    private final Staff staff;
     private final Transactions transactions;
     private final Clock clock;
 
     public OpportunityService(OpportunityRepository opportunities, CategoryRepository categories,
                               ActivityService activities, ActivityStore store, Access access, PartyService parties,
-                              SchemeService schemes, Transactions transactions, Clock clock) {
+                              SchemeService schemes, Staff staff, Transactions transactions, Clock clock) {
+        this.staff = staff;
         this.opportunities = opportunities;
         this.categories = categories;
         this.activities = activities;
@@ -60,6 +64,7 @@ public class OpportunityService {
     }
 
     public OpportunityView create(Caller caller, String schemeCode, VolunteeringRequests.CreateOpportunity request) {
+        Dates.checked("date", request.date());
         checkAward("signupAwardMinutes", request.signupAwardMinutes());
         checkAward("attendanceAwardMinutes", request.attendanceAwardMinutes());
         if (request.signupAwardMinutes() == 0 && request.attendanceAwardMinutes() == 0) {
@@ -111,14 +116,24 @@ public class OpportunityService {
         Scheme scheme = schemes.findById(opportunity.schemeId()).orElseThrow();
         Member member = signingUp(caller, scheme, request.memberId());
         if (opportunity.signupAwardMinutes() == 0) {
-            throw RejectedException.ruleViolated(EarningRules.NO_AWARD, "'" + opportunity.title()
+            throw RejectedException.ruleViolated(EarningRule.NO_AWARD.code(), "'" + opportunity.title()
                     + "' awards nothing for signing up, only for attending.");
         }
+        LocalDate today = scheme.today(clock.instant());
+        if (opportunity.heldOn().isBefore(today)) {
+            throw RejectedException.ruleViolated(EarningRule.SIGNUP_CLOSED.code(), "'" + opportunity.title() + "' was on "
+                    + opportunity.heldOn() + "; signing up closes when its day has passed.");
+        }
+        if (caller.is(Role.MEMBER) && staff.isStaffBehind(member.id(), opportunity.createdBy(), opportunity.organisationId())) {
+            // otherwise a coordinator could set up an award and collect it with their member login
+            throw RejectedException.ruleViolated(EarningRule.OWN_ACTIVITY.code(), member.displayName()
+                    + " also runs this opportunity as staff; another coordinator or an administrator must sign them up.");
+        }
         if (!store.awarded(opportunity.id(), Activity.Award.SIGNUP, List.of(member.id())).isEmpty()) {
-            throw RejectedException.ruleViolated(EarningRules.AWARD_ONCE, member.displayName()
+            throw RejectedException.ruleViolated(EarningRule.AWARD_ONCE.code(), member.displayName()
                     + " has already signed up for '" + opportunity.title() + "'; a member is awarded for signing up once.");
         }
-        Session session = session(caller, scheme, opportunity, scheme.today(clock.instant()), Activity.Award.SIGNUP);
+        Session session = session(caller, scheme, opportunity, today, Activity.Award.SIGNUP);
         Activity awarded = activities.logAll(caller, session,
                 List.of(new Line(1, member, opportunity.signupAwardMinutes())), List.of(), true, true).get(0);
         return ActivityView.of(awarded, scheme.code());
@@ -129,7 +144,7 @@ public class OpportunityService {
         Opportunity opportunity = forAward(caller, id);
         Scheme scheme = schemes.findById(opportunity.schemeId()).orElseThrow();
         if (opportunity.attendanceAwardMinutes() == 0) {
-            throw RejectedException.ruleViolated(EarningRules.NO_AWARD, "'" + opportunity.title()
+            throw RejectedException.ruleViolated(EarningRule.NO_AWARD.code(), "'" + opportunity.title()
                     + "' awards nothing for attending, only for signing up.");
         }
         List<Registers.Ref> refs = new ArrayList<>();
@@ -144,7 +159,7 @@ public class OpportunityService {
         List<LineError> errors = new ArrayList<>(resolved.errors());
         for (Line line : resolved.lines()) {
             if (already.contains(line.member().id())) {
-                errors.add(new LineError(line.number(), EarningRules.AWARD_ONCE, line.member().displayName()
+                errors.add(new LineError(line.number(), EarningRule.AWARD_ONCE.code(), line.member().displayName()
                         + " was already awarded for attending; a member is awarded for attending once."));
             } else {
                 lines.add(line);
@@ -155,7 +170,7 @@ public class OpportunityService {
         return activities.registerView(awarded, scheme);
     }
 
-    private Session session(Caller caller, Scheme scheme, Opportunity opportunity, java.time.LocalDate date,
+    private Session session(Caller caller, Scheme scheme, Opportunity opportunity, LocalDate date,
                             Activity.Award award) {
         Organisation organisation = parties.findOrganisation(opportunity.organisationId()).orElseThrow();
         Category category = categories.findById(opportunity.categoryId()).orElseThrow();

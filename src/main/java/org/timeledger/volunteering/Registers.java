@@ -66,7 +66,13 @@ final class Registers {
         if (csv.date() == null) {
             throw RejectedException.invalidField("date", "is required (a query parameter when uploading CSV)");
         }
-        LocalDate date = ActivityService.date("date", csv.date());
+        LocalDate date = Dates.parse("date", csv.date());
+        checkLength("organisationId", csv.organisationId(), 40);
+        checkLength("categoryCode", csv.categoryCode(), 40);
+        checkLength("description", csv.description(), 500);
+        if (csv.csv().indexOf('\0') >= 0) {
+            throw RejectedException.invalidField("body", "contains the NUL character; upload the spreadsheet saved as CSV text");
+        }
         List<Ref> refs = new ArrayList<>();
         List<LineError> errors = new ArrayList<>();
         String[] lines = csv.csv().replace("\uFEFF", "").split("\r\n|\r|\n", -1);
@@ -83,16 +89,25 @@ final class Registers {
             }
             first = false;
             parseLine(i + 1, cells, csv.minutes(), refs, errors);
+            if (refs.size() + errors.size() > VolunteeringRequests.MAX_REGISTER_LINES) {
+                break; // enough to refuse it; reading the rest of a huge upload would only cost
+            }
         }
         int count = refs.size() + errors.size();
         if (count == 0) {
             throw RejectedException.invalidField("body", "has no lines; send one line per member: a member id or card number, then minutes");
         }
         if (count > VolunteeringRequests.MAX_REGISTER_LINES) {
-            throw RejectedException.invalidField("body", "has " + count + " lines; a register holds at most 1,000, so split it");
+            throw RejectedException.invalidField("body", "has more than 1,000 lines; a register holds at most 1,000, so split it");
         }
         return new Register(csv.organisationId().strip(), date, csv.categoryCode().strip(), csv.description(),
                 csv.approve(), refs, errors);
+    }
+
+    private static void checkLength(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw RejectedException.invalidField(field, "may be at most " + max + " characters");
+        }
     }
 
     private static void parseLine(int number, List<String> cells, Long sessionMinutes, List<Ref> refs, List<LineError> errors) {
@@ -129,6 +144,10 @@ final class Registers {
                 c = c.substring(1, c.length() - 1).strip();
             }
             cells.add(c);
+        }
+        // spreadsheets pad rows with empty cells ("mem_x,60,,")
+        while (cells.size() > 1 && cells.get(cells.size() - 1).isEmpty()) {
+            cells.remove(cells.size() - 1);
         }
         return cells;
     }

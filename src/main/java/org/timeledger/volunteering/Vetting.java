@@ -3,6 +3,7 @@ package org.timeledger.volunteering;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
 import org.timeledger.access.Caller;
+import org.timeledger.access.Staff;
 import org.timeledger.ledger.RejectedException;
 import org.timeledger.schemes.Member;
 import org.timeledger.schemes.Scheme;
@@ -29,10 +30,13 @@ public class Vetting {
     private final VettingRepository checks;
     private final Access access;
     private final SchemeService schemes;
+    private final Staff staff;
     private final Transactions transactions;
     private final Clock clock;
 
-    public Vetting(VettingRepository checks, Access access, SchemeService schemes, Transactions transactions, Clock clock) {
+    public Vetting(VettingRepository checks, Access access, SchemeService schemes, Staff staff, Transactions transactions,
+                   Clock clock) {
+        this.staff = staff;
         this.checks = checks;
         this.access = access;
         this.schemes = schemes;
@@ -43,6 +47,9 @@ public class Vetting {
     public VettingView record(Caller caller, String memberId, VolunteeringRequests.RecordVetting request) {
         return transactions.write(() -> {
             Member member = access.member(caller, memberId);
+            Dates.checked("checkedOn", request.checkedOn());
+            Dates.checked("expiresOn", request.expiresOn());
+            staff.refuseOwnRecord(caller, member.id(), "record your vetting");
             Scheme scheme = schemes.findById(member.schemeId()).orElseThrow();
             LocalDate today = scheme.today(clock.instant());
             if (request.checkedOn().isAfter(today)) {
@@ -69,12 +76,13 @@ public class Vetting {
                 history.stream().map(VettingCheckView::of).toList());
     }
 
-    /** The check in force for each of these members; members never checked are absent. */
-    Map<String, VettingCheck> current(Collection<String> memberIds) {
-        Map<String, VettingCheck> current = new HashMap<>();
+    /** The checks of each of these members, newest recorded first; members never checked have none. */
+    Map<String, List<VettingCheck>> histories(Collection<String> memberIds) {
+        Map<String, List<VettingCheck>> histories = new HashMap<>();
         if (!memberIds.isEmpty()) {
-            checks.histories(memberIds).forEach(check -> current.putIfAbsent(check.memberId(), check));
+            checks.histories(memberIds).forEach(check ->
+                    histories.computeIfAbsent(check.memberId(), k -> new java.util.ArrayList<>()).add(check));
         }
-        return current;
+        return histories;
     }
 }

@@ -38,11 +38,12 @@ public final class VolunteeringViews {
                                String categoryCode, LocalDate date, int minutes, String description,
                                Activity.Status status, @Nullable String opportunityId, @Nullable Activity.Award award,
                                String loggedBy, Instant loggedAt, @Nullable String decidedBy,
-                               @Nullable Instant decidedAt, @Nullable String entryId, @Nullable String rejectionReason) {
+                               @Nullable Instant decidedAt, @Nullable String entryId, @Nullable String rejectionReason,
+                               @Nullable String reversedByEntryId) {
         static ActivityView of(Activity a, String schemeCode) {
             return new ActivityView(a.id(), schemeCode, a.memberId(), a.memberName(), a.organisationId(), a.categoryCode(),
                     a.date(), a.minutes(), a.description(), a.status(), a.opportunityId(), a.award(), a.loggedBy(),
-                    a.loggedAt(), a.decidedBy(), a.decidedAt(), a.entryId(), a.rejectionReason());
+                    a.loggedAt(), a.decidedBy(), a.decidedAt(), a.entryId(), a.rejectionReason(), a.reversedByEntryId());
         }
     }
 

@@ -130,7 +130,7 @@ public abstract class RegistersAndAwardsTests extends VolunteeringFixtures {
         JsonNode bob = registerMember(w.code(), "Bob");
         String card = bob.get("cardNumber").asText();
         String printed = card.substring(0, 4) + " " + card.substring(4, 8) + " " + card.substring(8, 12) + " " + card.substring(12);
-        String file = "\uFEFFmemberId or cardNumber,minutes\r\n" + ada.get("id").asText() + ",90\r\n\r\n\"" + printed + "\";45\r\n";
+        String file = "\uFEFFmemberId or cardNumber,minutes\r\n" + ada.get("id").asText() + ",90,,\r\n\r\n\"" + printed + "\";45\r\n";
 
         Api.Reply reply = csv(w, w.coordinator(), "&approve=true&description=Lunch%20club", file);
 
@@ -324,6 +324,18 @@ public abstract class RegistersAndAwardsTests extends VolunteeringFixtures {
         assertThat(statuses).containsOnlyOnce(201);
         assertThat(statuses).filteredOn(s -> s != 201).containsOnly(422);
         assertThat(balance(ada.get("accountId").asText())).isEqualTo(30);
+    }
+
+    @Test
+    void signingUpClosesWhenTheDayHasPassedButAttendanceCanStillBeRecorded() {
+        World w = world();
+        String ada = registerMember(w.code(), "Ada").get("id").asText();
+        String opportunity = opportunity(w, today().minusDays(1), 30, 60).get("id").asText();
+
+        expectRule(w.coordinator().post("/v1/opportunities/" + opportunity + "/signups", object("memberId", ada),
+                "Idempotency-Key", newKey()), "signup_closed");
+        expect(w.coordinator().post("/v1/opportunities/" + opportunity + "/attendance", object("memberIds", List.of(ada)),
+                "Idempotency-Key", newKey()), 201);
     }
 
     @Test

@@ -322,6 +322,159 @@ public abstract class VolunteeringTests extends VolunteeringFixtures {
         expectRule(log(w, w.coordinator(), ada, today().plusDays(1), 60, "befriending"), "date_in_future");
     }
 
+    @Test
+    void simultaneousLoggingsForOneMemberNeverTakeTheirDayPastTwentyFourHours() throws Exception {
+        World w = world();
+        String ada = registerMember(w.code(), "Ada").get("id").asText();
+        LocalDate day = today().minusDays(1);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        List<Future<Api.Reply>> replies = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            replies.add(pool.submit(() -> {
+                start.await();
+                return log(w, w.coordinator(), ada, day, 500, "shopping");
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Api.Reply> reply : replies) {
+            statuses.add(reply.get().status());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).filteredOn(s -> s == 201).as("two of 500 minutes fit in a day, a third does not").hasSize(2);
+        assertThat(statuses).filteredOn(s -> s != 201).containsOnly(422);
+    }
+
+    @Test
+    void vettingCountsFromTheDayItWasCheckedAndAPendingRenewalDoesNotUndoIt() {
+        World w = world();
+        String ada = registerMember(w.code(), "Ada").get("id").asText();
+        String bob = registerMember(w.code(), "Bob").get("id").asText();
+        LocalDate day = today().minusDays(1);
+
+        vet(w.coordinator(), ada, "CLEARED", today(), null);
+        Api.Reply beforeTheCheck = log(w, w.coordinator(), ada, day, 60, "befriending");
+        vet(w.coordinator(), bob, "CLEARED", day, today().plusDays(10));
+        Api.Reply fromTheDayOfTheCheck = log(w, w.coordinator(), bob, day, 60, "befriending");
+        vet(w.coordinator(), bob, "PENDING", today(), null);
+        Api.Reply whileRenewing = log(w, w.coordinator(), bob, today(), 60, "befriending");
+
+        expectRule(beforeTheCheck, "vetting_required");
+        expect(fromTheDayOfTheCheck, 201);
+        expect(whileRenewing, 201);
+    }
+
+    @Test
+    void nobodyPaysTheirOwnMemberRecordByARegisterAnAttendanceOrASignUp() {
+        World w = world();
+        JsonNode carol = registerMember(w.code(), "Carol");
+        String bob = registerMember(w.code(), "Bob").get("id").asText();
+        Api carolAsStaff = coordinatorWhoIs(w, carol);
+        String carolsUsername = "carol-member-" + newKey();
+        String code = admin.post("/v1/members/" + carol.get("id").asText() + "/activation-code", null).field("activationCode");
+        expect(anonymous.post("/v1/activation", object("code", code, "username", carolsUsername, "password", "member-password-1")), 200);
+        Api carolAsMember = anonymous.login(carolsUsername, "member-password-1");
+        String opportunity = carolAsStaff.post("/v1/schemes/" + w.code() + "/opportunities", object("organisationId",
+                w.organisation(), "title", "Litter pick", "date", today().toString(), "signupAwardMinutes", 600,
+                "attendanceAwardMinutes", 600, "categoryCode", "shopping")).field("id");
+
+        Api.Reply register = carolAsStaff.post("/v1/schemes/" + w.code() + "/activities/register", object("organisationId",
+                w.organisation(), "date", today().toString(), "minutes", 60, "categoryCode", "shopping",
+                "memberIds", List.of(bob, carol.get("id").asText()), "approve", true), "Idempotency-Key", newKey());
+        Api.Reply attendance = carolAsStaff.post("/v1/opportunities/" + opportunity + "/attendance",
+                object("memberIds", List.of(carol.get("id").asText())), "Idempotency-Key", newKey());
+        Api.Reply staffSignUp = carolAsStaff.post("/v1/opportunities/" + opportunity + "/signups",
+                object("memberId", carol.get("id").asText()), "Idempotency-Key", newKey());
+        Api.Reply memberSignUp = carolAsMember.post("/v1/opportunities/" + opportunity + "/signups", null,
+                "Idempotency-Key", newKey());
+        Api.Reply signedUpByColleague = w.coordinator().post("/v1/opportunities/" + opportunity + "/signups",
+                object("memberId", carol.get("id").asText()), "Idempotency-Key", newKey());
+
+        expectRule(register, "own_activity");
+        assertThat(register.json().get("lines").get(0).get("line").asInt()).isEqualTo(2);
+        expectRule(attendance, "own_activity");
+        expectRule(staffSignUp, "own_activity");
+        expectRule(memberSignUp, "own_activity");
+        expect(signedUpByColleague, 201);
+        assertThat(balance(carol.get("accountId").asText())).isEqualTo(600);
+    }
+
+    @Test
+    void staffDoNotGrantCreditOrVetTheirOwnMemberRecord() {
+        World w = world();
+        JsonNode carol = registerMember(w.code(), "Carol");
+        JsonNode ada = registerMember(w.code(), "Ada");
+        Api carolAsStaff = coordinatorWhoIs(w, carol);
+        issue(w.scheme(), ada.get("accountId").asText(), 120);
+        expect(transfer(w.code(), ada.get("accountId").asText(), w.scheme().get("communityPotAccountId").asText(), 100,
+                "DONATION"), 201);
+
+        Api.Reply grant = carolAsStaff.post("/v1/schemes/" + w.code() + "/grants", object("memberId",
+                carol.get("id").asText(), "amountMinutes", 50), "Idempotency-Key", newKey());
+        Api.Reply exchange = carolAsStaff.post("/v1/schemes/" + w.code() + "/transfers", object("fromAccountId",
+                ada.get("accountId").asText(), "toAccountId", carol.get("accountId").asText(), "amountMinutes", 10,
+                "type", "EXCHANGE"), "Idempotency-Key", newKey());
+        Api.Reply vetting = carolAsStaff.send("PUT", "/v1/members/" + carol.get("id").asText() + "/vetting",
+                object("status", "CLEARED", "checkedOn", today().toString()));
+        Api.Reply grantToAda = carolAsStaff.post("/v1/schemes/" + w.code() + "/grants", object("memberId",
+                ada.get("id").asText(), "amountMinutes", 50), "Idempotency-Key", newKey());
+
+        expectRule(grant, "own_member_record");
+        expectRule(exchange, "own_member_record");
+        expectRule(vetting, "own_member_record");
+        expect(grantToAda, 201);
+        assertThat(balance(carol.get("accountId").asText())).isZero();
+    }
+
+    @Test
+    void reversingAnApprovedActivitysEntryFreesItsMinutesAndShowsOnTheActivity() {
+        World w = world();
+        String ada = registerMember(w.code(), "Ada").get("id").asText();
+        String id = log(w, w.coordinator(), ada, today(), 1_000, "shopping").field("id");
+        String entry = approve(w.coordinator(), id).field("entryId");
+        expectRule(log(w, w.coordinator(), ada, today(), 1_000, "shopping"), "daily_limit");
+
+        Api.Reply reversal = admin.post("/v1/entries/" + entry + "/reversal", object("reason", "Logged 1,000 minutes, meant 100"),
+                "Idempotency-Key", newKey());
+        Api.Reply corrected = log(w, w.coordinator(), ada, today(), 100, "shopping");
+        Api.Reply again = log(w, w.coordinator(), ada, today(), 1_000, "shopping");
+
+        expect(reversal, 201);
+        assertThat(admin.get("/v1/activities/" + id).field("reversedByEntryId")).isEqualTo(reversal.field("id"));
+        expect(corrected, 201);
+        expect(again, 201);
+    }
+
+    @Test
+    void datesBeyondAnyoneMeaningAreRefusedPolitely() {
+        World w = world();
+        String ada = registerMember(w.code(), "Ada").get("id").asText();
+
+        Api.Reply farFuture = w.coordinator().post("/v1/schemes/" + w.code() + "/activities", object("memberId", ada,
+                "organisationId", w.organisation(), "date", "+999999999-12-31", "minutes", 60, "categoryCode", "shopping"),
+                "Idempotency-Key", newKey());
+        Api.Reply ancient = w.coordinator().send("PUT", "/v1/members/" + ada + "/vetting",
+                object("status", "CLEARED", "checkedOn", "1066-10-14"));
+        Api.Reply listed = admin.get("/v1/schemes/" + w.code() + "/activities?from=0001-01-01");
+        Api.Reply opportunity = w.coordinator().post("/v1/schemes/" + w.code() + "/opportunities", object("organisationId",
+                w.organisation(), "title", "Someday", "date", "9999-01-01", "signupAwardMinutes", 1,
+                "attendanceAwardMinutes", 1, "categoryCode", "shopping"));
+
+        assertThat(List.of(farFuture.status(), ancient.status(), listed.status(), opportunity.status()))
+                .containsOnly(400);
+        assertThat(ancient.field("detail")).contains("1900-01-01");
+    }
+
+    /** A coordinator of the world's organisation whose own member record is the given member. */
+    Api coordinatorWhoIs(World w, JsonNode member) {
+        String username = "staff-" + newKey();
+        expect(admin.post("/v1/schemes/" + w.code() + "/staff", object("username", username, "password", "staff-password-1",
+                "role", "COORDINATOR", "organisationIds", List.of(w.organisation()), "memberId", member.get("id").asText())), 201);
+        return anonymous.login(username, "staff-password-1");
+    }
+
     // ---- who may do what ----
 
     @Test
@@ -400,6 +553,9 @@ public abstract class VolunteeringTests extends VolunteeringFixtures {
                 w.organisation(), "date", today().toString(), "minutes", 60, "categoryCode", "shopping"), "Idempotency-Key", newKey());
         Api.Reply badDate = w.coordinator().post(path, object("memberId", ada, "organisationId", w.organisation(),
                 "date", "31/03/2026", "minutes", 60, "categoryCode", "shopping"), "Idempotency-Key", newKey());
+        Api.Reply twoLines = w.coordinator().post(path, object("memberId", ada, "organisationId", w.organisation(),
+                "date", today().toString(), "minutes", 60, "categoryCode", "shopping", "description", "one\ntwo"),
+                "Idempotency-Key", newKey());
         Api.Reply fraction = w.coordinator().post(path, object("memberId", ada, "organisationId", w.organisation(),
                 "date", today().toString(), "minutes", 1.5, "categoryCode", "shopping"), "Idempotency-Key", newKey());
         Api.Reply categoryAgain = admin.post("/v1/schemes/" + w.code() + "/categories", object("code", "shopping", "name", "Again"));
@@ -408,6 +564,7 @@ public abstract class VolunteeringTests extends VolunteeringFixtures {
         assertThat(unknownCategory.field("detail")).contains("categoryCode");
         assertThat(unknownMember.status()).isEqualTo(400);
         assertThat(badDate.status()).isEqualTo(400);
+        assertThat(twoLines.status()).isEqualTo(400);
         assertThat(fraction.status()).isEqualTo(400);
         assertThat(categoryAgain.status()).isEqualTo(409);
         assertThat(categoryAgain.code()).isEqualTo("category_code_taken");

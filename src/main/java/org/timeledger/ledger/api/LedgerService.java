@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
 import org.timeledger.access.Caller;
 import org.timeledger.access.Role;
+import org.timeledger.access.Staff;
 import org.timeledger.http.Cursors;
 import org.timeledger.http.Page;
 import org.timeledger.ledger.Account;
@@ -33,9 +34,11 @@ public class LedgerService {
     private final SchemeService schemes;
     private final Access access;
     private final Transactions transactions;
+    private final Staff staff;
 
     public LedgerService(Ledger ledger, Reconciliation reconciliation, SchemeService schemes, Access access,
-                         Transactions transactions) {
+                         Transactions transactions, Staff staff) {
+        this.staff = staff;
         this.ledger = ledger;
         this.reconciliation = reconciliation;
         this.schemes = schemes;
@@ -46,7 +49,8 @@ public class LedgerService {
     /**
      * Posts a transfer. Administrators post any type; coordinators record GIFT, EXCHANGE and
      * DONATION for their scheme's members, and GRANT from the community pot, never ADJUSTMENT.
-     * Moving a member's credits for them records the member as {@code onBehalfOf}.
+     * Moving a member's credits for them records the member as {@code onBehalfOf}. Staff never
+     * credit their own member record ({@code own_member_record}).
      * Runs on the caller's transaction (the one that records the Idempotency-Key).
      */
     public EntryView transfer(Caller caller, String schemeCode, LedgerRequests.Transfer request) {
@@ -58,6 +62,8 @@ public class LedgerService {
         if (from != null && !access.maySee(caller, from)) {
             throw new RejectedException(Rejection.ACCOUNT_NOT_FOUND, "No account " + request.fromAccountId() + " in this scheme.");
         }
+        ledger.findAccount(request.toAccountId()).filter(to -> to.kind() == AccountKind.MEMBER)
+                .ifPresent(to -> staff.refuseOwnRecord(caller, to.ownerId(), "record credits for you"));
         String onBehalfOf = from != null && from.kind() == AccountKind.MEMBER && !from.ownerId().equals(caller.memberId())
                 ? from.ownerId() : null;
         JournalEntry entry = ledger.move(scheme.id(), request.type().entryType(), request.fromAccountId(),
