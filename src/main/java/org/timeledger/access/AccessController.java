@@ -6,6 +6,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.scheduling.TaskExecutors;
@@ -22,6 +23,7 @@ import org.timeledger.http.Page;
 import org.timeledger.schemes.Member;
 import org.timeledger.schemes.Partner;
 import org.timeledger.schemes.Scheme;
+import org.timeledger.schemes.SchemeService;
 
 import java.net.URI;
 
@@ -32,8 +34,10 @@ public class AccessController {
     private final Staff staff;
     private final Activations activations;
     private final ApiKeys apiKeys;
+    private final SchemeService schemes;
 
-    public AccessController(Access access, Staff staff, Activations activations, ApiKeys apiKeys) {
+    public AccessController(Access access, Staff staff, Activations activations, ApiKeys apiKeys, SchemeService schemes) {
+        this.schemes = schemes;
         this.access = access;
         this.staff = staff;
         this.activations = activations;
@@ -48,6 +52,16 @@ public class AccessController {
         AppUser user = created.user();
         return HttpResponse.created(new StaffView(user.id(), user.username(), user.role(), scheme.code(),
                 created.organisationIds(), user.ownMemberId(), user.createdAt()));
+    }
+
+    /** Names a staff user's own member record (or forgets it, with null): nobody approves credits for it. */
+    @Put("/staff/{id}/member")
+    @Secured(Roles.ADMIN)
+    public StaffView linkMember(Caller caller, String id, @Body @Valid AccessRequests.LinkMember request) {
+        Staff.Created linked = staff.linkMember(caller, id, request.memberId());
+        AppUser user = linked.user();
+        return new StaffView(user.id(), user.username(), user.role(), schemes.codeOf(user.schemeId()),
+                linked.organisationIds(), user.ownMemberId(), user.createdAt());
     }
 
     @Post("/members/{id}/activation-code")

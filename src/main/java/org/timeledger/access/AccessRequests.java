@@ -48,4 +48,9 @@ public final class AccessRequests {
     @Serdeable
     public record CreateApiKey(@NotBlank @Size(max = 100) String label) {
     }
+
+    /** The staff user's own member record, or null to unlink it. */
+    @Serdeable
+    public record LinkMember(@Nullable @Size(max = 40) String memberId) {
+    }
 }

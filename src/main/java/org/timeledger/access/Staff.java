@@ -81,11 +81,30 @@ public class Staff {
         return List.copyOf(new TreeSet<>(given));
     }
 
+    /**
+     * Names (or, with null, forgets) a staff user's own member record, for staff created before
+     * they volunteered or before the rule existed.
+     */
+    public Created linkMember(Caller caller, String userId, String memberId) {
+        return transactions.write(() -> {
+            AppUser user = users.findById(userId)
+                    .filter(u -> u.schemeId() != null && caller.inScheme(u.schemeId()) && !Role.MEMBER.name().equals(u.role()))
+                    .orElseThrow(() -> new RejectedException(Rejection.NOT_FOUND, "No staff user " + userId + "."));
+            String checked = checkedMember(user.schemeId(), memberId);
+            users.updateOwnMember(user.id(), checked);
+            return new Created(user.withOwnMember(checked), users.organisationsOf(user.id()));
+        });
+    }
+
     private String checkedMember(Scheme scheme, String memberId) {
+        return checkedMember(scheme.id(), memberId);
+    }
+
+    private String checkedMember(String schemeId, String memberId) {
         if (memberId == null) {
             return null;
         }
-        boolean ours = parties.findMember(memberId).map(m -> m.schemeId().equals(scheme.id())).orElse(false);
+        boolean ours = parties.findMember(memberId).map(m -> m.schemeId().equals(schemeId)).orElse(false);
         if (!ours) {
             throw invalid("memberId", memberId + " is not a member of this scheme");
         }

@@ -22,6 +22,9 @@ public interface UserRepository extends CrudRepository<AppUser, String> {
     @Query("UPDATE app_user SET username = :username, password_hash = :passwordHash WHERE id = :id")
     void updateLogin(String id, String username, @Nullable String passwordHash);
 
+    @Query("UPDATE app_user SET own_member_id = :ownMemberId WHERE id = :id")
+    void updateOwnMember(String id, @Nullable String ownMemberId);
+
     @Query("UPDATE app_user SET password_hash = NULL WHERE id = :id")
     void disableLogin(String id);
 

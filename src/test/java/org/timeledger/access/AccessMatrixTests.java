@@ -141,7 +141,7 @@ public abstract class AccessMatrixTests extends ServiceTest {
         List<String> operations = new ArrayList<>();
         new OpenAPIV3Parser().read("openapi.yml").getPaths().forEach((path, item) ->
                 item.readOperationsMap().keySet().forEach(method -> operations.add(method + " " + path)));
-        assertThat(operations).hasSizeGreaterThanOrEqualTo(49);
+        assertThat(operations).hasSizeGreaterThanOrEqualTo(50);
         assertThat(matrix().count()).isEqualTo(operations.size() * (long) Who.values().length);
     }
 
@@ -192,6 +192,9 @@ public abstract class AccessMatrixTests extends ServiceTest {
             case "POST /v1/schemes/{code}/members" -> api.post("/v1/schemes/" + code + "/members", object("displayName", "Someone"));
             case "GET /v1/schemes/{code}/members" -> api.get("/v1/schemes/" + code + "/members");
             case "GET /v1/members/{id}" -> api.get("/v1/members/" + (who == Who.MEMBER ? member.memberId() : otherMemberId));
+            case "PUT /v1/staff/{id}/member" -> api.send("PUT", "/v1/staff/" + admin.post("/v1/schemes/" + code + "/staff",
+                    object("username", "linked-" + newKey(), "password", "staff-password-1", "role", "AUDITOR")).field("id")
+                    + "/member", object("memberId", otherMemberId));
             case "POST /v1/members/{id}/activation-code" -> api.post("/v1/members/"
                     + registerMember(code, "Forgetful").get("id").asText() + "/activation-code", null);
             case "POST /v1/schemes/{code}/organisations" -> api.post("/v1/schemes/" + code + "/organisations", object("name", "Group"));

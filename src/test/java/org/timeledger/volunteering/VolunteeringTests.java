@@ -313,6 +313,32 @@ public abstract class VolunteeringTests extends VolunteeringFixtures {
     }
 
     @Test
+    void anAdministratorNamesAStaffUsersOwnMemberRecordAfterwards() {
+        World w = world();
+        JsonNode ada = registerMember(w.code(), "Ada");
+        String coordinatorId = w.coordinator().claim("uid");
+        String id = log(w, admin, ada.get("id").asText(), today(), 60, "shopping").field("id");
+        String elsewhere = registerMember(createScheme().get("code").asText(), "Someone").get("id").asText();
+
+        Api.Reply linked = admin.send("PUT", "/v1/staff/" + coordinatorId + "/member", object("memberId", ada.get("id").asText()));
+        Api.Reply refused = approve(w.coordinator(), id);
+        Api.Reply otherScheme = admin.send("PUT", "/v1/staff/" + coordinatorId + "/member", object("memberId", elsewhere));
+        Api.Reply notStaff = admin.send("PUT", "/v1/staff/" + adminId() + "/member", object("memberId", ada.get("id").asText()));
+        Api.Reply byCoordinator = w.coordinator().send("PUT", "/v1/staff/" + coordinatorId + "/member", object("memberId", null));
+        Api.Reply unlinked = admin.send("PUT", "/v1/staff/" + coordinatorId + "/member", object("memberId", null));
+
+        expect(linked, 200);
+        assertThat(linked.field("memberId")).isEqualTo(ada.get("id").asText());
+        expectRule(refused, "own_activity");
+        assertThat(otherScheme.status()).isEqualTo(400);
+        assertThat(notStaff.status()).as("the administrator of every scheme has no scheme of their own").isEqualTo(404);
+        assertThat(byCoordinator.status()).isEqualTo(403);
+        expect(unlinked, 200);
+        assertThat(unlinked.field("memberId")).isNull();
+        expect(approve(w.coordinator(), id), 200);
+    }
+
+    @Test
     void rulesAreCheckedInAFixedOrderAndTheFirstFailureWins() {
         World w = world();
         String ada = registerMember(w.code(), "Ada").get("id").asText();
