@@ -7,6 +7,11 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.http.HttpStatus;
+import org.timeledger.http.Page;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -22,11 +27,29 @@ import org.timeledger.ledger.api.LedgerViews.EntryView;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class GivingController {
     private final GivingService giving;
+    private final Beneficiaries beneficiaries;
     private final Idempotency idempotency;
 
-    public GivingController(GivingService giving, Idempotency idempotency) {
+    public GivingController(GivingService giving, Beneficiaries beneficiaries, Idempotency idempotency) {
         this.giving = giving;
+        this.beneficiaries = beneficiaries;
         this.idempotency = idempotency;
+    }
+
+    @Post("/beneficiaries")
+    public HttpResponse<Beneficiaries.BeneficiaryView> nameBeneficiary(Caller caller, @Body @Valid GivingRequests.NameBeneficiary body) {
+        return HttpResponse.created(beneficiaries.add(caller, body.cardNumber()));
+    }
+
+    @Get("/beneficiaries")
+    public Page<Beneficiaries.BeneficiaryView> beneficiaries(Caller caller) {
+        return new Page<>(beneficiaries.mine(caller), null);
+    }
+
+    @Delete("/beneficiaries/{memberId}")
+    @Status(HttpStatus.NO_CONTENT)
+    public void removeBeneficiary(Caller caller, String memberId) {
+        beneficiaries.remove(caller, memberId);
     }
 
     @Post("/gifts")

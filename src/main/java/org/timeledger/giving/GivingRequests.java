@@ -28,4 +28,9 @@ public final class GivingRequests {
     public record Grant(@NotBlank @Size(max = 40) String memberId, @NotNull Long amountMinutes,
                         @Nullable @Size(max = 500) String memo) {
     }
+
+    /** The card number of the member who may spend from the caller's account at tills. */
+    @Serdeable
+    public record NameBeneficiary(@NotBlank @Size(max = 40) String cardNumber) {
+    }
 }

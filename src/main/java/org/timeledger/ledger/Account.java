@@ -13,6 +13,10 @@ public record Account(String id, String schemeId, AccountKind kind, String owner
         return balanceMinutes - heldMinutes;
     }
 
+    public Account withHeld(long held) {
+        return new Account(id, schemeId, kind, ownerId, balanceMinutes, held, floorMinutes, postingCount, chainHead);
+    }
+
     public static Account open(String id, String schemeId, AccountKind kind, String ownerId, Long floorMinutes) {
         return new Account(id, schemeId, kind, ownerId, 0, 0, floorMinutes, 0,
                 ChainHash.genesis(id, schemeId, kind, ownerId, floorMinutes));

@@ -23,6 +23,8 @@ public enum EntryType {
     GRANT(EnumSet.of(COMMUNITY_POT), EnumSet.of(MEMBER)),
     ALLOCATION(EnumSet.of(ISSUANCE), EnumSet.of(ORGANISATION)),
     REDEMPTION(EnumSet.of(MEMBER), EnumSet.of(PARTNER)),
+    /** A partner giving back (part of) a redemption: its own entry, linked to the redemption. */
+    REFUND(EnumSet.of(PARTNER), EnumSet.of(MEMBER)),
     SETTLEMENT(EnumSet.of(PARTNER), EnumSet.of(ISSUANCE)),
     EXPIRY(EnumSet.of(MEMBER), EnumSet.of(EXPIRED)),
     /** An administrator's correction: credits created from, or returned to, ISSUANCE. */

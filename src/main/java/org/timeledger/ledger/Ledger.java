@@ -9,7 +9,9 @@ import org.timeledger.support.SqlErrors;
 
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -40,6 +42,11 @@ import java.util.TreeSet;
  *
  * Then the entry, its postings (each extending its account's hash chain) and the new balances
  * are written. Every method must run inside the caller's transaction.
+ *
+ * <p>Holds set an amount aside on an account ({@link #hold}) until they are captured into an
+ * entry ({@link #capture}), voided, or expire. Whenever accounts are locked, their holds past
+ * expiry are released first, so every check sees only holds in force; a scheduled sweep
+ * ({@link #expireDueHolds}) releases the rest. Hold rows are locked after their account's.
  */
 @Singleton
 public class Ledger {
@@ -66,8 +73,10 @@ public class Ledger {
         return account;
     }
 
+    /** An account as it stands now: its held amount leaves out holds past their expiry. */
     public Optional<Account> findAccount(String accountId) {
-        return store.findAccount(accountId);
+        return store.findAccount(accountId).map(a -> a.heldMinutes() == 0 ? a
+                : a.withHeld(store.heldInForce(a.id(), clock.instant())));
     }
 
     public Optional<JournalEntry> findEntry(String entryId) {
@@ -86,6 +95,13 @@ public class Ledger {
     /** Moves {@code amountMinutes} from one account to another as one entry of the given type. */
     public JournalEntry move(String schemeId, EntryType type, String fromAccountId, String toAccountId,
                              long amountMinutes, String memo, Actor actor) {
+        checkAmount(amountMinutes);
+        return post(new Draft(schemeId, type, memo, actor, null, List.of(
+                new Posting(fromAccountId, -amountMinutes),
+                new Posting(toAccountId, amountMinutes))));
+    }
+
+    private static void checkAmount(long amountMinutes) {
         if (amountMinutes <= 0) {
             throw new RejectedException(Rejection.AMOUNT_MUST_BE_POSITIVE,
                     "amountMinutes must be at least 1, not " + amountMinutes + ".");
@@ -94,9 +110,6 @@ public class Ledger {
             throw new RejectedException(Rejection.AMOUNT_TOO_LARGE,
                     "amountMinutes may be at most " + Minutes.MAX_AMOUNT + " (100,000 hours).");
         }
-        return post(new Draft(schemeId, type, memo, actor, null, List.of(
-                new Posting(fromAccountId, -amountMinutes),
-                new Posting(toAccountId, amountMinutes))));
     }
 
     /** Posts the negation of an entry, pointing at it. An entry can be reversed once. */
@@ -133,16 +146,21 @@ public class Ledger {
             checkDistinctAccounts(draft.postings());
             checkBalanced(draft.postings());
         }
-        Map<String, Account> locked = lock(drafts);
+        Locked locked = lock(drafts.stream().flatMap(d -> d.postings().stream()).map(Posting::accountId).toList());
+        return apply(drafts, locked);
+    }
+
+    /** Checks and writes drafts whose accounts are locked. */
+    private List<JournalEntry> apply(List<Draft> drafts, Locked locked) {
         List<Written> written = new ArrayList<>(drafts.size());
         for (Draft draft : drafts) {
-            checkInScheme(draft, locked);
-            checkTypeAllowed(draft, locked);
+            checkInScheme(draft, locked.accounts);
+            checkTypeAllowed(draft, locked.accounts);
             if (draft.reversesEntryId() != null) {
                 checkNotReversed(draft.reversesEntryId());
             }
-            Map<String, Long> newBalances = checkFloorsAndOverflow(draft.postings(), locked);
-            written.add(apply(draft, locked, newBalances));
+            Map<String, Long> newBalances = checkFloorsAndOverflow(draft.postings(), locked.accounts);
+            written.add(apply(draft, locked.accounts, newBalances));
         }
         write(drafts, written, locked);
         return written.stream().map(Written::entry).toList();
@@ -177,12 +195,35 @@ public class Ledger {
         }
     }
 
-    private Map<String, Account> lock(List<Draft> drafts) {
-        TreeSet<String> ids = new TreeSet<>();
-        drafts.forEach(d -> d.postings().forEach(p -> ids.add(p.accountId())));
-        Map<String, Account> locked = new HashMap<>();
-        for (Account account : store.lockAccounts(ids)) {
-            locked.put(account.id(), account);
+    /** The accounts an operation locked, and those whose held amount it changed. */
+    private static final class Locked {
+        final Map<String, Account> accounts = new HashMap<>();
+        final Set<String> heldChanged = new TreeSet<>();
+
+        void changeHeld(String accountId, long deltaMinutes) {
+            Account account = accounts.get(accountId);
+            accounts.put(accountId, account.withHeld(Minutes.plus(account.heldMinutes(), deltaMinutes)));
+            heldChanged.add(accountId);
+        }
+    }
+
+    /**
+     * Locks accounts in ascending id order, then releases their holds that are past expiry, so
+     * that everything checked afterwards sees only holds in force. Ids that do not exist are absent.
+     */
+    private Locked lock(Collection<String> accountIds) {
+        Locked locked = new Locked();
+        for (Account account : store.lockAccounts(new TreeSet<>(accountIds))) {
+            locked.accounts.put(account.id(), account);
+        }
+        List<String> holding = locked.accounts.values().stream().filter(a -> a.heldMinutes() != 0).map(Account::id).toList();
+        if (!holding.isEmpty()) {
+            Instant now = clock.instant();
+            List<Hold> due = store.lockDueHolds(holding, now);
+            due.forEach(h -> locked.changeHeld(h.accountId(), -h.amountMinutes()));
+            if (!due.isEmpty()) {
+                store.resolveHolds(due.stream().map(Hold::id).toList(), Hold.Status.EXPIRED, now);
+            }
         }
         return locked;
     }
@@ -275,7 +316,7 @@ public class Ledger {
         return new Written(entry, rows);
     }
 
-    private void write(List<Draft> drafts, List<Written> written, Map<String, Account> locked) {
+    private void write(List<Draft> drafts, List<Written> written, Locked locked) {
         try {
             store.insertEntries(written.stream().map(Written::entry).toList());
         } catch (RuntimeException e) {
@@ -289,8 +330,101 @@ public class Ledger {
             throw e;
         }
         store.insertPostings(written.stream().flatMap(w -> w.rows().stream()).toList());
-        Set<String> touched = new TreeSet<>();
+        Set<String> touched = new TreeSet<>(locked.heldChanged);
         written.forEach(w -> w.rows().forEach(r -> touched.add(r.accountId())));
-        store.updateAccounts(touched.stream().map(locked::get).toList());
+        store.updateAccounts(touched.stream().map(locked.accounts::get).toList());
+    }
+
+    // ---- holds ----
+
+    /**
+     * Sets an amount aside on an account until {@code expiresAt}: its available balance drops,
+     * its balance does not. Refused like a debit would be: {@code INSUFFICIENT_CREDITS} below
+     * the floor.
+     */
+    public Hold hold(String schemeId, String accountId, long amountMinutes, Instant expiresAt) {
+        requireTransaction();
+        checkAmount(amountMinutes);
+        Locked locked = lock(List.of(accountId));
+        Account account = locked.accounts.get(accountId);
+        if (account == null || !account.schemeId().equals(schemeId)) {
+            throw new RejectedException(Rejection.ACCOUNT_NOT_FOUND, "No account " + accountId + " in this scheme.");
+        }
+        checkFloorsAndOverflow(List.of(new Posting(accountId, -amountMinutes)), locked.accounts);
+        Hold hold = new Hold(Ids.newId("hld"), schemeId, accountId, amountMinutes, Hold.Status.HELD, expiresAt,
+                ChainHash.storable(clock.instant()), null);
+        store.insertHold(hold);
+        locked.changeHeld(accountId, amountMinutes);
+        store.updateAccounts(locked.heldChanged.stream().map(locked.accounts::get).toList());
+        return hold;
+    }
+
+    /**
+     * Captures an open hold: releases all of it and posts {@code amountMinutes} (at most what
+     * was held) from the held account to {@code toAccountId} as one entry of the given type.
+     * {@code HOLD_EXPIRED} past its expiry, {@code HOLD_NOT_OPEN} if captured or voided before.
+     */
+    public JournalEntry capture(String holdId, long amountMinutes, EntryType type, String toAccountId, String memo,
+                                Actor actor) {
+        requireTransaction();
+        Hold hold = findHold(holdId).orElseThrow(() -> new RejectedException(Rejection.NOT_FOUND, "No hold " + holdId + "."));
+        checkAmount(amountMinutes);
+        Draft draft = new Draft(hold.schemeId(), type, memo, actor, null,
+                List.of(new Posting(hold.accountId(), -amountMinutes), new Posting(toAccountId, amountMinutes)));
+        checkDistinctAccounts(draft.postings());
+        Locked locked = lock(List.of(hold.accountId(), toAccountId));
+        resolve(locked, holdId, Hold.Status.CAPTURED); // an expired or resolved hold is named first
+        if (amountMinutes > hold.amountMinutes()) {
+            throw new RejectedException(Rejection.CAPTURE_EXCEEDS_HELD, "The hold is of " + hold.amountMinutes()
+                    + " minutes; at most that can be captured, not " + amountMinutes + ".");
+        }
+        return apply(List.of(draft), locked).get(0);
+    }
+
+    /** Releases an open hold without moving anything: {@code HOLD_EXPIRED} or {@code HOLD_NOT_OPEN} as for capture. */
+    public Hold voidHold(String holdId) {
+        requireTransaction();
+        Hold hold = findHold(holdId).orElseThrow(() -> new RejectedException(Rejection.NOT_FOUND, "No hold " + holdId + "."));
+        Locked locked = lock(List.of(hold.accountId()));
+        Hold voided = resolve(locked, holdId, Hold.Status.VOIDED);
+        store.updateAccounts(locked.heldChanged.stream().map(locked.accounts::get).toList());
+        return voided;
+    }
+
+    /** Under its account's lock: the hold must be open, and is released as {@code status}. */
+    private Hold resolve(Locked locked, String holdId, Hold.Status status) {
+        Hold current = store.lockHold(holdId).orElseThrow();
+        if (current.status() == Hold.Status.EXPIRED) {
+            throw new RejectedException(Rejection.HOLD_EXPIRED, "Hold " + holdId + " expired at " + current.expiresAt()
+                    + " and released its credits; place a new hold.");
+        }
+        if (current.status() != Hold.Status.HELD) {
+            throw new RejectedException(Rejection.HOLD_NOT_OPEN, "Hold " + holdId + " was already "
+                    + current.status().name().toLowerCase(java.util.Locale.ROOT) + ".");
+        }
+        Instant now = clock.instant();
+        locked.changeHeld(current.accountId(), -current.amountMinutes());
+        store.resolveHolds(List.of(holdId), status, now);
+        return new Hold(current.id(), current.schemeId(), current.accountId(), current.amountMinutes(), status,
+                current.expiresAt(), current.createdAt(), ChainHash.storable(now));
+    }
+
+    public Optional<Hold> findHold(String holdId) {
+        return store.findHold(holdId);
+    }
+
+    /**
+     * Marks holds past their expiry EXPIRED, on up to {@code maxAccounts} accounts, releasing
+     * their amounts: the sweep, so that held amounts do not wait for the account's next use.
+     * Returns how many accounts it looked at.
+     */
+    public int expireDueHolds(int maxAccounts) {
+        requireTransaction();
+        List<String> accounts = store.accountsWithDueHolds(clock.instant(), maxAccounts);
+        if (!accounts.isEmpty()) {
+            Locked locked = lock(accounts);
+            store.updateAccounts(locked.heldChanged.stream().map(locked.accounts::get).toList());
+        }
+        return accounts.size();
     }
 }

@@ -86,7 +86,7 @@ public class Reconciliation {
         store.forEachPosting(schemeId, walk::accept);
         walk.finish();
 
-        checkHeld(schemeId, accounts, findings);
+        checkHeld(accounts, store.openHolds(schemeId), findings);
 
         store.forEachUnbalancedEntry(schemeId, bad -> {
             if (bad.postings() < 2) {
@@ -103,13 +103,24 @@ public class Reconciliation {
                 List.copyOf(findings.listed), clock.instant());
     }
 
-    /** No holds exist yet (till holds arrive with redemption), so every held amount must be zero. */
-    private static void checkHeld(String schemeId, Map<String, Account> accounts, Findings findings) {
+    /**
+     * Each account's held amount is the sum of its open (HELD) holds. A hold past its expiry
+     * stays open until the sweep or the account's next lock marks it EXPIRED, and is counted
+     * here until then; what may be spent leaves it out at once.
+     */
+    private static void checkHeld(Map<String, Account> accounts, Map<String, Long> open, Findings findings) {
         for (Account account : accounts.values()) {
-            if (account.heldMinutes() != 0) {
-                findings.add(new Mismatch(MismatchKind.ACCOUNT_HELD_MISMATCH, account.id(), null, null, 0L,
+            long expected = open.getOrDefault(account.id(), 0L);
+            if (account.heldMinutes() != expected) {
+                findings.add(new Mismatch(MismatchKind.ACCOUNT_HELD_MISMATCH, account.id(), null, null, expected,
                         account.heldMinutes(), "Account " + account.id() + " holds " + account.heldMinutes()
-                        + " minutes but has no open holds."));
+                        + " minutes but its open holds add up to " + expected + "."));
+            }
+        }
+        for (String accountId : open.keySet()) {
+            if (!accounts.containsKey(accountId)) {
+                findings.add(new Mismatch(MismatchKind.ACCOUNT_HELD_MISMATCH, accountId, null, null, null,
+                        open.get(accountId), "A hold of this scheme is on account " + accountId + ", outside it."));
             }
         }
     }

@@ -43,6 +43,14 @@ public enum Rejection {
     INSUFFICIENT_CREDITS("Insufficient credits"),
     BALANCE_OVERFLOW("Balance would overflow"),
 
+    // holds and redemption (issue 5)
+    HOLD_EXPIRED("The hold has expired"),
+    HOLD_NOT_OPEN("The hold was already captured or voided"),
+    CAPTURE_EXCEEDS_HELD("Cannot capture more than was held"),
+    REFUND_EXCEEDS_CAPTURED("Cannot refund more than was captured"),
+    QUOTA_EXHAUSTED("The offer's weekly quota is used up"),
+    OFFER_NOT_AVAILABLE("The offer is not available"),
+
     // infrastructure
     SERVICE_BUSY("The service is busy; retry shortly");
 

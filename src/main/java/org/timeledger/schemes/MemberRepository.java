@@ -14,6 +14,15 @@ public interface MemberRepository extends CrudRepository<Member, String> {
 
     Optional<Member> findByCardNumber(String cardNumber);
 
+    @Query("UPDATE member SET card_number = :cardNumber WHERE id = :id")
+    void updateCardNumber(String id, String cardNumber);
+
+    @Query("INSERT INTO retired_card (card_number, member_id, retired_at) VALUES (:cardNumber, :memberId, :retiredAt)")
+    void retireCard(String cardNumber, String memberId, java.time.Instant retiredAt);
+
+    @Query(value = "SELECT COUNT(*) FROM retired_card WHERE card_number = :cardNumber", nativeQuery = true)
+    long countRetired(String cardNumber);
+
     List<Member> findByIdIn(java.util.Collection<String> ids);
 
     List<Member> findByCardNumberIn(java.util.Collection<String> cardNumbers);

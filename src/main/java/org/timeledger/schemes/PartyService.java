@@ -101,12 +101,24 @@ public class PartyService {
         return members.page(scheme.id(), afterId, limit);
     }
 
+    /**
+     * Blocks a member's card and gives them a new number, on the caller's transaction. The old
+     * number is kept as retired: no till finds it again and it is never issued again.
+     */
+    public Member replaceCard(Member member) {
+        String number = unusedCardNumber();
+        members.retireCard(member.cardNumber(), member.id(), now());
+        members.updateCardNumber(member.id(), number);
+        return new Member(member.id(), member.schemeId(), member.displayName(), member.ward(), number,
+                member.accountId(), member.createdAt());
+    }
+
     private String unusedCardNumber() {
         // 10^15 numbers: a collision is rare enough that looking first is cheaper than a failed insert
         String number;
         do {
             number = CardNumbers.newNumber();
-        } while (members.existsByCardNumber(number));
+        } while (members.existsByCardNumber(number) || members.countRetired(number) > 0);
         return number;
     }
 

@@ -1,6 +1,7 @@
 package org.timeledger.volunteering;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.timeledger.support.SqlTimes;
 
@@ -31,9 +32,15 @@ public class ActivityStore {
             + "JOIN category c ON c.id = a.category_id LEFT JOIN journal_entry r ON r.reverses_entry_id = a.entry_id";
 
     private final JdbcOperations jdbc;
+    private final String memberLock;
 
-    public ActivityStore(JdbcOperations jdbc) {
+    public ActivityStore(JdbcOperations jdbc, @Value("${datasources.default.url:}") String url) {
         this.jdbc = jdbc;
+        // PostgreSQL's FOR UPDATE would also block the KEY SHARE lock that inserting a row which
+        // refers to the member takes (a till's redemption, under its account lock): a deadlock
+        // with a register that holds the member and waits for the account. NO KEY UPDATE does
+        // not; H2 has no such lock to block.
+        this.memberLock = url.startsWith("jdbc:postgresql:") ? "FOR NO KEY UPDATE" : "FOR UPDATE";
     }
 
     public void insertAll(List<Activity> activities) {
@@ -103,14 +110,12 @@ public class ActivityStore {
     /**
      * Locks members' rows in ascending id order, so that two requests logging activities for the
      * same member check the daily and weekly limits one after the other, never both at once.
-     * Taken before any account lock. (On PostgreSQL FOR UPDATE also blocks the KEY SHARE lock of
-     * an insert referencing the member: a future row written under account locks that refers to
-     * a member must keep to this order, or use FOR NO KEY UPDATE here.)
+     * Taken before any account lock.
      */
     public void lockMembers(Collection<String> memberIds) {
         List<String> ids = new ArrayList<>(new java.util.TreeSet<>(memberIds));
         String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
-        jdbc.prepareStatement("SELECT id FROM member WHERE id IN (" + marks + ") ORDER BY id FOR UPDATE", ps -> {
+        jdbc.prepareStatement("SELECT id FROM member WHERE id IN (" + marks + ") ORDER BY id " + memberLock, ps -> {
             bind(ps, 1, ids);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -126,6 +126,39 @@ public abstract class RejectionTableTests extends ServiceTest {
                 }),
                 row(Rejection.CATEGORY_CODE_TAKEN, 409, () -> Outcome.of(admin.post("/v1/schemes/" + volunteering().code()
                         + "/categories", object("code", "shopping", "name", "Shopping again")))),
+                row(Rejection.HOLD_EXPIRED, 409, () -> {
+                    Fixture f = fixture();
+                    Hold hold = transactions.write(() -> ledger.hold(f.schemeId(), f.ada, 10, java.time.Instant.now().minusSeconds(1)));
+                    return direct(() -> ledger.capture(hold.id(), 10, EntryType.REDEMPTION, f.bob, "", Actor.of("test")));
+                }),
+                row(Rejection.CAPTURE_EXCEEDS_HELD, 422, () -> {
+                    Fixture f = fixture();
+                    Hold hold = transactions.write(() -> ledger.hold(f.schemeId(), f.ada, 10, java.time.Instant.now().plusSeconds(600)));
+                    return direct(() -> ledger.capture(hold.id(), 11, EntryType.GIFT, f.bob, "", Actor.of("test")));
+                }),
+                row(Rejection.HOLD_NOT_OPEN, 409, () -> {
+                    Till t = tillFixture(null);
+                    String id = t.hold().field("id");
+                    expect(t.till().post("/v1/redemptions/" + id + "/void", null, "Idempotency-Key", newKey()), 200);
+                    return Outcome.of(t.till().post("/v1/redemptions/" + id + "/void", null, "Idempotency-Key", newKey()));
+                }),
+                row(Rejection.REFUND_EXCEEDS_CAPTURED, 422, () -> {
+                    Till t = tillFixture(null);
+                    String id = t.hold().field("id");
+                    expect(t.till().post("/v1/redemptions/" + id + "/capture", object("amountMinutes", 5), "Idempotency-Key", newKey()), 200);
+                    return Outcome.of(t.till().post("/v1/redemptions/" + id + "/refunds", object("amountMinutes", 6,
+                            "reason", "too much"), "Idempotency-Key", newKey()));
+                }),
+                row(Rejection.QUOTA_EXHAUSTED, 409, () -> {
+                    Till t = tillFixture(1);
+                    expect(t.hold(), 201);
+                    return Outcome.of(t.hold());
+                }),
+                row(Rejection.OFFER_NOT_AVAILABLE, 422, () -> {
+                    Till t = tillFixture(null);
+                    expect(admin.send("PATCH", "/v1/offers/" + t.offer(), object("active", false)), 200);
+                    return Outcome.of(t.hold());
+                }),
                 row(Rejection.RECIPIENT_NOT_FOUND, 422, () -> {
                     MemberLogin ada = memberLogin(createScheme().get("code").asText(), "Ada");
                     return Outcome.of(ada.api().post("/v1/me/gifts", object("toCardNumber",
@@ -217,6 +250,28 @@ public abstract class RejectionTableTests extends ServiceTest {
         String organisation = admin.post("/v1/schemes/" + code + "/organisations", object("name", "Lunch club")).field("id");
         expect(admin.post("/v1/schemes/" + code + "/categories", object("code", "shopping", "name", "Shopping")), 201);
         return new Volunteering(code, organisation, registerMember(code, "Ada").get("id").asText(), admin);
+    }
+
+    /** A partner's till, an offer of 10 minutes (with a weekly quota, or none), and Ada's card with 60 minutes. */
+    record Till(Api till, String offer, String card) {
+        Api.Reply hold() {
+            return till.post("/v1/redemptions", object("cardNumber", card, "offerId", offer, "tillReference", "t"),
+                    "Idempotency-Key", newKey());
+        }
+    }
+
+    private Till tillFixture(Integer weeklyQuota) {
+        JsonNode scheme = createScheme();
+        String code = scheme.get("code").asText();
+        JsonNode ada = registerMember(code, "Ada");
+        issue(scheme, ada.get("accountId").asText(), 60);
+        String partner = admin.post("/v1/schemes/" + code + "/partners", object("name", "Pool")).field("id");
+        java.util.Map<String, Object> offer = object("title", "Swim", "amountMinutes", 10);
+        if (weeklyQuota != null) {
+            offer.put("weeklyQuota", weeklyQuota);
+        }
+        return new Till(till(partner), admin.post("/v1/partners/" + partner + "/offers", offer).field("id"),
+                ada.get("cardNumber").asText());
     }
 
     private Outcome giftBetweenMembers(long minutes) {

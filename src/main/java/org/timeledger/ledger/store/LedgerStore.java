@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import org.timeledger.ledger.Account;
 import org.timeledger.ledger.AccountKind;
 import org.timeledger.ledger.EntryType;
+import org.timeledger.ledger.Hold;
 import org.timeledger.ledger.JournalEntry;
 import org.timeledger.ledger.Posting;
 import org.timeledger.ledger.StatementLine;
@@ -134,17 +135,114 @@ public class LedgerStore {
         });
     }
 
-    /** Writes the new balance and chain head of accounts locked earlier in this transaction. */
+    /** Writes the new balance, held amount and chain head of accounts locked earlier in this transaction. */
     public void updateAccounts(List<Account> accounts) {
-        jdbc.prepareStatement("UPDATE account SET balance_minutes = ?, posting_count = ?, chain_head = ? WHERE id = ?", ps -> {
+        jdbc.prepareStatement("UPDATE account SET balance_minutes = ?, held_minutes = ?, posting_count = ?, chain_head = ? "
+                + "WHERE id = ?", ps -> {
             for (Account account : accounts) {
                 ps.setLong(1, account.balanceMinutes());
-                ps.setLong(2, account.postingCount());
-                ps.setString(3, account.chainHead());
-                ps.setString(4, account.id());
+                ps.setLong(2, account.heldMinutes());
+                ps.setLong(3, account.postingCount());
+                ps.setString(4, account.chainHead());
+                ps.setString(5, account.id());
                 ps.addBatch();
             }
             return ps.executeBatch();
+        });
+    }
+
+    // ---- holds ----
+
+    private static final String HOLD_COLUMNS = "id, scheme_id, account_id, amount_minutes, status, expires_at, created_at, resolved_at";
+
+    public void insertHold(Hold hold) {
+        jdbc.prepareStatement("INSERT INTO hold (" + HOLD_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+            ps.setString(1, hold.id());
+            ps.setString(2, hold.schemeId());
+            ps.setString(3, hold.accountId());
+            ps.setLong(4, hold.amountMinutes());
+            ps.setString(5, hold.status().name());
+            ps.setObject(6, SqlTimes.of(hold.expiresAt()));
+            ps.setObject(7, SqlTimes.of(hold.createdAt()));
+            ps.setObject(8, hold.resolvedAt() == null ? null : SqlTimes.of(hold.resolvedAt()));
+            return ps.executeUpdate();
+        });
+    }
+
+    public Optional<Hold> findHold(String id) {
+        return holds("SELECT " + HOLD_COLUMNS + " FROM hold WHERE id = ?", List.of(id)).stream().findFirst();
+    }
+
+    /** Locks a hold's row (after its account's, as every path does) and reads it. */
+    public Optional<Hold> lockHold(String id) {
+        return holds("SELECT " + HOLD_COLUMNS + " FROM hold WHERE id = ? FOR UPDATE", List.of(id)).stream().findFirst();
+    }
+
+    /** The HELD holds of these accounts that are past their expiry at {@code now}, locked. */
+    public List<Hold> lockDueHolds(Collection<String> accountIds, Instant now) {
+        String marks = String.join(", ", java.util.Collections.nCopies(accountIds.size(), "?"));
+        List<Object> args = new ArrayList<>(accountIds);
+        args.add(SqlTimes.of(now));
+        return holds("SELECT " + HOLD_COLUMNS + " FROM hold WHERE account_id IN (" + marks + ") AND status = 'HELD' "
+                + "AND expires_at <= ? ORDER BY id FOR UPDATE", args);
+    }
+
+    /** Accounts with a HELD hold past its expiry: work for the sweep. */
+    public List<String> accountsWithDueHolds(Instant now, int limit) {
+        return jdbc.prepareStatement("SELECT DISTINCT account_id FROM hold WHERE status = 'HELD' AND expires_at <= ? "
+                + "ORDER BY account_id LIMIT ?", ps -> {
+            ps.setObject(1, SqlTimes.of(now));
+            ps.setInt(2, limit);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        });
+    }
+
+    /** What an account's HELD holds set aside at {@code now}, the expired ones left out. */
+    public long heldInForce(String accountId, Instant now) {
+        return jdbc.prepareStatement("SELECT COALESCE(SUM(amount_minutes), 0) FROM hold WHERE account_id = ? "
+                + "AND status = 'HELD' AND expires_at > ?", ps -> {
+            ps.setString(1, accountId);
+            ps.setObject(2, SqlTimes.of(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    public void resolveHolds(Collection<String> holdIds, Hold.Status status, Instant at) {
+        jdbc.prepareStatement("UPDATE hold SET status = ?, resolved_at = ? WHERE id = ?", ps -> {
+            for (String id : holdIds) {
+                ps.setString(1, status.name());
+                ps.setObject(2, SqlTimes.of(at));
+                ps.setString(3, id);
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        });
+    }
+
+    private List<Hold> holds(String sql, List<?> args) {
+        return jdbc.prepareStatement(sql, ps -> {
+            int i = 1;
+            for (Object arg : args) {
+                ps.setObject(i++, arg);
+            }
+            List<Hold> holds = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    holds.add(new Hold(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                            Hold.Status.valueOf(rs.getString(5)), SqlTimes.instant(rs, 6), SqlTimes.instant(rs, 7),
+                            SqlTimes.instant(rs, 8)));
+                }
+            }
+            return holds;
         });
     }
 

@@ -71,6 +71,21 @@ public class ReconciliationStore {
         });
     }
 
+    /** Per account of the scheme, the sum of its HELD holds (expired ones not yet marked included). */
+    public java.util.Map<String, Long> openHolds(String schemeId) {
+        return jdbc.prepareStatement("SELECT account_id, SUM(amount_minutes) FROM hold WHERE scheme_id = ? AND status = 'HELD' "
+                + "GROUP BY account_id", ps -> {
+            ps.setString(1, schemeId);
+            java.util.Map<String, Long> sums = new java.util.HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sums.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return sums;
+        });
+    }
+
     public long countEntries(String schemeId) {
         return jdbc.prepareStatement("SELECT COUNT(*) FROM journal_entry WHERE scheme_id = ?", ps -> {
             ps.setString(1, schemeId);

@@ -1,0 +1,89 @@
+package org.timeledger.giving;
+
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import org.timeledger.access.Access;
+import org.timeledger.access.Caller;
+import org.timeledger.ledger.RejectedException;
+import org.timeledger.ledger.Rejection;
+import org.timeledger.schemes.CardNumbers;
+import org.timeledger.schemes.Member;
+import org.timeledger.schemes.PartyService;
+import org.timeledger.support.Transactions;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Family: a member names others (an older parent, say) who may spend from the member's account
+ * at a till with their own card, so credits saved now pay for a relative's support later. A
+ * beneficiary can only spend there: never give the credits away.
+ */
+@Singleton
+public class Beneficiaries {
+    private final BeneficiaryStore store;
+    private final Access access;
+    private final PartyService parties;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public Beneficiaries(BeneficiaryStore store, Access access, PartyService parties, Transactions transactions, Clock clock) {
+        this.store = store;
+        this.access = access;
+        this.parties = parties;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Serdeable
+    public record BeneficiaryView(String memberId, String firstName, Instant since) {
+    }
+
+    public BeneficiaryView add(Caller caller, String cardNumber) {
+        return transactions.write(() -> {
+            Member me = access.member(caller, caller.memberId());
+            String card = cardNumber.replaceAll("[\\s-]", "");
+            if (!CardNumbers.isValid(card)) {
+                throw RejectedException.invalidField("cardNumber", "is not a card number: 16 digits, and the last one checks the others");
+            }
+            Member beneficiary = parties.findMemberByCard(me.schemeId(), card)
+                    .orElseThrow(() -> new RejectedException(Rejection.RECIPIENT_NOT_FOUND,
+                            "No member of this scheme has card number " + card + "."));
+            if (beneficiary.id().equals(me.id())) {
+                throw RejectedException.invalidField("cardNumber", "is your own card; name someone else");
+            }
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            store.add(new Beneficiary(me.id(), beneficiary.id(), now));
+            Beneficiary stored = store.namedBy(me.id()).stream().filter(b -> b.beneficiaryId().equals(beneficiary.id()))
+                    .findFirst().orElseThrow();
+            return new BeneficiaryView(beneficiary.id(), firstName(beneficiary), stored.createdAt());
+        });
+    }
+
+    public void remove(Caller caller, String beneficiaryId) {
+        transactions.write(() -> {
+            Member me = access.member(caller, caller.memberId());
+            if (!store.remove(me.id(), beneficiaryId)) {
+                throw new RejectedException(Rejection.NOT_FOUND, "You have not named member " + beneficiaryId + " as a beneficiary.");
+            }
+            return null;
+        });
+    }
+
+    public List<BeneficiaryView> mine(Caller caller) {
+        return transactions.read(() -> {
+            Member me = access.member(caller, caller.memberId());
+            return store.namedBy(me.id()).stream().map(b -> new BeneficiaryView(b.beneficiaryId(),
+                    parties.findMember(b.beneficiaryId()).map(Beneficiaries::firstName).orElse(""), b.createdAt())).toList();
+        });
+    }
+
+    /** What a till or a relative is shown of a member: the first word of their name. */
+    public static String firstName(Member member) {
+        String name = member.displayName().strip();
+        int space = name.indexOf(' ');
+        return space < 0 ? name : name.substring(0, space);
+    }
+}

@@ -1,0 +1,81 @@
+package org.timeledger.redemption;
+
+import jakarta.inject.Singleton;
+import org.timeledger.access.Access;
+import org.timeledger.access.Caller;
+import org.timeledger.giving.Beneficiaries;
+import org.timeledger.giving.BeneficiaryStore;
+import org.timeledger.ledger.Ledger;
+import org.timeledger.ledger.RejectedException;
+import org.timeledger.ledger.Rejection;
+import org.timeledger.redemption.RedemptionViews.CardView;
+import org.timeledger.redemption.RedemptionViews.NewCardView;
+import org.timeledger.redemption.RedemptionViews.SpendableAccount;
+import org.timeledger.schemes.CardNumbers;
+import org.timeledger.schemes.Member;
+import org.timeledger.schemes.PartyService;
+import org.timeledger.support.Transactions;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cards as tills see them: who holds one, and which accounts it may spend from. A lost card is
+ * blocked by giving its member a new number; the old one is then unknown to every till.
+ */
+@Singleton
+public class Cards {
+    private final PartyService parties;
+    private final BeneficiaryStore beneficiaries;
+    private final Ledger ledger;
+    private final Access access;
+    private final Transactions transactions;
+
+    public Cards(PartyService parties, BeneficiaryStore beneficiaries, Ledger ledger, Access access, Transactions transactions) {
+        this.parties = parties;
+        this.beneficiaries = beneficiaries;
+        this.ledger = ledger;
+        this.access = access;
+        this.transactions = transactions;
+    }
+
+    /** The card's holder in the caller's scheme; an unknown, replaced or malformed number is 404. */
+    Member holder(String schemeId, String cardNumber) {
+        String card = cardNumber.replaceAll("[\\s-]", "");
+        return (CardNumbers.isValid(card) ? parties.findMemberByCard(schemeId, card) : java.util.Optional.<Member>empty())
+                .orElseThrow(() -> new RejectedException(Rejection.NOT_FOUND, "No card " + card
+                        + " in this scheme (unknown, mistyped, or replaced after being reported lost)."));
+    }
+
+    /** The holder's own account first, then those of members who named the holder beneficiary. */
+    List<SpendableAccount> spendable(Member holder) {
+        List<SpendableAccount> accounts = new ArrayList<>();
+        accounts.add(account(holder, true));
+        for (var named : beneficiaries.naming(holder.id())) {
+            parties.findMember(named.memberId()).ifPresent(owner -> accounts.add(account(owner, false)));
+        }
+        return accounts;
+    }
+
+    private SpendableAccount account(Member owner, boolean own) {
+        long available = ledger.findAccount(owner.accountId()).orElseThrow().availableMinutes();
+        return new SpendableAccount(owner.accountId(), Beneficiaries.firstName(owner), own, available);
+    }
+
+    public CardView lookUp(Caller caller, String cardNumber) {
+        return transactions.read(() -> {
+            String schemeId = caller.schemeId();
+            Member holder = holder(schemeId, cardNumber);
+            return new CardView(Beneficiaries.firstName(holder), spendable(holder));
+        });
+    }
+
+    /** Blocks the member's card and issues a new number: by the member, or staff for them. */
+    public NewCardView replace(Caller caller, String memberId) {
+        return transactions.write(() -> {
+            Member member = access.member(caller, memberId);
+            Member replaced = parties.replaceCard(member);
+            return new NewCardView(replaced.id(), replaced.cardNumber());
+        });
+    }
+}

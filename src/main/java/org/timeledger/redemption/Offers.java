@@ -1,0 +1,118 @@
+package org.timeledger.redemption;
+
+import jakarta.inject.Singleton;
+import org.timeledger.access.Access;
+import org.timeledger.access.Caller;
+import org.timeledger.http.Cursors;
+import org.timeledger.http.Page;
+import org.timeledger.ledger.Minutes;
+import org.timeledger.ledger.RejectedException;
+import org.timeledger.ledger.Rejection;
+import org.timeledger.redemption.RedemptionViews.OfferView;
+import org.timeledger.schemes.Partner;
+import org.timeledger.schemes.PartyService;
+import org.timeledger.schemes.Scheme;
+import org.timeledger.support.Ids;
+import org.timeledger.support.Transactions;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/** Partners' offers: published by an administrator or the partner's own till, changed or retired later. */
+@Singleton
+public class Offers {
+    static final int MAX_QUOTA = 100_000;
+
+    private final OfferRepository offers;
+    private final Access access;
+    private final PartyService parties;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public Offers(OfferRepository offers, Access access, PartyService parties, Transactions transactions, Clock clock) {
+        this.offers = offers;
+        this.access = access;
+        this.parties = parties;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public OfferView create(Caller caller, String partnerId, RedemptionRequests.CreateOffer request) {
+        checkAmount(request.amountMinutes());
+        checkQuota(request.weeklyQuota(), false);
+        return transactions.write(() -> {
+            Partner partner = access.partner(caller, partnerId);
+            Instant now = now();
+            Offer offer = offers.save(new Offer(Ids.newId("ofr"), partner.schemeId(), partner.id(), request.title().strip(),
+                    request.amountMinutes(), request.weeklyQuota(), request.active() == null || request.active(), now, now));
+            return view(offer, partner);
+        });
+    }
+
+    public OfferView change(Caller caller, String offerId, RedemptionRequests.ChangeOffer request) {
+        if (request.amountMinutes() != null) {
+            checkAmount(request.amountMinutes());
+        }
+        checkQuota(request.weeklyQuota(), true);
+        return transactions.write(() -> {
+            Offer offer = offers.lock(offerId).orElseThrow(() -> notFound(offerId));
+            Partner partner = access.partner(caller, offer.partnerId());
+            Integer quota = request.weeklyQuota() == null ? offer.weeklyQuota()
+                    : request.weeklyQuota() == 0 ? null : request.weeklyQuota();
+            Offer changed = offers.update(new Offer(offer.id(), offer.schemeId(), offer.partnerId(),
+                    request.title() == null ? offer.title() : request.title().strip(),
+                    request.amountMinutes() == null ? offer.amountMinutes() : request.amountMinutes(), quota,
+                    request.active() == null ? offer.active() : request.active(), offer.createdAt(), now()));
+            return view(changed, partner);
+        });
+    }
+
+    /** A partner's offers, retired ones included. */
+    public List<OfferView> ofPartner(Caller caller, String partnerId) {
+        return transactions.read(() -> {
+            Partner partner = access.partner(caller, partnerId);
+            return offers.findByPartnerIdOrderById(partner.id()).stream().map(o -> view(o, partner)).toList();
+        });
+    }
+
+    /** The scheme's active offers, with each partner's name and ward: where members can spend. */
+    public Page<OfferView> active(Caller caller, String schemeCode, Integer limit, String cursor) {
+        return transactions.read(() -> {
+            Scheme scheme = access.scheme(caller, schemeCode);
+            int size = Cursors.limit(limit);
+            List<Offer> found = offers.activePage(scheme.id(), Cursors.decode(cursor, ""), size + 1);
+            List<OfferView> items = found.stream().limit(size)
+                    .map(o -> view(o, parties.findPartner(o.partnerId()).orElseThrow())).toList();
+            String next = found.size() > size ? Cursors.encode(items.get(size - 1).id()) : null;
+            return new Page<>(items, next);
+        });
+    }
+
+    static OfferView view(Offer o, Partner partner) {
+        return new OfferView(o.id(), partner.id(), partner.name(), partner.ward(), o.title(), o.amountMinutes(),
+                o.weeklyQuota(), o.active(), o.createdAt(), o.updatedAt());
+    }
+
+    private static void checkAmount(long amountMinutes) {
+        if (amountMinutes < 1 || amountMinutes > Minutes.MAX_AMOUNT) {
+            throw RejectedException.invalidField("amountMinutes", "must be 1 to " + Minutes.MAX_AMOUNT + " minutes");
+        }
+    }
+
+    private static void checkQuota(Integer quota, boolean zeroRemoves) {
+        if (quota != null && (quota < (zeroRemoves ? 0 : 1) || quota > MAX_QUOTA)) {
+            throw RejectedException.invalidField("weeklyQuota", "must be 1 to " + MAX_QUOTA + " redemptions a week"
+                    + (zeroRemoves ? ", or 0 to remove the quota" : "; leave it out for none"));
+        }
+    }
+
+    private static RejectedException notFound(String id) {
+        return new RejectedException(Rejection.NOT_FOUND, "No offer " + id + ".");
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

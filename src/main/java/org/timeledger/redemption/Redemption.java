@@ -1,0 +1,22 @@
+package org.timeledger.redemption;
+
+import org.timeledger.ledger.Hold;
+
+import java.time.Instant;
+
+/**
+ * A till's redemption: a hold on the funding account (the card holder's own, or one whose
+ * owner named them beneficiary), captured into a REDEMPTION entry, voided, or expired. Read
+ * with its hold's state, the offer's title and the card holder's name.
+ */
+public record Redemption(String id, String schemeId, String partnerId, String offerId, String memberId,
+                         String fundingAccountId, String holdId, long heldMinutes, Long capturedMinutes,
+                         long refundedMinutes, String tillReference, String createdBy, Instant createdAt,
+                         String entryId, Instant capturedAt, Hold.Status holdStatus, Instant holdExpiresAt,
+                         String offerTitle, String memberName) {
+
+    /** HELD, CAPTURED, VOIDED or EXPIRED, as it stands at {@code now}. */
+    public Hold.Status statusAt(Instant now) {
+        return holdStatus == Hold.Status.HELD && !now.isBefore(holdExpiresAt) ? Hold.Status.EXPIRED : holdStatus;
+    }
+}

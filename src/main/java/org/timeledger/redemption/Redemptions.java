@@ -1,0 +1,201 @@
+package org.timeledger.redemption;
+
+import jakarta.inject.Singleton;
+import org.timeledger.access.Access;
+import org.timeledger.access.Caller;
+import org.timeledger.access.Role;
+import org.timeledger.ledger.Actor;
+import org.timeledger.ledger.EntryType;
+import org.timeledger.ledger.Hold;
+import org.timeledger.ledger.JournalEntry;
+import org.timeledger.ledger.Ledger;
+import org.timeledger.ledger.RejectedException;
+import org.timeledger.ledger.Rejection;
+import org.timeledger.redemption.RedemptionViews.RedemptionView;
+import org.timeledger.redemption.RedemptionViews.RefundView;
+import org.timeledger.redemption.RedemptionViews.SpendableAccount;
+import org.timeledger.schemes.Member;
+import org.timeledger.schemes.Partner;
+import org.timeledger.schemes.PartyService;
+import org.timeledger.schemes.Scheme;
+import org.timeledger.schemes.SchemeService;
+import org.timeledger.support.Ids;
+import org.timeledger.support.Transactions;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+
+/**
+ * Spending at a till, two-phase like a card payment: a hold sets the credits aside on the
+ * funding account, then the till captures it (all or part: the rest is released), voids it,
+ * or lets it expire; a captured redemption may be refunded, in parts, up to what was captured.
+ * Every change of one redemption locks its row first, then the accounts, then the hold, so
+ * each hold resolves exactly once. The methods that move credits run on the caller's
+ * transaction (the one that records the Idempotency-Key).
+ */
+@Singleton
+public class Redemptions {
+    private final RedemptionStore store;
+    private final OfferRepository offers;
+    private final Cards cards;
+    private final Ledger ledger;
+    private final Access access;
+    private final PartyService parties;
+    private final SchemeService schemes;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public Redemptions(RedemptionStore store, OfferRepository offers, Cards cards, Ledger ledger, Access access,
+                       PartyService parties, SchemeService schemes, Transactions transactions, Clock clock) {
+        this.store = store;
+        this.offers = offers;
+        this.cards = cards;
+        this.ledger = ledger;
+        this.access = access;
+        this.parties = parties;
+        this.schemes = schemes;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public RedemptionView hold(Caller caller, RedemptionRequests.Hold request) {
+        Partner partner = access.partner(caller, caller.partnerId());
+        Scheme scheme = schemes.findById(partner.schemeId()).orElseThrow();
+        if ((request.offerId() == null) == (request.amountMinutes() == null)) {
+            throw RejectedException.invalidField("offerId", "give either offerId or amountMinutes, not both and not neither");
+        }
+        Member holder = cards.holder(scheme.id(), request.cardNumber());
+        String funding = fundingAccount(holder, request.fundingAccountId());
+        Offer offer = request.offerId() == null ? null : availableOffer(partner, request.offerId(), scheme);
+        long amount = offer == null ? request.amountMinutes() : offer.amountMinutes();
+        Instant now = clock.instant();
+        Hold hold = ledger.hold(scheme.id(), funding, amount, now.plus(scheme.holdMinutes(), ChronoUnit.MINUTES));
+        Redemption redemption = new Redemption(Ids.newId("rdm"), scheme.id(), partner.id(),
+                offer == null ? null : offer.id(), holder.id(), funding, hold.id(), amount, null, 0,
+                request.tillReference().strip(), caller.principalId(), hold.createdAt(), null, null, Hold.Status.HELD,
+                hold.expiresAt(), offer == null ? null : offer.title(), holder.displayName());
+        store.insert(redemption);
+        if (Boolean.TRUE.equals(request.capture())) {
+            return capture(caller, redemption, partner, amount);
+        }
+        return view(store.find(redemption.id()).orElseThrow(), available(funding));
+    }
+
+    /** The holder's own account, or one whose owner named the holder beneficiary. */
+    private String fundingAccount(Member holder, String requested) {
+        if (requested == null || requested.equals(holder.accountId())) {
+            return holder.accountId();
+        }
+        return cards.spendable(holder).stream().map(SpendableAccount::accountId).filter(requested::equals).findFirst()
+                .orElseThrow(() -> RejectedException.invalidField("fundingAccountId",
+                        "is not an account this card may spend from (its own, or one whose owner named them beneficiary)"));
+    }
+
+    /** The partner's own active offer, with room in its weekly quota; the offer's row stays locked. */
+    private Offer availableOffer(Partner partner, String offerId, Scheme scheme) {
+        Offer offer = offers.lock(offerId).filter(o -> o.partnerId().equals(partner.id()))
+                .orElseThrow(() -> new RejectedException(Rejection.OFFER_NOT_AVAILABLE, "No offer " + offerId + " of " + partner.name() + "."));
+        if (!offer.active()) {
+            throw new RejectedException(Rejection.OFFER_NOT_AVAILABLE, "'" + offer.title() + "' has been retired.");
+        }
+        if (offer.weeklyQuota() != null) {
+            Instant now = clock.instant();
+            ZoneId zone = ZoneId.of(scheme.timeZone());
+            Instant monday = LocalDate.ofInstant(now, zone).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                    .atStartOfDay(zone).toInstant();
+            long used = store.countTowardsQuota(offer.id(), monday, now);
+            if (used >= offer.weeklyQuota()) {
+                throw new RejectedException(Rejection.QUOTA_EXHAUSTED, "'" + offer.title() + "' has had its "
+                        + offer.weeklyQuota() + " redemptions this week (from Monday); it is available again next week.");
+            }
+        }
+        return offer;
+    }
+
+    public RedemptionView capture(Caller caller, String redemptionId, RedemptionRequests.Capture request) {
+        Redemption redemption = lockOwn(caller, redemptionId);
+        Partner partner = parties.findPartner(redemption.partnerId()).orElseThrow();
+        long amount = request.amountMinutes() == null ? redemption.heldMinutes() : request.amountMinutes();
+        return capture(caller, redemption, partner, amount);
+    }
+
+    private RedemptionView capture(Caller caller, Redemption redemption, Partner partner, long amount) {
+        String memo = (redemption.offerTitle() == null ? "Redemption" : redemption.offerTitle()) + " at " + partner.name();
+        JournalEntry entry = ledger.capture(redemption.holdId(), amount, EntryType.REDEMPTION, partner.accountId(), memo,
+                new Actor(caller.principalId(), redemption.memberId()));
+        store.captured(redemption.id(), amount, entry.id(), entry.postedAt());
+        return view(store.find(redemption.id()).orElseThrow(), available(redemption.fundingAccountId()));
+    }
+
+    public RedemptionView voidHold(Caller caller, String redemptionId) {
+        Redemption redemption = lockOwn(caller, redemptionId);
+        ledger.voidHold(redemption.holdId());
+        return view(store.find(redemption.id()).orElseThrow(), available(redemption.fundingAccountId()));
+    }
+
+    public RefundView refund(Caller caller, String redemptionId, RedemptionRequests.Refund request) {
+        Redemption redemption = lockOwn(caller, redemptionId);
+        if (redemption.capturedMinutes() == null) {
+            throw new RejectedException(Rejection.REFUND_EXCEEDS_CAPTURED, "Redemption " + redemptionId
+                    + " was never captured, so there is nothing to refund; void a hold instead.");
+        }
+        long left = redemption.capturedMinutes() - redemption.refundedMinutes();
+        if (request.amountMinutes() > left) {
+            throw new RejectedException(Rejection.REFUND_EXCEEDS_CAPTURED, redemption.capturedMinutes()
+                    + " minutes were captured and " + redemption.refundedMinutes() + " refunded already; at most "
+                    + left + " can be refunded, not " + request.amountMinutes() + ".");
+        }
+        Partner partner = parties.findPartner(redemption.partnerId()).orElseThrow();
+        JournalEntry entry = ledger.move(redemption.schemeId(), EntryType.REFUND, partner.accountId(),
+                redemption.fundingAccountId(), request.amountMinutes(), "Refund from " + partner.name() + ": "
+                        + request.reason().strip(), new Actor(caller.principalId(), redemption.memberId()));
+        RedemptionStore.RefundRow refund = new RedemptionStore.RefundRow(Ids.newId("rfd"), redemption.id(), entry.id(),
+                request.amountMinutes(), request.reason().strip(), caller.principalId(), entry.postedAt());
+        store.insertRefund(refund);
+        return new RefundView(refund.id(), redemption.id(), entry.id(), refund.amountMinutes(), refund.reason(),
+                redemption.refundedMinutes() + refund.amountMinutes(), refund.createdAt());
+    }
+
+    public RedemptionView get(Caller caller, String redemptionId) {
+        return transactions.read(() -> view(store.find(redemptionId).filter(r -> maySee(caller, r))
+                .orElseThrow(() -> notFound(redemptionId)), null));
+    }
+
+    /** A till acts on its own partner's redemptions; an administrator of the scheme on any (refunds). */
+    private Redemption lockOwn(Caller caller, String redemptionId) {
+        return store.lock(redemptionId).filter(r -> caller.inScheme(r.schemeId())
+                        && (caller.is(Role.ADMIN) || caller.is(Role.PARTNER) && r.partnerId().equals(caller.partnerId())))
+                .orElseThrow(() -> notFound(redemptionId));
+    }
+
+    private static boolean maySee(Caller caller, Redemption r) {
+        return caller.inScheme(r.schemeId()) && (caller.is(Role.ADMIN, Role.AUDITOR)
+                || caller.is(Role.PARTNER) && r.partnerId().equals(caller.partnerId()));
+    }
+
+    private long available(String accountId) {
+        return ledger.findAccount(accountId).orElseThrow().availableMinutes();
+    }
+
+    RedemptionView view(Redemption r, Long availableAfter) {
+        return new RedemptionView(r.id(), r.statusAt(clock.instant()), r.partnerId(), r.offerId(), r.offerTitle(),
+                firstName(r.memberName()), r.fundingAccountId(), r.heldMinutes(), r.capturedMinutes(),
+                r.refundedMinutes(), r.holdExpiresAt(), availableAfter, r.tillReference(), r.entryId(), r.createdAt(),
+                r.capturedAt());
+    }
+
+    private static String firstName(String name) {
+        String n = name.strip();
+        int space = n.indexOf(' ');
+        return space < 0 ? n : n.substring(0, space);
+    }
+
+    private static RejectedException notFound(String id) {
+        return new RejectedException(Rejection.NOT_FOUND, "No redemption " + id + ".");
+    }
+}
