@@ -9,6 +9,7 @@ import org.timeledger.ledger.Rejection;
 import org.timeledger.schemes.CardNumbers;
 import org.timeledger.schemes.Member;
 import org.timeledger.schemes.PartyService;
+import org.timeledger.support.SqlErrors;
 import org.timeledger.support.Transactions;
 
 import java.time.Clock;
@@ -42,24 +43,34 @@ public class Beneficiaries {
     }
 
     public BeneficiaryView add(Caller caller, String cardNumber) {
-        return transactions.write(() -> {
-            Member me = access.member(caller, caller.memberId());
-            String card = cardNumber.replaceAll("[\\s-]", "");
-            if (!CardNumbers.isValid(card)) {
-                throw RejectedException.invalidField("cardNumber", "is not a card number: 16 digits, and the last one checks the others");
+        try {
+            return transactions.write(() -> name(caller, cardNumber));
+        } catch (RuntimeException e) {
+            if (!SqlErrors.isUniqueViolation(e)) {
+                throw e;
             }
-            Member beneficiary = parties.findMemberByCard(me.schemeId(), card)
-                    .orElseThrow(() -> new RejectedException(Rejection.RECIPIENT_NOT_FOUND,
-                            "No member of this scheme has card number " + card + "."));
-            if (beneficiary.id().equals(me.id())) {
-                throw RejectedException.invalidField("cardNumber", "is your own card; name someone else");
-            }
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            store.add(new Beneficiary(me.id(), beneficiary.id(), now));
-            Beneficiary stored = store.namedBy(me.id()).stream().filter(b -> b.beneficiaryId().equals(beneficiary.id()))
-                    .findFirst().orElseThrow();
-            return new BeneficiaryView(beneficiary.id(), firstName(beneficiary), stored.createdAt());
-        });
+            // named at the same moment from another device: that one stands, and is the answer
+            return transactions.write(() -> name(caller, cardNumber));
+        }
+    }
+
+    private BeneficiaryView name(Caller caller, String cardNumber) {
+        Member me = access.member(caller, caller.memberId());
+        String card = cardNumber.replaceAll("[\\s-]", "");
+        if (!CardNumbers.isValid(card)) {
+            throw RejectedException.invalidField("cardNumber", "is not a card number: 16 digits, and the last one checks the others");
+        }
+        Member beneficiary = parties.findMemberByCard(me.schemeId(), card)
+                .orElseThrow(() -> new RejectedException(Rejection.RECIPIENT_NOT_FOUND,
+                        "No member of this scheme has card number " + card + "."));
+        if (beneficiary.id().equals(me.id())) {
+            throw RejectedException.invalidField("cardNumber", "is your own card; name someone else");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        store.add(new Beneficiary(me.id(), beneficiary.id(), now));
+        Beneficiary stored = store.namedBy(me.id()).stream().filter(b -> b.beneficiaryId().equals(beneficiary.id()))
+                .findFirst().orElseThrow();
+        return new BeneficiaryView(beneficiary.id(), firstName(beneficiary), stored.createdAt());
     }
 
     public void remove(Caller caller, String beneficiaryId) {

@@ -4,7 +4,9 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
+import org.zalando.problem.Problem;
 import jakarta.inject.Singleton;
 import org.timeledger.ledger.RejectedException;
 import org.timeledger.ledger.Rejection;
@@ -32,7 +34,12 @@ import java.util.function.Supplier;
  *       timeout) and then replays its answer; 409 {@code idempotency_key_in_flight} if it
  *       is still running after that.</li>
  * </ul>
- * A request that is rejected leaves no record: nothing happened, so a retry is judged afresh.
+ * A request refused by a rule (422 insufficient_credits, 404 for an unknown card, ...) is
+ * recorded too, in a transaction of its own after the effect's rolled back: a till that
+ * retries after losing the answer gets the same refusal, even if the credits have arrived
+ * meanwhile, and cannot charge a member who has since paid another way. Refusals that lift by
+ * themselves (503 busy, 409 in flight, a Retry-After) are not recorded, nor are requests the
+ * framework refused before they reached us (malformed JSON): those are judged afresh.
  */
 @Singleton
 public class Idempotency {
@@ -90,6 +97,42 @@ public class Idempotency {
             IdempotencyStore.Recorded recorded = transactions.read(() -> store.find(principal, key))
                     .orElseThrow(() -> inFlight(key));
             return replay(recorded, requestHash, type, location);
+        } catch (RejectedException refused) {
+            if (isFinal(refused)) {
+                record(call, principal, key, requestHash, refused);
+            }
+            throw refused;
+        }
+    }
+
+    /** Whether retrying the same request could only be refused the same way, unless something else changed. */
+    private static boolean isFinal(RejectedException refused) {
+        return refused.retryAfterSeconds() == null && switch (refused.rejection()) {
+            case IDEMPOTENCY_KEY_MISSING, IDEMPOTENCY_KEY_REUSED, IDEMPOTENCY_KEY_IN_FLIGHT, SERVICE_BUSY,
+                 TOO_MANY_ATTEMPTS, UNAUTHORIZED -> false;
+            default -> true;
+        };
+    }
+
+    /** Keeps the refusal under the key; if a concurrent request with the key got there first, that one stands. */
+    private void record(Call call, String principal, String key, String requestHash, RejectedException refused) {
+        String problem;
+        try {
+            problem = new String(json.writeValueAsBytes(Argument.of(Problem.class), Problems.of(call.request(), refused)),
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            transactions.write(() -> {
+                store.claim(principal, key, requestHash);
+                store.complete(principal, key, Problems.status(refused.rejection()).getCode(), problem);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (!SqlErrors.isUniqueViolation(e) && !SqlErrors.isLockTimeout(e)) {
+                throw e;
+            }
         }
     }
 
@@ -115,6 +158,9 @@ public class Idempotency {
         }
         if (recorded.responseStatus() == null) {
             throw inFlight(null);
+        }
+        if (recorded.responseStatus() >= 400) {
+            throw new ReplayedRefusal(recorded.responseStatus(), recorded.responseBody());
         }
         T body = read(recorded.responseBody(), type);
         MutableHttpResponse<T> response = HttpResponse.<T>status(HttpStatus.valueOf(recorded.responseStatus())).body(body);

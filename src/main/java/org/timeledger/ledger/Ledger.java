@@ -76,7 +76,7 @@ public class Ledger {
     /** An account as it stands now: its held amount leaves out holds past their expiry. */
     public Optional<Account> findAccount(String accountId) {
         return store.findAccount(accountId).map(a -> a.heldMinutes() == 0 ? a
-                : a.withHeld(store.heldInForce(a.id(), clock.instant())));
+                : a.withHeld(store.heldInForce(a.id(), now())));
     }
 
     public Optional<JournalEntry> findEntry(String entryId) {
@@ -218,7 +218,7 @@ public class Ledger {
         }
         List<String> holding = locked.accounts.values().stream().filter(a -> a.heldMinutes() != 0).map(Account::id).toList();
         if (!holding.isEmpty()) {
-            Instant now = clock.instant();
+            Instant now = now();
             List<Hold> due = store.lockDueHolds(holding, now);
             due.forEach(h -> locked.changeHeld(h.accountId(), -h.amountMinutes()));
             if (!due.isEmpty()) {
@@ -342,17 +342,21 @@ public class Ledger {
      * its balance does not. Refused like a debit would be: {@code INSUFFICIENT_CREDITS} below
      * the floor.
      */
-    public Hold hold(String schemeId, String accountId, long amountMinutes, Instant expiresAt) {
+    public Hold hold(String schemeId, String accountId, long amountMinutes, Instant expiresAt,
+                     Collection<String> alsoLock) {
         requireTransaction();
         checkAmount(amountMinutes);
-        Locked locked = lock(List.of(accountId));
+        // accounts a capture in the same transaction will need are locked now, in the one order
+        List<String> ids = new ArrayList<>(alsoLock);
+        ids.add(accountId);
+        Locked locked = lock(ids);
         Account account = locked.accounts.get(accountId);
         if (account == null || !account.schemeId().equals(schemeId)) {
             throw new RejectedException(Rejection.ACCOUNT_NOT_FOUND, "No account " + accountId + " in this scheme.");
         }
         checkFloorsAndOverflow(List.of(new Posting(accountId, -amountMinutes)), locked.accounts);
-        Hold hold = new Hold(Ids.newId("hld"), schemeId, accountId, amountMinutes, Hold.Status.HELD, expiresAt,
-                ChainHash.storable(clock.instant()), null);
+        Hold hold = new Hold(Ids.newId("hld"), schemeId, accountId, amountMinutes, Hold.Status.HELD,
+                ChainHash.storable(expiresAt), ChainHash.storable(clock.instant()), null);
         store.insertHold(hold);
         locked.changeHeld(accountId, amountMinutes);
         store.updateAccounts(locked.heldChanged.stream().map(locked.accounts::get).toList());
@@ -402,11 +406,16 @@ public class Ledger {
             throw new RejectedException(Rejection.HOLD_NOT_OPEN, "Hold " + holdId + " was already "
                     + current.status().name().toLowerCase(java.util.Locale.ROOT) + ".");
         }
-        Instant now = clock.instant();
+        Instant now = now();
         locked.changeHeld(current.accountId(), -current.amountMinutes());
         store.resolveHolds(List.of(holdId), status, now);
         return new Hold(current.id(), current.schemeId(), current.accountId(), current.amountMinutes(), status,
                 current.expiresAt(), current.createdAt(), ChainHash.storable(now));
+    }
+
+    /** Now, to the microsecond both databases keep, so that Java and SQL agree on what has expired. */
+    private Instant now() {
+        return ChainHash.storable(clock.instant());
     }
 
     public Optional<Hold> findHold(String holdId) {
@@ -420,7 +429,7 @@ public class Ledger {
      */
     public int expireDueHolds(int maxAccounts) {
         requireTransaction();
-        List<String> accounts = store.accountsWithDueHolds(clock.instant(), maxAccounts);
+        List<String> accounts = store.accountsWithDueHolds(now(), maxAccounts);
         if (!accounts.isEmpty()) {
             Locked locked = lock(accounts);
             store.updateAccounts(locked.heldChanged.stream().map(locked.accounts::get).toList());

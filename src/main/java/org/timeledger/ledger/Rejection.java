@@ -39,6 +39,7 @@ public enum Rejection {
     ACCOUNT_NOT_FOUND("Account not found"),
     TYPE_NOT_ALLOWED_FOR_ACCOUNTS("Entry type not allowed between these accounts"),
     REVERSAL_NOT_REVERSIBLE("A reversal cannot itself be reversed"),
+    REVERSAL_NOT_ALLOWED("This entry is corrected another way"),
     ALREADY_REVERSED("Entry already reversed"),
     INSUFFICIENT_CREDITS("Insufficient credits"),
     BALANCE_OVERFLOW("Balance would overflow"),

@@ -38,6 +38,8 @@ import java.time.format.DateTimeParseException;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class RedemptionController {
     static final String TEXT_CSV = "text/csv";
+    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("3000-01-01T00:00:00Z");
 
     private final Offers offers;
     private final Cards cards;
@@ -185,7 +187,11 @@ public class RedemptionController {
             return null;
         }
         try {
-            return Instant.parse(value);
+            Instant instant = Instant.parse(value);
+            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                throw RejectedException.invalidField(field, "must be between " + EARLIEST + " and " + LATEST);
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             throw RejectedException.invalidField(field, "must be a time such as 2026-03-31T23:59:59Z");
         }

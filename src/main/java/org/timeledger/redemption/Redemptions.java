@@ -29,6 +29,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
+import java.util.List;
 
 /**
  * Spending at a till, two-phase like a card payment: a hold sets the credits aside on the
@@ -74,13 +75,15 @@ public class Redemptions {
         Offer offer = request.offerId() == null ? null : availableOffer(partner, request.offerId(), scheme);
         long amount = offer == null ? request.amountMinutes() : offer.amountMinutes();
         Instant now = clock.instant();
-        Hold hold = ledger.hold(scheme.id(), funding, amount, now.plus(scheme.holdMinutes(), ChronoUnit.MINUTES));
+        boolean captureNow = Boolean.TRUE.equals(request.capture());
+        Hold hold = ledger.hold(scheme.id(), funding, amount, now.plus(scheme.holdMinutes(), ChronoUnit.MINUTES),
+                captureNow ? List.of(partner.accountId()) : List.of());
         Redemption redemption = new Redemption(Ids.newId("rdm"), scheme.id(), partner.id(),
                 offer == null ? null : offer.id(), holder.id(), funding, hold.id(), amount, null, 0,
                 request.tillReference().strip(), caller.principalId(), hold.createdAt(), null, null, Hold.Status.HELD,
                 hold.expiresAt(), offer == null ? null : offer.title(), holder.displayName());
         store.insert(redemption);
-        if (Boolean.TRUE.equals(request.capture())) {
+        if (captureNow) {
             return capture(caller, redemption, partner, amount);
         }
         return view(store.find(redemption.id()).orElseThrow(), available(funding));
@@ -98,13 +101,16 @@ public class Redemptions {
 
     /** The partner's own active offer, with room in its weekly quota; the offer's row stays locked. */
     private Offer availableOffer(Partner partner, String offerId, Scheme scheme) {
-        Offer offer = offers.lock(offerId).filter(o -> o.partnerId().equals(partner.id()))
+        Offer found = offers.findById(offerId).orElse(null);
+        // an offer with a quota is counted under its row lock; one without need not queue
+        Offer offer = (found != null && found.weeklyQuota() != null ? offers.lock(offerId) : java.util.Optional.ofNullable(found))
+                .filter(o -> o.partnerId().equals(partner.id()))
                 .orElseThrow(() -> new RejectedException(Rejection.OFFER_NOT_AVAILABLE, "No offer " + offerId + " of " + partner.name() + "."));
         if (!offer.active()) {
             throw new RejectedException(Rejection.OFFER_NOT_AVAILABLE, "'" + offer.title() + "' has been retired.");
         }
         if (offer.weeklyQuota() != null) {
-            Instant now = clock.instant();
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             ZoneId zone = ZoneId.of(scheme.timeZone());
             Instant monday = LocalDate.ofInstant(now, zone).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
                     .atStartOfDay(zone).toInstant();

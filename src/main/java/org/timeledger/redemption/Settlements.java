@@ -79,6 +79,9 @@ public class Settlements {
      */
     public SettlementView settle(Caller caller, String partnerId, Instant upTo) {
         Instant now = clock.instant();
+        if (upTo.isBefore(RedemptionController.EARLIEST)) {
+            throw RejectedException.invalidField("upTo", "must be after " + RedemptionController.EARLIEST);
+        }
         if (upTo.isAfter(now)) {
             throw RejectedException.invalidField("upTo", "is in the future; settle up to now at the latest");
         }

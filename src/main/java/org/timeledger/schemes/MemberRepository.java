@@ -14,6 +14,10 @@ public interface MemberRepository extends CrudRepository<Member, String> {
 
     Optional<Member> findByCardNumber(String cardNumber);
 
+    /** Locks the member's row and reads it. */
+    @Query("SELECT * FROM member WHERE id = :id FOR UPDATE")
+    Optional<Member> lock(String id);
+
     @Query("UPDATE member SET card_number = :cardNumber WHERE id = :id")
     void updateCardNumber(String id, String cardNumber);
 

@@ -105,7 +105,8 @@ public class PartyService {
      * Blocks a member's card and gives them a new number, on the caller's transaction. The old
      * number is kept as retired: no till finds it again and it is never issued again.
      */
-    public Member replaceCard(Member member) {
+    public Member replaceCard(Member requested) {
+        Member member = members.lock(requested.id()).orElseThrow(); // two replacements at once: one after the other
         String number = unusedCardNumber();
         members.retireCard(member.cardNumber(), member.id(), now());
         members.updateCardNumber(member.id(), number);

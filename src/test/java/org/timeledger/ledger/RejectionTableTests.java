@@ -128,13 +128,19 @@ public abstract class RejectionTableTests extends ServiceTest {
                         + "/categories", object("code", "shopping", "name", "Shopping again")))),
                 row(Rejection.HOLD_EXPIRED, 409, () -> {
                     Fixture f = fixture();
-                    Hold hold = transactions.write(() -> ledger.hold(f.schemeId(), f.ada, 10, java.time.Instant.now().minusSeconds(1)));
+                    Hold hold = transactions.write(() -> ledger.hold(f.schemeId(), f.ada, 10, java.time.Instant.now().minusSeconds(1), List.of()));
                     return direct(() -> ledger.capture(hold.id(), 10, EntryType.REDEMPTION, f.bob, "", Actor.of("test")));
                 }),
                 row(Rejection.CAPTURE_EXCEEDS_HELD, 422, () -> {
                     Fixture f = fixture();
-                    Hold hold = transactions.write(() -> ledger.hold(f.schemeId(), f.ada, 10, java.time.Instant.now().plusSeconds(600)));
+                    Hold hold = transactions.write(() -> ledger.hold(f.schemeId(), f.ada, 10, java.time.Instant.now().plusSeconds(600), List.of()));
                     return direct(() -> ledger.capture(hold.id(), 11, EntryType.GIFT, f.bob, "", Actor.of("test")));
+                }),
+                row(Rejection.REVERSAL_NOT_ALLOWED, 422, () -> {
+                    Till t = tillFixture(null);
+                    String id = t.till().post("/v1/redemptions", object("cardNumber", t.card(), "offerId", t.offer(),
+                            "tillReference", "t", "capture", true), "Idempotency-Key", newKey()).field("entryId");
+                    return Outcome.of(admin.post("/v1/entries/" + id + "/reversal", object("reason", "no"), "Idempotency-Key", newKey()));
                 }),
                 row(Rejection.HOLD_NOT_OPEN, 409, () -> {
                     Till t = tillFixture(null);

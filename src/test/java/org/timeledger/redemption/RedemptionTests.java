@@ -383,6 +383,99 @@ public abstract class RedemptionTests extends ServiceTest {
     }
 
     @Test
+    void aTillRetryingARefusedRequestGetsTheSameRefusalEvenIfCreditsArrivedMeanwhile() {
+        Venue v = venue();
+        String key = newKey();
+        Map<String, Object> body = object("cardNumber", v.ada().cardNumber(), "amountMinutes", 400, "tillReference", "T-10",
+                "capture", true);
+
+        Api.Reply refused = v.till().post("/v1/redemptions", body, "Idempotency-Key", key);
+        issue(v.scheme(), v.ada().accountId(), 200); // the member paid another way; credits arrive later
+        Api.Reply retried = v.till().post("/v1/redemptions", body, "Idempotency-Key", key);
+        Api.Reply newRequest = v.till().post("/v1/redemptions", body, "Idempotency-Key", newKey());
+
+        expectCode(refused, 422, "insufficient_credits");
+        expectCode(retried, 422, "insufficient_credits");
+        assertThat(retried.header("Idempotent-Replayed")).contains("true");
+        assertThat(retried.field("detail")).isEqualTo(refused.field("detail"));
+        assertThat(retried.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        expect(newRequest, 201);
+        assertThat(balance(v.ada().accountId())).as("charged once, by the new request").isEqualTo(100);
+    }
+
+    @Test
+    void simultaneousRefundsNeverRefundMoreThanWasCaptured() throws Exception {
+        Venue v = venue();
+        String id = hold(v, v.ada().cardNumber(), "capture", true).field("id");
+        List<Api.Reply> replies = together(10, i -> refund(v, id, 40));
+
+        assertThat(replies).filteredOn(r -> r.status() == 201).hasSize(1);
+        assertThat(replies).filteredOn(r -> r.status() != 201).extracting(Api.Reply::code).containsOnly("refund_exceeds_captured");
+        assertThat(balance(v.ada().accountId())).isEqualTo(280);
+        assertThat(reconcile(v.code()).get("balanced").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aHoldCapturedAndVoidedAtOnceResolvesOnce() throws Exception {
+        Venue v = venue();
+        for (int round = 0; round < 3; round++) {
+            String id = hold(v, v.ada().cardNumber(), "amountMinutes", 10).field("id");
+            List<Api.Reply> replies = together(8, i -> i % 2 == 0 ? capture(v, id, null) : voidIt(v, id));
+            assertThat(replies).filteredOn(r -> r.status() == 200).hasSize(1);
+            assertThat(replies).filteredOn(r -> r.status() != 200).extracting(Api.Reply::code).containsOnly("hold_not_open");
+        }
+        assertThat(account(v.ada().accountId()).get("heldMinutes").asLong()).isZero();
+        assertThat(reconcile(v.code()).get("balanced").asBoolean()).isTrue();
+    }
+
+    @Test
+    void redemptionsRefundsAndSettlementsAreNotReversedButCorrectedTheirOwnWay() {
+        Venue v = venue();
+        String id = hold(v, v.ada().cardNumber(), "capture", true).field("id");
+        String entry = v.till().get("/v1/redemptions/" + id).field("entryId");
+
+        Api.Reply reversal = admin.post("/v1/entries/" + entry + "/reversal", object("reason", "mistake"), "Idempotency-Key", newKey());
+
+        expectCode(reversal, 422, "reversal_not_allowed");
+        assertThat(reversal.field("detail")).contains("refund");
+        expect(refund(v, id, 60), 201);
+        assertThat(balance(v.ada().accountId())).as("paid back once").isEqualTo(300);
+    }
+
+    @Test
+    void cardsReplacedAtOnceFromTwoPlacesAllGetNewNumbersAndBadTimesAreRefused() throws Exception {
+        Venue v = venue();
+        List<Api.Reply> replies = together(4, i -> v.ada().api().post("/v1/me/card/replacement", null));
+
+        assertThat(replies).extracting(Api.Reply::status).containsOnly(201);
+        assertThat(v.till().get("/v1/partners/" + v.partner() + "/redemptions?to=%2B1000000000-01-01T00:00:00Z").status())
+                .isEqualTo(400);
+        assertThat(admin.post("/v1/partners/" + v.partner() + "/settlements", object("upTo", "-1000000000-01-01T00:00:00Z"),
+                "Idempotency-Key", newKey()).status()).isEqualTo(400);
+    }
+
+    /** Runs {@code count} requests at the same moment and collects their answers. */
+    private List<Api.Reply> together(int count, java.util.function.IntFunction<Api.Reply> request) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        List<Future<Api.Reply>> futures = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int n = i;
+            futures.add(pool.submit(() -> {
+                start.await();
+                return request.apply(n);
+            }));
+        }
+        start.countDown();
+        List<Api.Reply> replies = new ArrayList<>();
+        for (Future<Api.Reply> f : futures) {
+            replies.add(f.get());
+        }
+        pool.shutdown();
+        return replies;
+    }
+
+    @Test
     void reconciliationNamesAHeldAmountThatDoesNotMatchTheOpenHolds() throws Exception {
         Venue v = venue();
         hold(v, v.ada().cardNumber());

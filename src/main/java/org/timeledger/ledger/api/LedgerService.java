@@ -10,6 +10,7 @@ import org.timeledger.http.Page;
 import org.timeledger.ledger.Account;
 import org.timeledger.ledger.AccountKind;
 import org.timeledger.ledger.Actor;
+import org.timeledger.ledger.EntryType;
 import org.timeledger.ledger.JournalEntry;
 import org.timeledger.ledger.Ledger;
 import org.timeledger.ledger.Reconciliation;
@@ -73,10 +74,20 @@ public class LedgerService {
 
     /** Runs on the caller's transaction (the one that records the Idempotency-Key). */
     public EntryView reverse(Caller caller, String entryId, LedgerRequests.Reversal request) {
-        access.entry(caller, entryId);
+        JournalEntry original = access.entry(caller, entryId);
+        if (CORRECTED_ELSEWHERE.contains(original.type())) {
+            // reversing them here would leave the redemption or settlement that records them
+            // standing, and let a refund pay the same credits back a second time
+            throw new RejectedException(Rejection.REVERSAL_NOT_ALLOWED, "A " + original.type() + " entry is corrected "
+                    + (original.type() == EntryType.SETTLEMENT ? "by the next settlement" : "with a refund of its redemption (POST /v1/redemptions/{id}/refunds)")
+                    + ", not reversed.");
+        }
         JournalEntry reversal = ledger.reverse(entryId, request.reason().strip(), Actor.of(caller.principalId()));
         return EntryView.of(reversal, schemes.codeOf(reversal.schemeId()), null);
     }
+
+    private static final java.util.Set<EntryType> CORRECTED_ELSEWHERE =
+            java.util.EnumSet.of(EntryType.REDEMPTION, EntryType.REFUND, EntryType.SETTLEMENT);
 
     public EntryView entry(Caller caller, String entryId) {
         return transactions.read(() -> {
