@@ -87,6 +87,10 @@ public class Ledger {
         return store.findReversalOf(entryId);
     }
 
+    public long balanceAsOf(String accountId, Instant asOf) {
+        return store.balanceAsOf(accountId, asOf);
+    }
+
     /** Newest first, postings with seq below {@code beforeSeq}. */
     public List<StatementLine> statement(String accountId, long beforeSeq, int limit) {
         return store.statement(accountId, beforeSeq, limit);

@@ -1,5 +1,6 @@
 package org.timeledger.redemption;
 
+import org.timeledger.ledger.api.PostingsCsv;
 import org.timeledger.redemption.RedemptionViews.PartnerRedemptions;
 import org.timeledger.redemption.RedemptionViews.RedemptionView;
 
@@ -23,18 +24,7 @@ final class StatementCsv {
         return csv.toString();
     }
 
-    /** Quoted when needed; a leading =, +, - or @ is defused so a spreadsheet does not run it as a formula. */
     private static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            v = "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
+        return value == null ? "" : PostingsCsv.cell(value);
     }
 }

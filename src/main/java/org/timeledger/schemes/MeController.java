@@ -4,6 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import org.timeledger.ledger.api.PostingsCsv;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -48,10 +50,15 @@ public class MeController {
         return HttpResponse.ok(view).header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, "private, no-cache");
     }
 
-    @Get("/postings")
-    public Page<StatementLineView> postings(Caller caller, @Nullable @QueryValue Integer limit,
-                                            @Nullable @QueryValue String cursor) {
-        return me.statement(caller, limit, cursor);
+    /** JSON pages, or the whole statement as CSV ({@code ?format=csv} or {@code Accept: text/csv}). */
+    @Get(value = "/postings", produces = {MediaType.APPLICATION_JSON, PostingsCsv.TEXT_CSV})
+    public HttpResponse<?> postings(HttpRequest<?> request, Caller caller, @Nullable @QueryValue Integer limit,
+                                    @Nullable @QueryValue String cursor, @Nullable @QueryValue String format) {
+        if (PostingsCsv.wanted(request, format)) {
+            MeService.Whole whole = me.wholeStatement(caller);
+            return PostingsCsv.response(whole.lines(), whole.accountId());
+        }
+        return HttpResponse.ok(me.statement(caller, limit, cursor)).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     private String etag(MeView view) {

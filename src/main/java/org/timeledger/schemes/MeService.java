@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
 import org.timeledger.access.Caller;
 import org.timeledger.http.Page;
+import org.timeledger.ledger.api.PostingsCsv;
 import org.timeledger.ledger.Account;
 import org.timeledger.ledger.api.LedgerService;
 import org.timeledger.ledger.api.LedgerViews.StatementLineView;
@@ -49,6 +50,14 @@ public class MeService {
                     new MyAccount(account.id(), account.balanceMinutes(), account.heldMinutes(), account.availableMinutes(),
                             account.floorMinutes()));
         });
+    }
+
+    public record Whole(String accountId, java.util.List<StatementLineView> lines) {
+    }
+
+    public Whole wholeStatement(Caller caller) {
+        Member member = access.member(caller, caller.memberId());
+        return new Whole(member.accountId(), ledger.wholeStatement(caller, member.accountId(), PostingsCsv.MAX_LINES));
     }
 
     public Page<StatementLineView> statement(Caller caller, Integer limit, String cursor) {

@@ -170,7 +170,7 @@ public abstract class AccessMatrixTests extends ServiceTest {
         List<String> operations = new ArrayList<>();
         new OpenAPIV3Parser().read("openapi.yml").getPaths().forEach((path, item) ->
                 item.readOperationsMap().keySet().forEach(method -> operations.add(method + " " + path)));
-        assertThat(operations).hasSizeGreaterThanOrEqualTo(68);
+        assertThat(operations).hasSizeGreaterThanOrEqualTo(69);
         assertThat(matrix().count()).isEqualTo(operations.size() * (long) Who.values().length);
     }
 
@@ -240,6 +240,7 @@ public abstract class AccessMatrixTests extends ServiceTest {
             case "POST /v1/entries/{id}/reversal" -> api.post("/v1/entries/" + issue(scheme, otherAccount, 1).get("id").asText()
                     + "/reversal", object("reason", "matrix"), key, newKey());
             case "GET /v1/accounts/{id}" -> api.get("/v1/accounts/" + account);
+            case "GET /v1/accounts/{id}/balance" -> api.get("/v1/accounts/" + account + "/balance?asOf=2026-01-01T00:00:00Z");
             case "GET /v1/accounts/{id}/postings" -> api.get("/v1/accounts/" + account + "/postings");
             case "GET /v1/schemes/{code}/reconciliation" -> api.get("/v1/schemes/" + code + "/reconciliation");
             case "GET /v1/me" -> api.get("/v1/me");

@@ -70,6 +70,31 @@ public abstract class MembersAppTests extends ServiceTest {
     }
 
     @Test
+    void aMemberDownloadsTheirStatementAsCsvThatASpreadsheetCannotBeTrickedBy() {
+        JsonNode scheme = createScheme();
+        String code = scheme.get("code").asText();
+        MemberLogin ada = memberLogin(code, "Ada");
+        JsonNode bob = registerMember(code, "Bob");
+        issue(scheme, ada.accountId(), 100);
+        expect(ada.api().post("/v1/me/gifts", object("toMemberId", bob.get("id").asText(), "amountMinutes", 30,
+                "memo", "=HYPERLINK(\"http://x\"), thanks"), "Idempotency-Key", newKey()), 201);
+
+        Api.Reply csv = ada.api().get("/v1/me/postings?format=csv");
+        Api.Reply byAccept = ada.api().get("/v1/me/postings", "Accept", "text/csv");
+        Api.Reply byStaff = admin.get("/v1/accounts/" + ada.accountId() + "/postings?format=csv");
+
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).isEqualTo("postedAt,entryId,type,memo,amountMinutes,balanceAfterMinutes");
+        assertThat(lines.get(1)).contains(",GIFT,\"'=HYPERLINK(\"\"http://x\"\"), thanks\",-30,70");
+        assertThat(byAccept.body()).isEqualTo(csv.body());
+        assertThat(byStaff.body()).isEqualTo(csv.body());
+        assertThat(ada.api().get("/v1/me/postings?format=xml").status()).isEqualTo(400);
+    }
+
+    @Test
     void aMemberGivesByCardNumberOrMemberId() {
         JsonNode scheme = createScheme();
         String code = scheme.get("code").asText();

@@ -8,6 +8,7 @@ import org.timeledger.testing.Tokens;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Instant;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -157,6 +158,23 @@ public abstract class LedgerApiTests extends ServiceTest {
         assertThat(unreadable.status()).as("a body the service could not read never reached the key").isEqualTo(400);
         assertThat(balance(bob)).isZero();
         assertThat(admin.post("/v1/schemes/" + code + "/transfers", gift, "Idempotency-Key", newKey()).status()).isEqualTo(201);
+    }
+
+    @Test
+    void anAccountsBalanceAsItStoodAtAMoment() throws Exception {
+        JsonNode scheme = createScheme();
+        String code = scheme.get("code").asText();
+        String ada = registerMember(code, "Ada").get("accountId").asText();
+        Instant before = Instant.now().minusSeconds(1);
+        Instant first = Instant.parse(issue(scheme, ada, 30).get("postedAt").asText());
+        Thread.sleep(5);
+        issue(scheme, ada, 20);
+
+        assertThat(admin.get("/v1/accounts/" + ada + "/balance?asOf=" + before).number("balanceMinutes")).isZero();
+        assertThat(admin.get("/v1/accounts/" + ada + "/balance?asOf=" + first).number("balanceMinutes")).isEqualTo(30);
+        assertThat(admin.get("/v1/accounts/" + ada + "/balance").number("balanceMinutes")).isEqualTo(50);
+        assertThat(admin.get("/v1/accounts/" + ada + "/balance?asOf=last-year").status()).isEqualTo(400);
+        assertThat(admin.get("/v1/accounts/" + ada + "/balance?asOf=%2B1000000000-01-01T00:00:00Z").status()).isEqualTo(400);
     }
 
     @Test

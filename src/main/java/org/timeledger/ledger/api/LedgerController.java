@@ -3,6 +3,7 @@ package org.timeledger.ledger.api;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -63,11 +64,21 @@ public class LedgerController {
         return ledger.account(caller, id);
     }
 
-    @Get("/accounts/{id}/postings")
+    @Get(value = "/accounts/{id}/postings", produces = {MediaType.APPLICATION_JSON, PostingsCsv.TEXT_CSV})
     @Secured({Roles.ADMIN, Roles.COORDINATOR, Roles.AUDITOR, Roles.MEMBER, Roles.PARTNER})
-    public Page<StatementLineView> postings(Caller caller, String id, @Nullable @QueryValue Integer limit,
-                                            @Nullable @QueryValue String cursor) {
-        return ledger.statement(caller, id, limit, cursor);
+    public HttpResponse<?> postings(HttpRequest<?> request, Caller caller, String id, @Nullable @QueryValue Integer limit,
+                                    @Nullable @QueryValue String cursor, @Nullable @QueryValue String format) {
+        if (PostingsCsv.wanted(request, format)) {
+            return PostingsCsv.response(ledger.wholeStatement(caller, id, PostingsCsv.MAX_LINES), id);
+        }
+        return HttpResponse.ok(ledger.statement(caller, id, limit, cursor)).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    /** The balance as it stood at {@code asOf} (an instant such as 2026-03-31T23:59:59Z; default now). */
+    @Get("/accounts/{id}/balance")
+    @Secured({Roles.ADMIN, Roles.COORDINATOR, Roles.AUDITOR, Roles.MEMBER, Roles.PARTNER})
+    public LedgerViews.BalanceView balance(Caller caller, String id, @Nullable @QueryValue String asOf) {
+        return ledger.balanceAsOf(caller, id, PostingsCsv.instant("asOf", asOf));
     }
 
     @Get("/schemes/{code}/reconciliation")

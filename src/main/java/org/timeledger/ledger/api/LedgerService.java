@@ -25,6 +25,7 @@ import org.timeledger.schemes.Scheme;
 import org.timeledger.schemes.SchemeService;
 import org.timeledger.support.Transactions;
 
+import java.time.Instant;
 import java.util.List;
 
 /** What the ledger's routes do, in the API's terms: scheme codes in, views out, access checked. */
@@ -36,10 +37,12 @@ public class LedgerService {
     private final Access access;
     private final Transactions transactions;
     private final Staff staff;
+    private final java.time.Clock clock;
 
     public LedgerService(Ledger ledger, Reconciliation reconciliation, SchemeService schemes, Access access,
-                         Transactions transactions, Staff staff) {
+                         Transactions transactions, Staff staff, java.time.Clock clock) {
         this.staff = staff;
+        this.clock = clock;
         this.ledger = ledger;
         this.reconciliation = reconciliation;
         this.schemes = schemes;
@@ -99,6 +102,27 @@ public class LedgerService {
     public AccountView account(Caller caller, String accountId) {
         Account account = transactions.read(() -> access.account(caller, accountId));
         return AccountView.of(account, schemes.codeOf(account.schemeId()));
+    }
+
+    public LedgerViews.BalanceView balanceAsOf(Caller caller, String accountId, Instant asOf) {
+        Instant at = asOf == null ? clock.instant() : asOf;
+        return transactions.read(() -> {
+            access.account(caller, accountId);
+            return new LedgerViews.BalanceView(accountId, at, ledger.balanceAsOf(accountId, at));
+        });
+    }
+
+    /** Every line of an account's statement, newest first, for a CSV download: at most {@code max}. */
+    public List<StatementLineView> wholeStatement(Caller caller, String accountId, int max) {
+        List<StatementLine> lines = transactions.read(() -> {
+            access.account(caller, accountId);
+            return ledger.statement(accountId, Long.MAX_VALUE, max + 1);
+        });
+        if (lines.size() > max) {
+            throw RejectedException.invalidField("format", "the statement has more than " + max
+                    + " lines, too many for one CSV file; page through it as JSON");
+        }
+        return lines.stream().map(StatementLineView::of).toList();
     }
 
     public Page<StatementLineView> statement(Caller caller, String accountId, Integer limit, String cursor) {

@@ -26,6 +26,11 @@ public final class LedgerViews {
         }
     }
 
+    /** An account's balance at a moment: entries posted up to {@code asOf}, included. */
+    @Serdeable
+    public record BalanceView(String accountId, Instant asOf, long balanceMinutes) {
+    }
+
     @Serdeable
     public record PostingView(String accountId, long amountMinutes) {
     }

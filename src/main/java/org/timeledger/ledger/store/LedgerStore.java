@@ -282,6 +282,23 @@ public class LedgerStore {
         });
     }
 
+    /**
+     * An account's balance at a moment: the sum of its postings whose entries were posted by
+     * then. Summed rather than read from a posting's balance-after, so that it does not depend
+     * on postings' order matching their entries' times.
+     */
+    public long balanceAsOf(String accountId, Instant asOf) {
+        return jdbc.prepareStatement("SELECT COALESCE(SUM(p.amount_minutes), 0) FROM posting p JOIN journal_entry e "
+                + "ON e.id = p.entry_id WHERE p.account_id = ? AND e.posted_at <= ?", ps -> {
+            ps.setString(1, accountId);
+            ps.setObject(2, SqlTimes.of(asOf));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     /** Newest first: the postings of an account with seq below {@code beforeSeq}. */
     public List<StatementLine> statement(String accountId, long beforeSeq, int limit) {
         return jdbc.prepareStatement("SELECT p.seq, p.entry_id, e.posted_at, e.type, e.memo, p.amount_minutes, p.balance_after_minutes "
