@@ -2,7 +2,9 @@ package org.timeledger.reports;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -16,19 +18,54 @@ import org.timeledger.ledger.api.PostingsCsv;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 
-/** Reports and exports for auditors. */
+/** Reports and exports for those who fund and audit a scheme. */
 @Controller("/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ReportsController {
     static final String JOURNAL = "text/plain";
 
     private final JournalExport journal;
+    private final SummaryReport summary;
     private final Clock clock;
 
-    public ReportsController(JournalExport journal, Clock clock) {
+    public ReportsController(JournalExport journal, SummaryReport summary, Clock clock) {
         this.journal = journal;
+        this.summary = summary;
         this.clock = clock;
+    }
+
+    /**
+     * What the scheme achieved from {@code from} to {@code to} (days in the scheme's time zone,
+     * both included; defaults: since the scheme began, to today), as JSON or CSV tables.
+     */
+    @Get(value = "/schemes/{code}/reports/summary", produces = {MediaType.APPLICATION_JSON, PostingsCsv.TEXT_CSV})
+    @Secured({Roles.ADMIN, Roles.COORDINATOR, Roles.AUDITOR})
+    public HttpResponse<?> summary(HttpRequest<?> request, Caller caller, String code, @Nullable @QueryValue String from,
+                                   @Nullable @QueryValue String to, @Nullable @QueryValue String format) {
+        SummaryViews.Summary report = summary.summary(caller, code, date("from", from), date("to", to));
+        if (PostingsCsv.wanted(request, format)) {
+            return HttpResponse.ok(SummaryCsv.of(report)).contentType(PostingsCsv.TEXT_CSV + "; charset=utf-8")
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + code + "-summary.csv\"");
+        }
+        return HttpResponse.ok(report).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    private static LocalDate date(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(value);
+            if (date.getYear() < 1900 || date.getYear() > 2999) {
+                throw RejectedException.invalidField(field, "must be a date between 1900-01-01 and 2999-12-31");
+            }
+            return date;
+        } catch (DateTimeParseException e) {
+            throw RejectedException.invalidField(field, "must be a date such as 2026-03-31");
+        }
     }
 
     /** The journal in hledger's format, entries posted in [from, to) (defaults: ever, now). */

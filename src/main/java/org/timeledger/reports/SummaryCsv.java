@@ -1,0 +1,64 @@
+package org.timeledger.reports;
+
+import org.timeledger.ledger.api.PostingsCsv;
+import org.timeledger.reports.SummaryViews.Summary;
+
+/** The summary as CSV: the figures as name,value lines, then one table per breakdown, blank lines between. */
+final class SummaryCsv {
+    private SummaryCsv() {
+    }
+
+    static String of(Summary s) {
+        StringBuilder csv = new StringBuilder("figure,minutes or count\r\n");
+        line(csv, "from", s.from().toString());
+        line(csv, "to", s.to().toString());
+        line(csv, "minutesVolunteered", s.minutesVolunteered());
+        line(csv, "approvedActivities", s.approvedActivities());
+        line(csv, "activeVolunteers", s.activeVolunteers());
+        line(csv, "newMembers", s.newMembers());
+        var c = s.credits();
+        line(csv, "issued", c.issued());
+        line(csv, "retired", c.retired());
+        line(csv, "earned", c.earned());
+        line(csv, "allocated", c.allocated());
+        line(csv, "given", c.given());
+        line(csv, "exchanged", c.exchanged());
+        line(csv, "donated", c.donated());
+        line(csv, "granted", c.granted());
+        line(csv, "redeemed", c.redeemed());
+        line(csv, "refunded", c.refunded());
+        line(csv, "expired", c.expired());
+        line(csv, "settled", c.settled());
+        line(csv, "adjusted", c.adjusted());
+        line(csv, "reversed", c.reversed());
+        var o = s.outstanding();
+        line(csv, "outstandingMembers", o.members());
+        line(csv, "outstandingOrganisations", o.organisations());
+        line(csv, "outstandingPartners", o.partners());
+        line(csv, "outstandingCommunityPot", o.communityPot());
+        line(csv, "outstandingExpired", o.expired());
+        line(csv, "outstandingTotal", o.total());
+        line(csv, "issuedToDate", s.identity().issuedToDate());
+        line(csv, "retiredToDate", s.identity().retiredToDate());
+        line(csv, "identityHolds", Boolean.toString(s.identity().holds()));
+        csv.append("\r\ncategory,name,minutesVolunteered,activities,volunteers\r\n");
+        s.byCategory().forEach(r -> row(csv, r.code(), r.name(), r.minutesVolunteered(), r.activities(), r.volunteers()));
+        csv.append("\r\norganisationId,organisation,minutesVolunteered,activities,volunteers\r\n");
+        s.byOrganisation().forEach(r -> row(csv, r.id(), r.name(), r.minutesVolunteered(), r.activities(), r.volunteers()));
+        csv.append("\r\npartnerId,partner,redeemedMinutes,refundedMinutes,settledMinutes\r\n");
+        s.byPartner().forEach(r -> row(csv, r.id(), r.name(), r.redeemedMinutes(), r.refundedMinutes(), r.settledMinutes()));
+        csv.append("\r\nward,minutesVolunteered,volunteers,newMembers\r\n");
+        s.byWard().forEach(r -> csv.append(PostingsCsv.cell(r.ward())).append(',').append(r.minutesVolunteered()).append(',')
+                .append(r.volunteers()).append(',').append(r.newMembers()).append("\r\n"));
+        return csv.toString();
+    }
+
+    private static void line(StringBuilder csv, String name, Object value) {
+        csv.append(name).append(',').append(value).append("\r\n");
+    }
+
+    private static void row(StringBuilder csv, String id, String name, long a, long b, long c) {
+        csv.append(PostingsCsv.cell(id)).append(',').append(PostingsCsv.cell(name)).append(',').append(a).append(',')
+                .append(b).append(',').append(c).append("\r\n");
+    }
+}

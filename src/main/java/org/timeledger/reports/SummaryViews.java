@@ -1,0 +1,56 @@
+package org.timeledger.reports;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The scheme summary report. Every amount is in minutes. */
+public final class SummaryViews {
+    private SummaryViews() {
+    }
+
+    /** Credits moved in the period, by what moved them (a two-sided entry counts its amount once). */
+    @Serdeable
+    public record Credits(long issued, long retired, long earned, long allocated, long given, long exchanged,
+                          long donated, long granted, long redeemed, long refunded, long expired, long settled,
+                          long adjusted, long reversed) {
+    }
+
+    /** Credits held at the period's end, by kind of holder. */
+    @Serdeable
+    public record Outstanding(long members, long organisations, long partners, long communityPot, long expired,
+                              long total) {
+    }
+
+    /**
+     * Issued less retired (the ISSUANCE account's postings, up to the period's end) equals what
+     * is outstanding (everyone else's balances then): two sums over different postings.
+     */
+    @Serdeable
+    public record Identity(long issuedToDate, long retiredToDate, long outstanding, boolean holds) {
+    }
+
+    @Serdeable
+    public record CategoryRow(String code, String name, long minutesVolunteered, long activities, long volunteers) {
+    }
+
+    @Serdeable
+    public record OrganisationRow(String id, String name, long minutesVolunteered, long activities, long volunteers) {
+    }
+
+    @Serdeable
+    public record PartnerRow(String id, String name, long redeemedMinutes, long refundedMinutes, long settledMinutes) {
+    }
+
+    @Serdeable
+    public record WardRow(String ward, long minutesVolunteered, long volunteers, long newMembers) {
+    }
+
+    @Serdeable
+    public record Summary(String schemeCode, LocalDate from, LocalDate to, long minutesVolunteered, long approvedActivities,
+                          long activeVolunteers, long newMembers, Credits credits, Outstanding outstanding,
+                          Identity identity, List<CategoryRow> byCategory, List<OrganisationRow> byOrganisation,
+                          List<PartnerRow> byPartner, List<WardRow> byWard) {
+    }
+}

@@ -1,0 +1,298 @@
+package org.timeledger.reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.timeledger.testing.Api;
+import org.timeledger.testing.ServiceTest;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.timeledger.testing.Api.object;
+
+/**
+ * The scheme summary against a generated year in small: random volunteering, gifts,
+ * donations, grants, redemptions, refunds, a correction and a settlement, driven through the
+ * API, while the generator keeps its own tally. The report must agree with the tally, which
+ * is not the same SQL run twice.
+ */
+public abstract class SummaryReportTests extends ServiceTest {
+    static final ZoneId LONDON = ZoneId.of("Europe/London");
+    static final String[] WARDS = {"Brixton", "Stockwell", null};
+
+    /** What the generator did, summed its own way. */
+    static final class Tally {
+        long volunteered;
+        long activities;
+        final Set<String> volunteers = new HashSet<>();
+        long issued;
+        long retired;
+        long earned;
+        long given;
+        long donated;
+        long granted;
+        long redeemed;
+        long refunded;
+        long settled;
+        long reversed;
+        long pot;
+        final Map<String, Long> balances = new HashMap<>();
+        final Map<String, long[]> byCategory = new TreeMap<>();
+        final Map<String, long[]> byOrganisation = new TreeMap<>();
+        final Map<String, Set<String>> volunteersByOrganisation = new HashMap<>();
+        final Map<String, long[]> byPartner = new HashMap<>();
+        final Map<String, Long> byWard = new TreeMap<>();
+        final Map<String, Long> dayMinutes = new HashMap<>();
+    }
+
+    record Member(String id, String accountId, String card, String ward) {
+    }
+
+    @Test
+    void theSummaryAgreesWithWhatTheGeneratorDid() {
+        JsonNode scheme = createScheme("timeZone", "Europe/London");
+        String code = scheme.get("code").asText();
+        for (String category : List.of("shopping", "gardening")) {
+            expect(admin.post("/v1/schemes/" + code + "/categories", object("code", category, "name", category)), 201);
+        }
+        List<String> organisations = new ArrayList<>();
+        for (String name : List.of("Lunch club", "Garden group")) {
+            organisations.add(admin.post("/v1/schemes/" + code + "/organisations", object("name", name)).field("id"));
+        }
+        List<String> partners = new ArrayList<>();
+        List<String> partnerAccounts = new ArrayList<>();
+        List<Api> tills = new ArrayList<>();
+        for (String name : List.of("Leisure centre", "Cinema")) {
+            JsonNode partner = admin.post("/v1/schemes/" + code + "/partners", object("name", name)).json();
+            partners.add(partner.get("id").asText());
+            partnerAccounts.add(partner.get("accountId").asText());
+            tills.add(till(partner.get("id").asText()));
+        }
+        List<Member> members = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String ward = WARDS[i % WARDS.length];
+            Map<String, Object> body = object("displayName", "Member " + i);
+            if (ward != null) {
+                body.put("ward", ward);
+            }
+            JsonNode m = admin.post("/v1/schemes/" + code + "/members", body).json();
+            members.add(new Member(m.get("id").asText(), m.get("accountId").asText(), m.get("cardNumber").asText(),
+                    ward == null ? SummaryReport.NO_WARD : ward));
+        }
+        Tally t = new Tally();
+        Random random = new Random(20261122);
+        LocalDate today = LocalDate.now(LONDON);
+        List<String> approvedEntries = new ArrayList<>();
+        List<Long> approvedMinutes = new ArrayList<>();
+        List<String[]> approvedKeys = new ArrayList<>();
+
+        for (int step = 0; step < 90; step++) {
+            Member m = members.get(random.nextInt(members.size()));
+            long balance = t.balances.getOrDefault(m.id(), 0L);
+            switch (random.nextInt(6)) {
+                case 0, 1, 2 -> {
+                    String category = random.nextBoolean() ? "shopping" : "gardening";
+                    String organisation = organisations.get(random.nextInt(2));
+                    LocalDate date = today.minusDays(random.nextInt(20));
+                    long minutes = 10 + random.nextInt(230);
+                    if (t.dayMinutes.getOrDefault(m.id() + date, 0L) + minutes > 1440) {
+                        continue;
+                    }
+                    t.dayMinutes.merge(m.id() + date, minutes, Long::sum);
+                    String id = admin.post("/v1/schemes/" + code + "/activities", object("memberId", m.id(),
+                            "organisationId", organisation, "date", date.toString(), "minutes", minutes,
+                            "categoryCode", category), "Idempotency-Key", newKey()).field("id");
+                    if (random.nextInt(10) == 0) {
+                        expect(admin.post("/v1/activities/" + id + "/rejection", object("reason", "not ours")), 200);
+                        t.dayMinutes.merge(m.id() + date, -minutes, Long::sum);
+                        continue;
+                    }
+                    Api.Reply approved = admin.post("/v1/activities/" + id + "/approval", null, "Idempotency-Key", newKey());
+                    expect(approved, 200);
+                    approvedEntries.add(approved.field("entryId"));
+                    approvedMinutes.add(minutes);
+                    approvedKeys.add(new String[]{m.id(), category, organisation, m.ward()});
+                    t.issued += minutes;
+                    t.earned += minutes;
+                    t.balances.merge(m.id(), minutes, Long::sum);
+                }
+                case 3 -> {
+                    if (balance < 2) {
+                        continue;
+                    }
+                    long amount = 1 + random.nextInt((int) Math.min(balance - 1, 120));
+                    Member to = members.get(random.nextInt(members.size()));
+                    if (to.id().equals(m.id())) {
+                        continue;
+                    }
+                    expect(transfer(code, m.accountId(), to.accountId(), amount, "GIFT"), 201);
+                    t.given += amount;
+                    t.balances.merge(m.id(), -amount, Long::sum);
+                    t.balances.merge(to.id(), amount, Long::sum);
+                }
+                case 4 -> {
+                    if (balance >= 30 && random.nextBoolean()) {
+                        expect(transfer(code, m.accountId(), scheme.get("communityPotAccountId").asText(), 30, "DONATION"), 201);
+                        t.donated += 30;
+                        t.pot += 30;
+                        t.balances.merge(m.id(), -30L, Long::sum);
+                    } else if (t.pot >= 20) {
+                        expect(admin.post("/v1/schemes/" + code + "/grants", object("memberId", m.id(), "amountMinutes", 20),
+                                "Idempotency-Key", newKey()), 201);
+                        t.granted += 20;
+                        t.pot -= 20;
+                        t.balances.merge(m.id(), 20L, Long::sum);
+                    }
+                }
+                default -> {
+                    if (balance < 60) {
+                        continue;
+                    }
+                    int p = random.nextInt(2);
+                    Api.Reply redeemed = tills.get(p).post("/v1/redemptions", object("cardNumber", m.card(),
+                            "amountMinutes", 60, "tillReference", "gen", "capture", true), "Idempotency-Key", newKey());
+                    expect(redeemed, 201);
+                    t.redeemed += 60;
+                    t.byPartner.computeIfAbsent(partners.get(p), k -> new long[3])[0] += 60;
+                    t.balances.merge(m.id(), -60L, Long::sum);
+                    if (random.nextInt(3) == 0) {
+                        expect(tills.get(p).post("/v1/redemptions/" + redeemed.field("id") + "/refunds",
+                                object("amountMinutes", 15, "reason", "late"), "Idempotency-Key", newKey()), 201);
+                        t.refunded += 15;
+                        t.byPartner.get(partners.get(p))[1] += 15;
+                        t.balances.merge(m.id(), 15L, Long::sum);
+                    }
+                }
+            }
+        }
+        // a correction: the first approval's EARN entry reversed (if its member still holds the credits)
+        for (int i = 0; i < approvedEntries.size(); i++) {
+            String member = approvedKeys.get(i)[0];
+            long minutes = approvedMinutes.get(i);
+            if (t.balances.getOrDefault(member, 0L) >= minutes) {
+                expect(admin.post("/v1/entries/" + approvedEntries.get(i) + "/reversal", object("reason", "logged twice"),
+                        "Idempotency-Key", newKey()), 201);
+                t.reversed += minutes;
+                t.retired += minutes;
+                t.balances.merge(member, -minutes, Long::sum);
+                approvedKeys.set(i, null);
+                break;
+            }
+        }
+        for (int i = 0; i < approvedKeys.size(); i++) {
+            String[] k = approvedKeys.get(i);
+            if (k == null) {
+                continue;
+            }
+            long minutes = approvedMinutes.get(i);
+            t.volunteered += minutes;
+            t.activities++;
+            t.volunteers.add(k[0]);
+            long[] c = t.byCategory.computeIfAbsent(k[1], x -> new long[2]);
+            c[0] += minutes;
+            c[1]++;
+            long[] o = t.byOrganisation.computeIfAbsent(k[2], x -> new long[2]);
+            o[0] += minutes;
+            o[1]++;
+            t.volunteersByOrganisation.computeIfAbsent(k[2], x -> new HashSet<>()).add(k[0]);
+            t.byWard.merge(k[3], minutes, Long::sum);
+        }
+        long partnerBalance = balance(partnerAccounts.get(0));
+        if (partnerBalance > 0) {
+            expect(admin.post("/v1/partners/" + partners.get(0) + "/settlements", object("upTo", java.time.Instant.now().toString()),
+                    "Idempotency-Key", newKey()), 201);
+            t.settled = partnerBalance;
+            t.retired += partnerBalance;
+            t.byPartner.get(partners.get(0))[2] = partnerBalance;
+        }
+
+        JsonNode s = staff(code, "AUDITOR").get("/v1/schemes/" + code + "/reports/summary?from=" + today.minusDays(30)
+                + "&to=" + today).json();
+
+        assertThat(t.activities).as("the generator did some volunteering").isGreaterThan(10);
+        assertThat(s.get("minutesVolunteered").asLong()).isEqualTo(t.volunteered);
+        assertThat(s.get("approvedActivities").asLong()).isEqualTo(t.activities);
+        assertThat(s.get("activeVolunteers").asLong()).isEqualTo(t.volunteers.size());
+        assertThat(s.get("newMembers").asLong()).isEqualTo(members.size());
+        JsonNode c = s.get("credits");
+        assertThat(c.get("issued").asLong()).isEqualTo(t.issued);
+        assertThat(c.get("retired").asLong()).isEqualTo(t.retired);
+        assertThat(c.get("earned").asLong()).isEqualTo(t.earned);
+        assertThat(c.get("given").asLong()).isEqualTo(t.given);
+        assertThat(c.get("donated").asLong()).isEqualTo(t.donated);
+        assertThat(c.get("granted").asLong()).isEqualTo(t.granted);
+        assertThat(c.get("redeemed").asLong()).isEqualTo(t.redeemed);
+        assertThat(c.get("refunded").asLong()).isEqualTo(t.refunded);
+        assertThat(c.get("settled").asLong()).isEqualTo(t.settled);
+        assertThat(c.get("reversed").asLong()).isEqualTo(t.reversed);
+        JsonNode o = s.get("outstanding");
+        assertThat(o.get("members").asLong()).isEqualTo(t.balances.values().stream().mapToLong(Long::longValue).sum());
+        assertThat(o.get("communityPot").asLong()).isEqualTo(t.pot);
+        assertThat(o.get("total").asLong()).isEqualTo(t.issued - t.retired);
+        assertThat(s.get("identity").get("holds").asBoolean()).isTrue();
+        assertThat(s.get("identity").get("issuedToDate").asLong() - s.get("identity").get("retiredToDate").asLong())
+                .isEqualTo(o.get("total").asLong());
+        for (JsonNode row : s.get("byCategory")) {
+            long[] expected = t.byCategory.getOrDefault(row.get("code").asText(), new long[2]);
+            assertThat(row.get("minutesVolunteered").asLong()).isEqualTo(expected[0]);
+            assertThat(row.get("activities").asLong()).isEqualTo(expected[1]);
+        }
+        for (JsonNode row : s.get("byOrganisation")) {
+            long[] expected = t.byOrganisation.getOrDefault(row.get("id").asText(), new long[2]);
+            assertThat(row.get("minutesVolunteered").asLong()).isEqualTo(expected[0]);
+            assertThat(row.get("volunteers").asLong())
+                    .isEqualTo(t.volunteersByOrganisation.getOrDefault(row.get("id").asText(), Set.of()).size());
+        }
+        for (JsonNode row : s.get("byPartner")) {
+            long[] expected = t.byPartner.getOrDefault(row.get("id").asText(), new long[3]);
+            assertThat(new long[]{row.get("redeemedMinutes").asLong(), row.get("refundedMinutes").asLong(),
+                    row.get("settledMinutes").asLong()}).isEqualTo(expected);
+        }
+        for (JsonNode row : s.get("byWard")) {
+            assertThat(row.get("minutesVolunteered").asLong()).as(row.get("ward").asText())
+                    .isEqualTo(t.byWard.getOrDefault(row.get("ward").asText(), 0L));
+        }
+
+        // a coordinator sees their own organisation's row; CSV carries the same figures
+        Api coordinator = staff(code, "COORDINATOR", organisations.get(0));
+        JsonNode mine = coordinator.get("/v1/schemes/" + code + "/reports/summary").json();
+        assertThat(mine.get("byOrganisation")).extracting(r -> r.get("id").asText()).containsExactly(organisations.get(0));
+        Api.Reply csv = admin.get("/v1/schemes/" + code + "/reports/summary?format=csv&from=" + today.minusDays(30) + "&to=" + today);
+        JsonNode lifetime = admin.get("/v1/schemes/" + code + "/reports/summary").json();
+        assertThat(lifetime.get("minutesVolunteered").asLong()).as("by default, from the earliest activity")
+                .isEqualTo(t.volunteered);
+        assertThat(csv.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+        assertThat(csv.body()).contains("minutesVolunteered," + s.get("minutesVolunteered").asLong())
+                .contains("identityHolds,true").contains("ward,minutesVolunteered,volunteers,newMembers");
+    }
+
+    @Test
+    void aPeriodCountsOnlyWhatHappenedInItAndBadPeriodsAreRefused() {
+        JsonNode scheme = createScheme();
+        String code = scheme.get("code").asText();
+        JsonNode ada = registerMember(code, "Ada");
+        issue(scheme, ada.get("accountId").asText(), 90);
+        LocalDate today = LocalDate.now(LONDON);
+
+        JsonNode yesterday = admin.get("/v1/schemes/" + code + "/reports/summary?from=" + today.minusDays(1) + "&to="
+                + today.minusDays(1)).json();
+
+        assertThat(yesterday.get("credits").get("issued").asLong()).isZero();
+        assertThat(yesterday.get("newMembers").asLong()).isZero();
+        assertThat(yesterday.get("outstanding").get("total").asLong()).isZero();
+        assertThat(admin.get("/v1/schemes/" + code + "/reports/summary").json().get("outstanding").get("members").asLong())
+                .isEqualTo(90);
+        assertThat(admin.get("/v1/schemes/" + code + "/reports/summary?from=" + today + "&to=" + today.minusDays(1)).status())
+                .isEqualTo(400);
+        assertThat(admin.get("/v1/schemes/" + code + "/reports/summary?from=31/03/2026").status()).isEqualTo(400);
+    }
+}
