@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import org.timeledger.access.Caller;
 import org.timeledger.access.Roles;
 import org.timeledger.ledger.RejectedException;
@@ -29,9 +30,11 @@ public class ReportsController {
 
     private final JournalExport journal;
     private final SummaryReport summary;
+    private final PublicSummary publicSummary;
     private final Clock clock;
 
-    public ReportsController(JournalExport journal, SummaryReport summary, Clock clock) {
+    public ReportsController(JournalExport journal, SummaryReport summary, PublicSummary publicSummary, Clock clock) {
+        this.publicSummary = publicSummary;
         this.journal = journal;
         this.summary = summary;
         this.clock = clock;
@@ -66,6 +69,13 @@ public class ReportsController {
         } catch (DateTimeParseException e) {
             throw RejectedException.invalidField(field, "must be a date such as 2026-03-31");
         }
+    }
+
+    /** The transparency page's figures: anyone may read them, and nobody can be picked out of them. */
+    @Get("/public/schemes/{code}/summary")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public PublicSummary.View publicSummary(String code) {
+        return publicSummary.of(code);
     }
 
     /** The journal in hledger's format, entries posted in [from, to) (defaults: ever, now). */

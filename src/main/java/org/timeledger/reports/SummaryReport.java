@@ -80,6 +80,13 @@ public class SummaryReport {
         });
     }
 
+    /** The summary of a period (from null: the scheme's first day); on the caller's snapshot. */
+    Summary compute(Scheme scheme, LocalDate from, LocalDate to) {
+        ZoneId zone = ZoneId.of(scheme.timeZone());
+        LocalDate first = from == null ? start(scheme, zone) : from;
+        return compute(scheme, first, to, first.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
     /** The scheme's first day: when it began, or its earliest activity, logged back-dated. */
     private LocalDate start(Scheme scheme, ZoneId zone) {
         LocalDate created = LocalDate.ofInstant(scheme.createdAt(), zone);

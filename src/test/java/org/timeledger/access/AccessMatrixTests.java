@@ -170,7 +170,7 @@ public abstract class AccessMatrixTests extends ServiceTest {
         List<String> operations = new ArrayList<>();
         new OpenAPIV3Parser().read("openapi.yml").getPaths().forEach((path, item) ->
                 item.readOperationsMap().keySet().forEach(method -> operations.add(method + " " + path)));
-        assertThat(operations).hasSizeGreaterThanOrEqualTo(71);
+        assertThat(operations).hasSizeGreaterThanOrEqualTo(72);
         assertThat(matrix().count()).isEqualTo(operations.size() * (long) Who.values().length);
     }
 
@@ -243,6 +243,7 @@ public abstract class AccessMatrixTests extends ServiceTest {
             case "GET /v1/accounts/{id}/balance" -> api.get("/v1/accounts/" + account + "/balance?asOf=2026-01-01T00:00:00Z");
             case "GET /v1/accounts/{id}/postings" -> api.get("/v1/accounts/" + account + "/postings");
             case "GET /v1/schemes/{code}/reports/summary" -> api.get("/v1/schemes/" + code + "/reports/summary");
+            case "GET /v1/public/schemes/{code}/summary" -> api.get("/v1/public/schemes/" + code + "/summary");
             case "GET /v1/schemes/{code}/export/journal" -> api.get("/v1/schemes/" + code + "/export/journal");
             case "GET /v1/schemes/{code}/reconciliation" -> api.get("/v1/schemes/" + code + "/reconciliation");
             case "GET /v1/me" -> api.get("/v1/me");

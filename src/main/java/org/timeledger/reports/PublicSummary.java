@@ -1,0 +1,114 @@
+package org.timeledger.reports;
+
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import org.timeledger.ledger.Reconciliation;
+import org.timeledger.ledger.RejectedException;
+import org.timeledger.ledger.Rejection;
+import org.timeledger.reports.SummaryViews.Summary;
+import org.timeledger.schemes.Scheme;
+import org.timeledger.schemes.SchemeService;
+import org.timeledger.support.Transactions;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What anyone may see of a scheme, without logging in: totals and breakdowns by category and
+ * ward for its lifetime and the last 12 months, and whether its books balance. No names and no
+ * ids; any count below {@value #SMALLEST} shows as "&lt;5", and the minutes of a group of fewer
+ * than {@value #SMALLEST} volunteers as "withheld", so that nobody can be picked out.
+ */
+@Singleton
+public class PublicSummary {
+    static final int SMALLEST = 5;
+    static final String FEW = "<5";
+    static final String WITHHELD = "withheld";
+    /** Reconciling on every anonymous request would let anyone load the database at will. */
+    static final Duration RECONCILIATION_KEPT = Duration.ofMinutes(5);
+
+    private final SummaryReport report;
+    private final Reconciliation reconciliation;
+    private final SchemeService schemes;
+    private final Transactions transactions;
+    private final Clock clock;
+    private final Map<String, Checked> checked = new ConcurrentHashMap<>();
+
+    public PublicSummary(SummaryReport report, Reconciliation reconciliation, SchemeService schemes,
+                         Transactions transactions, Clock clock) {
+        this.report = report;
+        this.reconciliation = reconciliation;
+        this.schemes = schemes;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Serdeable
+    public record Checked(boolean balanced, Instant checkedAt) {
+    }
+
+    @Serdeable
+    public record CategoryRow(String category, Object minutesVolunteered, Object activities, Object volunteers) {
+    }
+
+    @Serdeable
+    public record WardRow(String ward, Object minutesVolunteered, Object volunteers, Object newMembers) {
+    }
+
+    @Serdeable
+    public record Period(LocalDate from, LocalDate to, Object minutesVolunteered, Object approvedActivities,
+                         Object activeVolunteers, Object newMembers, long creditsIssued, long creditsRedeemed,
+                         long creditsDonated, long creditsOutstanding, List<CategoryRow> byCategory, List<WardRow> byWard) {
+    }
+
+    @Serdeable
+    public record View(String schemeCode, String schemeName, Period lifetime, Period last12Months, Checked reconciliation) {
+    }
+
+    public View of(String schemeCode) {
+        Scheme scheme = schemes.find(schemeCode)
+                .orElseThrow(() -> new RejectedException(Rejection.NOT_FOUND, "No scheme with code '" + schemeCode + "'."));
+        ZoneId zone = ZoneId.of(scheme.timeZone());
+        LocalDate today = scheme.today(clock.instant());
+        Summary lifetime = transactions.readSnapshot(() -> report.compute(scheme, null, today));
+        Summary year = transactions.readSnapshot(() -> report.compute(scheme, today.minusYears(1).plusDays(1), today));
+        return new View(scheme.code(), scheme.name(), period(lifetime), period(year), reconciled(scheme));
+    }
+
+    private Checked reconciled(Scheme scheme) {
+        Checked last = checked.get(scheme.id());
+        Instant now = clock.instant();
+        if (last == null || last.checkedAt().plus(RECONCILIATION_KEPT).isBefore(now)) {
+            Reconciliation.Report result = reconciliation.reconcile(scheme.id());
+            last = new Checked(result.balanced(), result.checkedAt());
+            checked.put(scheme.id(), last);
+        }
+        return last;
+    }
+
+    private static Period period(Summary s) {
+        List<CategoryRow> categories = s.byCategory().stream().map(r -> new CategoryRow(r.name(),
+                minutes(r.minutesVolunteered(), r.volunteers()), count(r.activities()), count(r.volunteers()))).toList();
+        List<WardRow> wards = s.byWard().stream().map(r -> new WardRow(r.ward(), minutes(r.minutesVolunteered(), r.volunteers()),
+                count(r.volunteers()), count(r.newMembers()))).toList();
+        return new Period(s.from(), s.to(), minutes(s.minutesVolunteered(), s.activeVolunteers()), count(s.approvedActivities()),
+                count(s.activeVolunteers()), count(s.newMembers()), s.credits().issued(), s.credits().redeemed(),
+                s.credits().donated(), s.outstanding().total(), categories, wards);
+    }
+
+    /** A count, or "<5" if it is small enough to point at someone (none at all is safe to say). */
+    static Object count(long n) {
+        return n > 0 && n < SMALLEST ? FEW : n;
+    }
+
+    /** A group's minutes, withheld when fewer than five volunteered them. */
+    static Object minutes(long minutes, long volunteers) {
+        return volunteers > 0 && volunteers < SMALLEST ? WITHHELD : minutes;
+    }
+}
