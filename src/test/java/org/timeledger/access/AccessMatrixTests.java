@@ -170,7 +170,7 @@ public abstract class AccessMatrixTests extends ServiceTest {
         List<String> operations = new ArrayList<>();
         new OpenAPIV3Parser().read("openapi.yml").getPaths().forEach((path, item) ->
                 item.readOperationsMap().keySet().forEach(method -> operations.add(method + " " + path)));
-        assertThat(operations).hasSizeGreaterThanOrEqualTo(72);
+        assertThat(operations).hasSizeGreaterThanOrEqualTo(73);
         assertThat(matrix().count()).isEqualTo(operations.size() * (long) Who.values().length);
     }
 
@@ -224,6 +224,8 @@ public abstract class AccessMatrixTests extends ServiceTest {
             case "PUT /v1/staff/{id}/member" -> api.send("PUT", "/v1/staff/" + admin.post("/v1/schemes/" + code + "/staff",
                     object("username", "linked-" + newKey(), "password", "staff-password-1", "role", "AUDITOR")).field("id")
                     + "/member", object("memberId", otherMemberId));
+            case "DELETE /v1/members/{id}/personal-data" -> api.send("DELETE", "/v1/members/"
+                    + registerMember(code, "To be forgotten").get("id").asText() + "/personal-data", null, key, newKey());
             case "POST /v1/members/{id}/activation-code" -> api.post("/v1/members/"
                     + registerMember(code, "Forgetful").get("id").asText() + "/activation-code", null);
             case "POST /v1/schemes/{code}/organisations" -> api.post("/v1/schemes/" + code + "/organisations", object("name", "Group"));
