@@ -69,6 +69,9 @@ public class Activations {
 
     /** A new code for a member who lost theirs or forgot their password. */
     public Issued reissue(Caller caller, Member member) {
+        if (member.erased()) {
+            throw PartyService.erased(member);
+        }
         return transactions.write(() -> {
             supersedeCodes(member.id());
             users.findByMemberId(member.id()).ifPresent(user -> {

@@ -13,6 +13,7 @@ import org.timeledger.ledger.EntryType;
 import org.timeledger.ledger.JournalEntry;
 import org.timeledger.ledger.Ledger;
 import org.timeledger.schemes.Member;
+import org.timeledger.schemes.PartyService;
 import org.timeledger.schemes.Scheme;
 import org.timeledger.schemes.SchemeService;
 import org.timeledger.support.Secrets;
@@ -22,6 +23,7 @@ import org.timeledger.support.Secrets;
  * their login and card stop working, and who they named or were named by as beneficiary is
  * forgotten; their account and every entry stay, so the books still reconcile and the reports
  * still add up. What they held is donated to the community pot first, unless asked otherwise.
+ * Their unused activation codes stop working, and they get no new code, login or card.
  * Free text that staff wrote about them (activity descriptions, memos) is not rewritten.
  */
 @Singleton
@@ -32,9 +34,11 @@ public class Erasure {
     private final UserRepository users;
     private final RefreshTokens refreshTokens;
     private final JdbcOperations jdbc;
+    private final PartyService parties;
 
     public Erasure(Access access, Ledger ledger, SchemeService schemes, UserRepository users, RefreshTokens refreshTokens,
-                   JdbcOperations jdbc) {
+                   JdbcOperations jdbc, PartyService parties) {
+        this.parties = parties;
         this.access = access;
         this.ledger = ledger;
         this.schemes = schemes;
@@ -50,8 +54,8 @@ public class Erasure {
 
     /** Runs on the caller's transaction (the one that records the Idempotency-Key). */
     public Erased erase(Caller caller, String memberId, boolean keepBalance) {
-        Member member = access.member(caller, memberId);
-        lock(member.id());
+        lock(access.member(caller, memberId).id());
+        Member member = parties.findMember(memberId).orElseThrow(); // as it stands under the lock
         Scheme scheme = schemes.findById(member.schemeId()).orElseThrow();
         Account account = ledger.findAccount(member.accountId()).orElseThrow();
         long donated = keepBalance ? 0 : Math.max(0, account.availableMinutes());
@@ -61,7 +65,10 @@ public class Erasure {
         String pseudonym = "Erased member " + Secrets.sha256Hex(member.id()).substring(0, 8).toUpperCase(java.util.Locale.ROOT);
         // a card number no till accepts (not 16 digits), unique because the member's id is
         String blockedCard = "X" + member.id().substring(member.id().length() - 15);
-        update("UPDATE member SET display_name = ?, card_number = ? WHERE id = ?", pseudonym, blockedCard, member.id());
+        update("UPDATE member SET display_name = ?, card_number = ?, erased_at = COALESCE(erased_at, CURRENT_TIMESTAMP) "
+                + "WHERE id = ?", pseudonym, blockedCard, member.id());
+        // an activation code not yet used (say, in the welcome letter) must not open a new login
+        update("UPDATE activation_code SET used_at = CURRENT_TIMESTAMP WHERE member_id = ? AND used_at IS NULL", member.id());
         if (!member.cardNumber().equals(blockedCard)) {
             update("INSERT INTO retired_card (card_number, member_id, retired_at) VALUES (?, ?, CURRENT_TIMESTAMP)",
                     member.cardNumber(), member.id());

@@ -45,8 +45,9 @@ public class JournalExport {
                     .append(")\n; entries posted from ").append(from).append(" to ").append(to)
                     .append(", dated in ").append(zone).append("; amounts in minutes (60 min = 1 credit)\n\n")
                     .append("commodity 1. min\n\n");
+            // in a comment hledger reads "word:" as a tag ("type:" even as an account type): no colons there
             accounts(scheme).forEach((name, party) -> out.append("account ").append(name)
-                    .append(party.isEmpty() ? "" : "  ; " + party).append('\n'));
+                    .append(party.isEmpty() ? "" : "  ; " + party.replace(':', '-')).append('\n'));
             out.append('\n');
             entries(scheme, zone, from, to, out);
             return out.toString();

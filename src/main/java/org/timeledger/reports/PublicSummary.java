@@ -15,15 +15,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What anyone may see of a scheme, without logging in: totals and breakdowns by category and
  * ward for its lifetime and the last 12 months, and whether its books balance. No names and no
- * ids; any count below {@value #SMALLEST} shows as "&lt;5", and the minutes of a group of fewer
- * than {@value #SMALLEST} volunteers as "withheld", so that nobody can be picked out.
+ * ids; any count below {@value #SMALLEST} shows as "&lt;5", and the minutes (and activities) of a
+ * group of fewer than {@value #SMALLEST} volunteers as "withheld", with as many more groups as
+ * it takes for the withheld ones to hold five volunteers, so that nobody can be picked out,
+ * not even by subtracting the groups shown from the total. Worked out at most once a minute.
  */
 @Singleton
 public class PublicSummary {
@@ -39,6 +44,9 @@ public class PublicSummary {
     private final Transactions transactions;
     private final Clock clock;
     private final Map<String, Checked> checked = new ConcurrentHashMap<>();
+    /** The figures are worked out at most once a minute per scheme, however many ask. */
+    static final Duration VIEW_KEPT = Duration.ofMinutes(1);
+    private final Map<String, Cached> views = new ConcurrentHashMap<>();
 
     public PublicSummary(SummaryReport report, Reconciliation reconciliation, SchemeService schemes,
                          Transactions transactions, Clock clock) {
@@ -72,6 +80,19 @@ public class PublicSummary {
     }
 
     public View of(String schemeCode) {
+        Cached cached = views.get(schemeCode);
+        if (cached != null && cached.at().plus(VIEW_KEPT).isAfter(clock.instant())) {
+            return cached.view();
+        }
+        View view = compute(schemeCode);
+        views.put(schemeCode, new Cached(view, clock.instant()));
+        return view;
+    }
+
+    private record Cached(View view, Instant at) {
+    }
+
+    private View compute(String schemeCode) {
         Scheme scheme = schemes.find(schemeCode)
                 .orElseThrow(() -> new RejectedException(Rejection.NOT_FOUND, "No scheme with code '" + schemeCode + "'."));
         ZoneId zone = ZoneId.of(scheme.timeZone());
@@ -93,13 +114,42 @@ public class PublicSummary {
     }
 
     private static Period period(Summary s) {
-        List<CategoryRow> categories = s.byCategory().stream().map(r -> new CategoryRow(r.name(),
-                minutes(r.minutesVolunteered(), r.volunteers()), count(r.activities()), count(r.volunteers()))).toList();
-        List<WardRow> wards = s.byWard().stream().map(r -> new WardRow(r.ward(), minutes(r.minutesVolunteered(), r.volunteers()),
-                count(r.volunteers()), count(r.newMembers()))).toList();
+        Set<String> hiddenCategories = withheld(s.byCategory().stream()
+                .collect(Collectors.toMap(SummaryViews.CategoryRow::code, SummaryViews.CategoryRow::volunteers)));
+        Set<String> hiddenWards = withheld(s.byWard().stream()
+                .collect(Collectors.toMap(SummaryViews.WardRow::ward, SummaryViews.WardRow::volunteers)));
+        List<CategoryRow> categories = s.byCategory().stream().map(r -> hiddenCategories.contains(r.code())
+                ? new CategoryRow(r.name(), WITHHELD, WITHHELD, count(r.volunteers()))
+                : new CategoryRow(r.name(), r.minutesVolunteered(), r.activities(), count(r.volunteers()))).toList();
+        List<WardRow> wards = s.byWard().stream().map(r -> new WardRow(r.ward(),
+                hiddenWards.contains(r.ward()) ? WITHHELD : r.minutesVolunteered(), count(r.volunteers()),
+                count(r.newMembers()))).toList();
         return new Period(s.from(), s.to(), minutes(s.minutesVolunteered(), s.activeVolunteers()), count(s.approvedActivities()),
                 count(s.activeVolunteers()), count(s.newMembers()), s.credits().issued(), s.credits().redeemed(),
                 s.credits().donated(), s.outstanding().total(), categories, wards);
+    }
+
+    /**
+     * The groups whose figures are withheld: those of one to four volunteers and, so that the
+     * total less the groups shown does not give them away, the next smallest groups too, until
+     * the withheld ones hold at least five volunteers between them.
+     */
+    static Set<String> withheld(Map<String, Long> volunteersByGroup) {
+        Set<String> hidden = new HashSet<>();
+        volunteersByGroup.forEach((group, n) -> {
+            if (n > 0 && n < SMALLEST) {
+                hidden.add(group);
+            }
+        });
+        List<Map.Entry<String, Long>> others = volunteersByGroup.entrySet().stream()
+                .filter(e -> e.getValue() > 0 && !hidden.contains(e.getKey()))
+                .sorted(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey())).toList();
+        long together = hidden.stream().mapToLong(volunteersByGroup::get).sum();
+        for (int i = 0; !hidden.isEmpty() && together < SMALLEST && i < others.size(); i++) {
+            hidden.add(others.get(i).getKey());
+            together += others.get(i).getValue();
+        }
+        return hidden;
     }
 
     /** A count, or "<5" if it is small enough to point at someone (none at all is safe to say). */

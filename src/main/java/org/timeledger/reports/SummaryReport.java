@@ -105,8 +105,9 @@ public class SummaryReport {
         Credits credits = credits(scheme, start, end);
         Outstanding outstanding = outstanding(scheme, end);
         long[] issuance = issuanceTotals(scheme, Instant.EPOCH, end);
-        Identity identity = new Identity(issuance[0], issuance[1], outstanding.total(),
-                issuance[0] - issuance[1] == outstanding.total());
+        // credits that expired are retired too: they left circulation without going back to ISSUANCE
+        long retired = issuance[1] + outstanding.expired();
+        Identity identity = new Identity(issuance[0], retired, outstanding.total(), issuance[0] - retired == outstanding.total());
         Set<String> wards = new java.util.TreeSet<>(v.wards.keySet());
         wards.addAll(newMembers.keySet());
         List<WardRow> byWard = wards.stream().map(w -> {
@@ -263,7 +264,7 @@ public class SummaryReport {
         long partners = byKind.getOrDefault("PARTNER", 0L);
         long pot = byKind.getOrDefault("COMMUNITY_POT", 0L);
         long expired = byKind.getOrDefault("EXPIRED", 0L);
-        return new Outstanding(members, organisations, partners, pot, expired, members + organisations + partners + pot + expired);
+        return new Outstanding(members, organisations, partners, pot, expired, members + organisations + partners + pot);
     }
 
     private List<PartnerRow> partners(Scheme scheme, Instant start, Instant end) {

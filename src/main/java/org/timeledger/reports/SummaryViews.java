@@ -17,7 +17,10 @@ public final class SummaryViews {
                           long adjusted, long reversed) {
     }
 
-    /** Credits held at the period's end, by kind of holder. */
+    /**
+     * Credits held at the period's end, by kind of holder; {@code total} is what is still in
+     * circulation (members, organisations, partners and the pot), expired credits left out.
+     */
     @Serdeable
     public record Outstanding(long members, long organisations, long partners, long communityPot, long expired,
                               long total) {

@@ -9,5 +9,10 @@ import java.time.Instant;
 /** A person in a scheme. The card number is what a till sees; the id never leaves the API. */
 @MappedEntity("member")
 public record Member(@Id String id, String schemeId, String displayName, @Nullable String ward,
-                     String cardNumber, String accountId, Instant createdAt) {
+                     String cardNumber, String accountId, Instant createdAt, @Nullable Instant erasedAt) {
+
+    /** A member whose personal data was erased: kept for the books only. */
+    public boolean erased() {
+        return erasedAt != null;
+    }
 }

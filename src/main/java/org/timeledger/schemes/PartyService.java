@@ -6,6 +6,7 @@ import org.timeledger.ledger.Ledger;
 import org.timeledger.support.Ids;
 import org.timeledger.support.Transactions;
 
+import org.timeledger.ledger.RejectedException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -40,7 +41,7 @@ public class PartyService {
         String memberId = Ids.newId("mem");
         String accountId = ledger.openAccount(scheme.id(), AccountKind.MEMBER, memberId, scheme.memberFloorMinutes()).id();
         return members.save(new Member(memberId, scheme.id(), request.displayName().strip(), blankToNull(request.ward()),
-                unusedCardNumber(), accountId, now()));
+                unusedCardNumber(), accountId, now(), null));
     }
 
     public Organisation registerOrganisation(Scheme scheme, SchemeRequests.RegisterParty request) {
@@ -107,11 +108,20 @@ public class PartyService {
      */
     public Member replaceCard(Member requested) {
         Member member = members.lock(requested.id()).orElseThrow(); // two replacements at once: one after the other
+        if (member.erased()) {
+            throw erased(member);
+        }
         String number = unusedCardNumber();
         members.retireCard(member.cardNumber(), member.id(), now());
         members.updateCardNumber(member.id(), number);
         return new Member(member.id(), member.schemeId(), member.displayName(), member.ward(), number,
-                member.accountId(), member.createdAt());
+                member.accountId(), member.createdAt(), null);
+    }
+
+    /** What an erased member's record is refused: anything that would let someone be them again. */
+    public static RejectedException erased(Member member) {
+        return new RejectedException(org.timeledger.ledger.Rejection.VALIDATION_FAILED, "The personal data of member "
+                + member.id() + " was erased; they cannot be given a card or a login again. Register them anew.");
     }
 
     private String unusedCardNumber() {

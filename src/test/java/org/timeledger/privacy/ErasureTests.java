@@ -60,6 +60,14 @@ public abstract class ErasureTests extends ServiceTest {
                 .isEqualTo(401);
         assertThat(zora.api().get("/v1/me").status()).as("signed-in sessions end at once").isEqualTo(401);
         assertThat(till.get("/v1/cards/" + friend.cardNumber()).json().get("accounts")).as("no longer a benefactor").hasSize(1);
+        JsonNode letter = registerMember(code, "Yolanda Unactivated"); // her welcome letter's code, never used
+        expect(admin.send("DELETE", "/v1/members/" + letter.get("id").asText() + "/personal-data", null,
+                "Idempotency-Key", newKey()), 200);
+        assertThat(anonymous.post("/v1/activation", object("code", letter.get("activationCode").asText(), "username",
+                "back-again", "password", "long-enough-password")).status()).as("an old activation code opens no login")
+                .isEqualTo(422);
+        assertThat(admin.post("/v1/members/" + zora.memberId() + "/activation-code", null).status()).isEqualTo(400);
+        assertThat(admin.post("/v1/members/" + zora.memberId() + "/card/replacement", null).status()).isEqualTo(400);
         assertThat(admin.get("/v1/accounts/" + zora.accountId() + "/postings").json().get("items")).as("entries stay").hasSize(3);
     }
 

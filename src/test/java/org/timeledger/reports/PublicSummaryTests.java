@@ -24,8 +24,8 @@ public abstract class PublicSummaryTests extends ServiceTest {
         expect(admin.post("/v1/schemes/" + code + "/categories", object("code", "gardening", "name", "Gardening")), 201);
         List<String> identifying = new ArrayList<>(List.of(organisation, "Secret Garden Group", code + "-nobody"));
         LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
-        for (int i = 0; i < 8; i++) {
-            String ward = i < 6 ? "Brixton" : "Tiny Ward";
+        for (int i = 0; i < 13; i++) {
+            String ward = i < 6 ? "Brixton" : i < 11 ? "Clapham" : "Tiny Ward";
             JsonNode member = admin.post("/v1/schemes/" + code + "/members", object("displayName", "Zebedee" + i + " Quux",
                     "ward", ward)).json();
             identifying.addAll(List.of(member.get("id").asText(), "Zebedee" + i, member.get("cardNumber").asText(),
@@ -40,8 +40,8 @@ public abstract class PublicSummaryTests extends ServiceTest {
 
         assertThat(page.status()).isEqualTo(200);
         JsonNode lifetime = page.json().get("lifetime");
-        assertThat(lifetime.get("minutesVolunteered").asLong()).isEqualTo(8 * 60 + 28);
-        assertThat(lifetime.get("activeVolunteers").asLong()).isEqualTo(8);
+        assertThat(lifetime.get("minutesVolunteered").asLong()).isEqualTo(13 * 60 + 78);
+        assertThat(lifetime.get("activeVolunteers").asLong()).isEqualTo(13);
         JsonNode brixton = ward(lifetime, "Brixton");
         JsonNode tiny = ward(lifetime, "Tiny Ward");
         assertThat(brixton.get("volunteers").asLong()).isEqualTo(6);
@@ -49,7 +49,13 @@ public abstract class PublicSummaryTests extends ServiceTest {
         assertThat(tiny.get("volunteers").asText()).isEqualTo("<5");
         assertThat(tiny.get("newMembers").asText()).isEqualTo("<5");
         assertThat(tiny.get("minutesVolunteered").asText()).isEqualTo("withheld");
-        assertThat(page.json().get("last12Months").get("approvedActivities").asLong()).isEqualTo(8);
+        JsonNode clapham = ward(lifetime, "Clapham");
+        assertThat(clapham.get("volunteers").asLong()).isEqualTo(5);
+        assertThat(clapham.get("minutesVolunteered").asText())
+                .as("withheld too, or the total less Brixton would give the tiny ward's minutes away").isEqualTo("withheld");
+        JsonNode gardening = lifetime.get("byCategory").get(0);
+        assertThat(gardening.get("minutesVolunteered").asLong()).as("one category of 13 volunteers").isEqualTo(13 * 60 + 78);
+        assertThat(page.json().get("last12Months").get("approvedActivities").asLong()).isEqualTo(13);
         assertThat(page.json().get("reconciliation").get("balanced").asBoolean()).isTrue();
         for (String secret : identifying) {
             assertThat(page.body()).as("no names or ids").doesNotContain(secret);
