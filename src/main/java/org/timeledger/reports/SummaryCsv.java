@@ -40,6 +40,9 @@ final class SummaryCsv {
         line(csv, "outstandingTotal", o.total());
         line(csv, "issuedToDate", s.identity().issuedToDate());
         line(csv, "retiredToDate", s.identity().retiredToDate());
+        if (s.identity().storedBalances() != null) {
+            line(csv, "storedBalances", s.identity().storedBalances());
+        }
         line(csv, "identityHolds", Boolean.toString(s.identity().holds()));
         csv.append("\r\ncategory,name,minutesVolunteered,activities,volunteers\r\n");
         s.byCategory().forEach(r -> row(csv, r.code(), r.name(), r.minutesVolunteered(), r.activities(), r.volunteers()));

@@ -107,7 +107,9 @@ public class SummaryReport {
         long[] issuance = issuanceTotals(scheme, Instant.EPOCH, end);
         // credits that expired are retired too: they left circulation without going back to ISSUANCE
         long retired = issuance[1] + outstanding.expired();
-        Identity identity = new Identity(issuance[0], retired, outstanding.total(), issuance[0] - retired == outstanding.total());
+        Long stored = end.isAfter(clock.instant()) ? storedBalances(scheme) : null;
+        Identity identity = new Identity(issuance[0], retired, outstanding.total(), stored,
+                issuance[0] - retired == outstanding.total() && (stored == null || stored == outstanding.total()));
         Set<String> wards = new java.util.TreeSet<>(v.wards.keySet());
         wards.addAll(newMembers.keySet());
         List<WardRow> byWard = wards.stream().map(w -> {
@@ -240,6 +242,18 @@ public class SummaryReport {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new long[]{rs.getLong(1), rs.getLong(2)};
+            }
+        });
+    }
+
+    /** The balance column of every account in circulation (not ISSUANCE, not EXPIRED), as it stands now. */
+    private long storedBalances(Scheme scheme) {
+        return jdbc.prepareStatement("SELECT COALESCE(SUM(balance_minutes), 0) FROM account WHERE scheme_id = ? "
+                + "AND kind <> 'ISSUANCE' AND kind <> 'EXPIRED'", ps -> {
+            ps.setString(1, scheme.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
             }
         });
     }

@@ -28,10 +28,13 @@ public final class SummaryViews {
 
     /**
      * Issued less retired (the ISSUANCE account's postings, up to the period's end) equals what
-     * is outstanding (everyone else's balances then): two sums over different postings.
+     * is outstanding (everyone else's postings then): two sums over different postings. For a
+     * period that runs to today, {@code storedBalances} (the accounts' balance column, kept by
+     * the ledger as it posts) must equal it too, which an edit made behind the ledger's back breaks.
      */
     @Serdeable
-    public record Identity(long issuedToDate, long retiredToDate, long outstanding, boolean holds) {
+    public record Identity(long issuedToDate, long retiredToDate, long outstanding,
+                           @io.micronaut.core.annotation.Nullable Long storedBalances, boolean holds) {
     }
 
     @Serdeable

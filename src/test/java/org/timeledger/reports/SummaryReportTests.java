@@ -291,6 +291,17 @@ public abstract class SummaryReportTests extends ServiceTest {
         assertThat(yesterday.get("outstanding").get("total").asLong()).isZero();
         assertThat(admin.get("/v1/schemes/" + code + "/reports/summary").json().get("outstanding").get("members").asLong())
                 .isEqualTo(90);
+        try (java.sql.Connection c = sql(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "UPDATE account SET balance_minutes = balance_minutes + 1 WHERE id = ?")) {
+            ps.setString(1, ada.get("accountId").asText());
+            ps.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        JsonNode tampered = admin.get("/v1/schemes/" + code + "/reports/summary").json().get("identity");
+        assertThat(tampered.get("storedBalances").asLong()).isEqualTo(91);
+        assertThat(tampered.get("holds").asBoolean()).as("a balance edited behind the ledger's back").isFalse();
+        assertThat(yesterday.get("identity").has("storedBalances")).as("only for a period running to today").isFalse();
         assertThat(admin.get("/v1/schemes/" + code + "/reports/summary?from=" + today + "&to=" + today.minusDays(1)).status())
                 .isEqualTo(400);
         assertThat(admin.get("/v1/schemes/" + code + "/reports/summary?from=31/03/2026").status()).isEqualTo(400);
