@@ -5,6 +5,8 @@ import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
 import org.timeledger.access.Caller;
 import org.timeledger.ledger.AccountKind;
+import org.timeledger.ledger.RejectedException;
+import org.timeledger.ledger.api.PostingsCsv;
 import org.timeledger.schemes.Scheme;
 import org.timeledger.support.SqlTimes;
 import org.timeledger.support.Transactions;
@@ -28,28 +30,44 @@ public class JournalExport {
     private final JdbcOperations jdbc;
     private final Access access;
     private final Transactions transactions;
+    private final java.time.Clock clock;
 
-    public JournalExport(JdbcOperations jdbc, Access access, Transactions transactions) {
+    public JournalExport(JdbcOperations jdbc, Access access, Transactions transactions, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.access = access;
         this.transactions = transactions;
     }
 
-    /** Entries posted in [from, to); one consistent snapshot, so every entry is whole. */
-    public String export(Caller caller, String schemeCode, Instant from, Instant to) {
+    /**
+     * Entries posted in [from, to), each a time (2026-03-31T23:59:59Z) or a day in the scheme's
+     * time zone (2026-04-01: from its start; as {@code to}, to its end); by default all of them
+     * up to now. A period starting later than the first entry opens with a transaction of the
+     * balances before it, so that hledger's balances are the service's at its end. One
+     * consistent snapshot, so every entry is whole.
+     */
+    public String export(Caller caller, String schemeCode, String fromText, String toText) {
         return transactions.readSnapshot(() -> {
             Scheme scheme = access.scheme(caller, schemeCode);
             ZoneId zone = ZoneId.of(scheme.timeZone());
+            Instant from = fromText == null ? null : moment("from", fromText, zone, false);
+            Instant to = toText == null ? clock.instant().plusSeconds(1) : moment("to", toText, zone, true);
+            if (from != null && to.isBefore(from)) {
+                throw RejectedException.invalidField("to", "is before from");
+            }
             StringBuilder out = new StringBuilder();
             out.append("; Timeledger journal of scheme ").append(scheme.code()).append(" (").append(clean(scheme.name()))
-                    .append(")\n; entries posted from ").append(from).append(" to ").append(to)
+                    .append(")\n; entries posted from ").append(from == null ? "the start" : from).append(" to ").append(to)
                     .append(", dated in ").append(zone).append("; amounts in minutes (60 min = 1 credit)\n\n")
                     .append("commodity 1. min\n\n");
             // in a comment hledger reads "word:" as a tag ("type:" even as an account type): no colons there
             accounts(scheme).forEach((name, party) -> out.append("account ").append(name)
                     .append(party.isEmpty() ? "" : "  ; " + party.replace(':', '-')).append('\n'));
             out.append('\n');
-            entries(scheme, zone, from, to, out);
+            if (from != null) {
+                opening(scheme, zone, from, out);
+            }
+            entries(scheme, zone, from == null ? EARLIEST : from, to, out);
             return out.toString();
         });
     }
@@ -68,6 +86,49 @@ public class JournalExport {
             }
             return accounts;
         });
+    }
+
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+
+    /** A time, or a day in the zone: its start, or (for the end of a period) the start of the next. */
+    private static Instant moment(String field, String text, ZoneId zone, boolean end) {
+        if (text.length() == 10) {
+            try {
+                LocalDate day = LocalDate.parse(text);
+                if (day.getYear() < 1900 || day.getYear() > 2999) {
+                    throw RejectedException.invalidField(field, "must be between 1900 and 2999");
+                }
+                return (end ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                throw RejectedException.invalidField(field, "must be a day such as 2026-03-31 or a time such as 2026-03-31T23:59:59Z");
+            }
+        }
+        return PostingsCsv.instant(field, text);
+    }
+
+    /** The balances of entries posted before {@code from}, as one transaction dated that day. */
+    private void opening(Scheme scheme, ZoneId zone, Instant from, StringBuilder out) {
+        Map<String, Long> balances = jdbc.prepareStatement("SELECT a.kind, a.owner_id, SUM(p.amount_minutes) FROM posting p "
+                + "JOIN journal_entry e ON e.id = p.entry_id JOIN account a ON a.id = p.account_id "
+                + "WHERE a.scheme_id = ? AND e.posted_at < ? GROUP BY a.kind, a.owner_id", ps -> {
+            ps.setString(1, scheme.id());
+            ps.setObject(2, SqlTimes.of(from));
+            Map<String, Long> sums = new TreeMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getLong(3) != 0) {
+                        sums.put(name(AccountKind.valueOf(rs.getString(1)), rs.getString(2)), rs.getLong(3));
+                    }
+                }
+            }
+            return sums;
+        });
+        if (balances.isEmpty()) {
+            return;
+        }
+        out.append('\n').append(LocalDate.ofInstant(from, zone)).append(" * Opening balances\n    ; of entries posted before ")
+                .append(from).append('\n');
+        balances.forEach((account, minutes) -> out.append("    ").append(account).append("    ").append(minutes).append(" min\n"));
     }
 
     private void entries(Scheme scheme, ZoneId zone, Instant from, Instant to, StringBuilder out) {

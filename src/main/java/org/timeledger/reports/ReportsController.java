@@ -78,17 +78,12 @@ public class ReportsController {
         return publicSummary.of(code);
     }
 
-    /** The journal in hledger's format, entries posted in [from, to) (defaults: ever, now). */
+    /** The journal in hledger's format: entries posted from {@code from} to {@code to}, times or days (see JournalExport). */
     @Get(value = "/schemes/{code}/export/journal", produces = JOURNAL)
     @Secured({Roles.ADMIN, Roles.AUDITOR})
     public HttpResponse<String> journal(Caller caller, String code, @Nullable @QueryValue String from,
                                         @Nullable @QueryValue String to) {
-        Instant start = from == null ? Instant.parse("1900-01-01T00:00:00Z") : PostingsCsv.instant("from", from);
-        Instant end = to == null ? clock.instant().plusSeconds(1) : PostingsCsv.instant("to", to);
-        if (end.isBefore(start)) {
-            throw RejectedException.invalidField("to", "is before from");
-        }
-        return HttpResponse.ok(journal.export(caller, code, start, end)).contentType(JOURNAL + "; charset=utf-8")
+        return HttpResponse.ok(journal.export(caller, code, from, to)).contentType(JOURNAL + "; charset=utf-8")
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + code + ".journal\"");
     }
 }

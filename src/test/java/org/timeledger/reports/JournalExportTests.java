@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,14 @@ public abstract class JournalExportTests extends ServiceTest {
         String after = admin.get("/v1/schemes/" + code + "/export/journal?from=" + middle).body();
 
         assertThat(before).contains("    10 min").doesNotContain("    20 min");
-        assertThat(after).contains("    20 min").doesNotContain("    10 min");
+        assertThat(after).contains("    20 min").contains("Opening balances");
+        String day = admin.get("/v1/schemes/" + code + "/export/journal?from=" + LocalDate.now(java.time.ZoneId.of("Europe/London"))
+                + "&to=" + LocalDate.now(java.time.ZoneId.of("Europe/London"))).body();
+        assertThat(day).contains("    10 min").contains("    20 min").doesNotContain("Opening balances");
+        if (Files.isExecutable(HLEDGER)) {
+            assertThat(hledgerBalances(after)).as("opening balances plus the period give the balances at its end")
+                    .containsEntry("member:" + ada.get("id").asText(), 30L).containsEntry("issuance", -30L);
+        }
         assertThat(admin.get("/v1/schemes/" + code + "/export/journal?from=yesterday").status()).isEqualTo(400);
         assertThat(registerMemberCannotExport(code)).isEqualTo(403);
     }
