@@ -93,7 +93,11 @@ public class Beneficiaries {
 
     /** What a till or a relative is shown of a member: the first word of their name. */
     public static String firstName(Member member) {
-        String name = member.displayName().strip();
+        return firstName(member.displayName());
+    }
+
+    public static String firstName(String displayName) {
+        String name = displayName.strip();
         int space = name.indexOf(' ');
         return space < 0 ? name : name.substring(0, space);
     }

@@ -51,10 +51,17 @@ public class Cards {
     List<SpendableAccount> spendable(Member holder) {
         List<SpendableAccount> accounts = new ArrayList<>();
         accounts.add(account(holder, true));
-        for (var named : beneficiaries.naming(holder.id())) {
-            parties.findMember(named.memberId()).ifPresent(owner -> accounts.add(account(owner, false)));
-        }
+        nominators(holder).forEach(owner -> accounts.add(account(owner, false)));
         return accounts;
+    }
+
+    /** The members who named the holder their beneficiary. */
+    List<Member> nominators(Member holder) {
+        List<Member> owners = new ArrayList<>();
+        for (var named : beneficiaries.naming(holder.id())) {
+            parties.findMember(named.memberId()).ifPresent(owners::add);
+        }
+        return owners;
     }
 
     private SpendableAccount account(Member owner, boolean own) {

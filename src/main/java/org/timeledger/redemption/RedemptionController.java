@@ -20,7 +20,8 @@ import org.timeledger.access.Caller;
 import org.timeledger.access.Roles;
 import org.timeledger.http.Idempotency;
 import org.timeledger.http.Page;
-import org.timeledger.ledger.RejectedException;
+import org.timeledger.http.Times;
+import org.timeledger.ledger.api.PostingsCsv;
 import org.timeledger.redemption.RedemptionViews.CardView;
 import org.timeledger.redemption.RedemptionViews.NewCardView;
 import org.timeledger.redemption.RedemptionViews.OfferView;
@@ -30,16 +31,11 @@ import org.timeledger.redemption.RedemptionViews.RefundView;
 import org.timeledger.redemption.RedemptionViews.SettlementView;
 
 import java.net.URI;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /** Offers, cards, till redemptions (hold, capture, void, refund), partners' statements and settlements. */
 @Controller("/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class RedemptionController {
-    static final String TEXT_CSV = "text/csv";
-    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
-    static final Instant LATEST = Instant.parse("3000-01-01T00:00:00Z");
 
     private final Offers offers;
     private final Cards cards;
@@ -149,21 +145,17 @@ public class RedemptionController {
     // ---- partners' statements and settlements ----
 
     /** JSON, or CSV with {@code Accept: text/csv} or {@code ?format=csv}. */
-    @Get(value = "/partners/{id}/redemptions", produces = {"application/json", TEXT_CSV})
+    @Get(value = "/partners/{id}/redemptions", produces = {"application/json", PostingsCsv.TEXT_CSV})
     @Secured({Roles.ADMIN, Roles.AUDITOR, Roles.PARTNER})
     public MutableHttpResponse<?> partnerRedemptions(HttpRequest<?> request, Caller caller, String id,
                                                      @Nullable @QueryValue String from, @Nullable @QueryValue String to,
                                                      @Nullable @QueryValue String format) {
-        PartnerRedemptions statement = settlements.statement(caller, id, instant("from", from), instant("to", to));
-        boolean csv = "csv".equals(format) || format == null && request.getHeaders().accept().stream()
-                .anyMatch(m -> m.getName().equals(TEXT_CSV));
-        if (format != null && !format.equals("csv") && !format.equals("json")) {
-            throw RejectedException.invalidField("format", "must be json or csv");
-        }
+        boolean csv = PostingsCsv.wanted(request, format);
+        PartnerRedemptions statement = settlements.statement(caller, id, Times.instant("from", from), Times.instant("to", to));
         if (!csv) {
             return HttpResponse.ok(statement).contentType("application/json");
         }
-        return HttpResponse.ok(StatementCsv.of(statement)).contentType(TEXT_CSV + "; charset=utf-8")
+        return HttpResponse.ok(StatementCsv.of(statement)).contentType(PostingsCsv.TEXT_CSV + "; charset=utf-8")
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"redemptions-" + id + ".csv\"");
     }
 
@@ -180,20 +172,5 @@ public class RedemptionController {
     @Secured({Roles.ADMIN, Roles.AUDITOR, Roles.PARTNER})
     public Page<SettlementView> settlementsOf(Caller caller, String id) {
         return new Page<>(settlements.settlements(caller, id), null);
-    }
-
-    private static Instant instant(String field, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            Instant instant = Instant.parse(value);
-            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-                throw RejectedException.invalidField(field, "must be between " + EARLIEST + " and " + LATEST);
-            }
-            return instant;
-        } catch (DateTimeParseException e) {
-            throw RejectedException.invalidField(field, "must be a time such as 2026-03-31T23:59:59Z");
-        }
     }
 }

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
 import org.timeledger.access.Caller;
 import org.timeledger.access.Role;
+import org.timeledger.giving.Beneficiaries;
 import org.timeledger.ledger.Actor;
 import org.timeledger.ledger.EntryType;
 import org.timeledger.ledger.Hold;
@@ -13,7 +14,6 @@ import org.timeledger.ledger.RejectedException;
 import org.timeledger.ledger.Rejection;
 import org.timeledger.redemption.RedemptionViews.RedemptionView;
 import org.timeledger.redemption.RedemptionViews.RefundView;
-import org.timeledger.redemption.RedemptionViews.SpendableAccount;
 import org.timeledger.schemes.Member;
 import org.timeledger.schemes.Partner;
 import org.timeledger.schemes.PartyService;
@@ -94,7 +94,8 @@ public class Redemptions {
         if (requested == null || requested.equals(holder.accountId())) {
             return holder.accountId();
         }
-        return cards.spendable(holder).stream().map(SpendableAccount::accountId).filter(requested::equals).findFirst()
+        // which accounts, not what they hold: the hold itself checks the funds, under the account's lock
+        return cards.nominators(holder).stream().map(Member::accountId).filter(requested::equals).findFirst()
                 .orElseThrow(() -> RejectedException.invalidField("fundingAccountId",
                         "is not an account this card may spend from (its own, or one whose owner named them beneficiary)"));
     }
@@ -190,15 +191,9 @@ public class Redemptions {
 
     RedemptionView view(Redemption r, Long availableAfter) {
         return new RedemptionView(r.id(), r.statusAt(clock.instant()), r.partnerId(), r.offerId(), r.offerTitle(),
-                firstName(r.memberName()), r.fundingAccountId(), r.heldMinutes(), r.capturedMinutes(),
+                Beneficiaries.firstName(r.memberName()), r.fundingAccountId(), r.heldMinutes(), r.capturedMinutes(),
                 r.refundedMinutes(), r.holdExpiresAt(), availableAfter, r.tillReference(), r.entryId(), r.createdAt(),
                 r.capturedAt());
-    }
-
-    private static String firstName(String name) {
-        String n = name.strip();
-        int space = n.indexOf(' ');
-        return space < 0 ? n : n.substring(0, space);
     }
 
     private static RejectedException notFound(String id) {

@@ -1,5 +1,6 @@
 package org.timeledger.redemption;
 
+import org.timeledger.http.Times;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
 import org.timeledger.access.Caller;
@@ -79,9 +80,7 @@ public class Settlements {
      */
     public SettlementView settle(Caller caller, String partnerId, Instant upTo) {
         Instant now = clock.instant();
-        if (upTo.isBefore(RedemptionController.EARLIEST)) {
-            throw RejectedException.invalidField("upTo", "must be after " + RedemptionController.EARLIEST);
-        }
+        Times.checked("upTo", upTo);
         if (upTo.isAfter(now)) {
             throw RejectedException.invalidField("upTo", "is in the future; settle up to now at the latest");
         }

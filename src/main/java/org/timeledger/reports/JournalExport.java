@@ -6,7 +6,7 @@ import org.timeledger.access.Access;
 import org.timeledger.access.Caller;
 import org.timeledger.ledger.AccountKind;
 import org.timeledger.ledger.RejectedException;
-import org.timeledger.ledger.api.PostingsCsv;
+import org.timeledger.http.Times;
 import org.timeledger.schemes.Scheme;
 import org.timeledger.support.SqlTimes;
 import org.timeledger.support.Transactions;
@@ -103,7 +103,7 @@ public class JournalExport {
                 throw RejectedException.invalidField(field, "must be a day such as 2026-03-31 or a time such as 2026-03-31T23:59:59Z");
             }
         }
-        return PostingsCsv.instant(field, text);
+        return Times.instant(field, text);
     }
 
     /** The balances of entries posted before {@code from}, as one transaction dated that day. */

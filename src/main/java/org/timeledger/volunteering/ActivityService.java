@@ -1,5 +1,6 @@
 package org.timeledger.volunteering;
 
+import org.timeledger.http.Times;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
 import org.timeledger.access.Caller;
@@ -111,7 +112,7 @@ public class ActivityService {
      */
     Session session(Caller caller, Scheme scheme, String organisationId, String categoryCode, LocalDate date,
                     String description, String opportunityId, Activity.Award award) {
-        Dates.checked("date", date);
+        Times.checked("date", date);
         if (description != null && description.chars().anyMatch(Character::isISOControl)) {
             throw RejectedException.invalidField("description", "must be one line of text, without control characters");
         }
@@ -360,7 +361,7 @@ public class ActivityService {
         int size = Cursors.limit(query.limit());
         String before = Cursors.decode(query.cursor(), null);
         ActivityStore.Filter filter = new ActivityStore.Filter(scheme.id(), status(query.status()), organisations,
-                memberId, Dates.parse("from", query.from()), Dates.parse("to", query.to()));
+                memberId, Times.date("from", query.from()), Times.date("to", query.to()));
         List<Activity> found = store.page(filter, before, size + 1);
         List<ActivityView> items = found.stream().limit(size).map(a -> ActivityView.of(a, scheme.code())).toList();
         String next = found.size() > size ? Cursors.encode(items.get(size - 1).id()) : null;

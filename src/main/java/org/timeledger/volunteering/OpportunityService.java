@@ -1,5 +1,6 @@
 package org.timeledger.volunteering;
 
+import org.timeledger.http.Times;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
 import org.timeledger.access.Caller;
@@ -64,7 +65,7 @@ public class OpportunityService {
     }
 
     public OpportunityView create(Caller caller, String schemeCode, VolunteeringRequests.CreateOpportunity request) {
-        Dates.checked("date", request.date());
+        Times.checked("date", request.date());
         checkAward("signupAwardMinutes", request.signupAwardMinutes());
         checkAward("attendanceAwardMinutes", request.attendanceAwardMinutes());
         if (request.signupAwardMinutes() == 0 && request.attendanceAwardMinutes() == 0) {

@@ -1,5 +1,6 @@
 package org.timeledger.volunteering;
 
+import org.timeledger.http.Times;
 import org.timeledger.ledger.RejectedException;
 import org.timeledger.ledger.RejectedException.LineError;
 import org.timeledger.schemes.Member;
@@ -66,7 +67,7 @@ final class Registers {
         if (csv.date() == null) {
             throw RejectedException.invalidField("date", "is required (a query parameter when uploading CSV)");
         }
-        LocalDate date = Dates.parse("date", csv.date());
+        LocalDate date = Times.date("date", csv.date());
         checkLength("organisationId", csv.organisationId(), 40);
         checkLength("categoryCode", csv.categoryCode(), 40);
         checkLength("description", csv.description(), 500);

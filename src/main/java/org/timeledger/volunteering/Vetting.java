@@ -1,5 +1,6 @@
 package org.timeledger.volunteering;
 
+import org.timeledger.http.Times;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
 import org.timeledger.access.Caller;
@@ -47,8 +48,8 @@ public class Vetting {
     public VettingView record(Caller caller, String memberId, VolunteeringRequests.RecordVetting request) {
         return transactions.write(() -> {
             Member member = access.member(caller, memberId);
-            Dates.checked("checkedOn", request.checkedOn());
-            Dates.checked("expiresOn", request.expiresOn());
+            Times.checked("checkedOn", request.checkedOn());
+            Times.checked("expiresOn", request.expiresOn());
             staff.refuseOwnRecord(caller, member.id(), "record your vetting");
             Scheme scheme = schemes.findById(member.schemeId()).orElseThrow();
             LocalDate today = scheme.today(clock.instant());

@@ -1,5 +1,6 @@
 package org.timeledger.ledger.api;
 
+import org.timeledger.http.Times;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -78,7 +79,7 @@ public class LedgerController {
     @Get("/accounts/{id}/balance")
     @Secured({Roles.ADMIN, Roles.COORDINATOR, Roles.AUDITOR, Roles.MEMBER, Roles.PARTNER})
     public LedgerViews.BalanceView balance(Caller caller, String id, @Nullable @QueryValue String asOf) {
-        return ledger.balanceAsOf(caller, id, PostingsCsv.instant("asOf", asOf));
+        return ledger.balanceAsOf(caller, id, Times.instant("asOf", asOf));
     }
 
     @Get("/schemes/{code}/reconciliation")

@@ -6,16 +6,12 @@ import io.micronaut.http.HttpResponse;
 import org.timeledger.ledger.RejectedException;
 import org.timeledger.ledger.api.LedgerViews.StatementLineView;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** A statement as CSV (a member's, a partner's): newest line first, as the JSON pages run. */
 public final class PostingsCsv {
     public static final String TEXT_CSV = "text/csv";
     public static final int MAX_LINES = 10_000;
-    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
-    static final Instant LATEST = Instant.parse("3000-01-01T00:00:00Z");
 
     private PostingsCsv() {
     }
@@ -50,21 +46,5 @@ public final class PostingsCsv {
             v = "\"" + v.replace("\"", "\"\"") + "\"";
         }
         return v;
-    }
-
-    /** An instant from a query parameter, within 1900-3000; null if absent. */
-    public static Instant instant(String field, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            Instant instant = Instant.parse(value);
-            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-                throw RejectedException.invalidField(field, "must be between " + EARLIEST + " and " + LATEST);
-            }
-            return instant;
-        } catch (DateTimeParseException e) {
-            throw RejectedException.invalidField(field, "must be a time such as 2026-03-31T23:59:59Z");
-        }
     }
 }
