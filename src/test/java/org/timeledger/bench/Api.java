@@ -1,0 +1,104 @@
+package org.timeledger.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The service's HTTP API as the benchmark calls it: JSON in, status and body out. */
+final class Api {
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private final String base;
+
+    Api(String base) {
+        this.base = base;
+    }
+
+    String base() {
+        return base;
+    }
+
+    /** Who sends a request: a bearer token, a till's API key, or nobody. */
+    record Credentials(String bearer, String apiKey) {
+        static Credentials token(String token) {
+            return new Credentials(token, null);
+        }
+
+        static Credentials till(String key) {
+            return new Credentials(null, key);
+        }
+
+        static final Credentials NONE = new Credentials(null, null);
+    }
+
+    HttpResponse<String> get(String path, Credentials as, String ifNoneMatch) throws IOException, InterruptedException {
+        HttpRequest.Builder request = builder(path, as).GET();
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A POST with a JSON body; {@code key} is its Idempotency-Key (null for none). */
+    HttpResponse<String> post(String path, String json, Credentials as, String key) throws IOException, InterruptedException {
+        HttpRequest.Builder request = builder(path, as)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A POST that must succeed (seeding): its body, or an exception naming what went wrong. */
+    String created(String path, String json, Credentials as) throws IOException, InterruptedException {
+        HttpResponse<String> reply = post(path, json, as, newKey());
+        if (reply.statusCode() / 100 != 2) {
+            throw new IllegalStateException("POST " + path + " answered " + reply.statusCode() + ": " + reply.body());
+        }
+        return reply.body();
+    }
+
+    private HttpRequest.Builder builder(String path, Credentials as) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        if (as.bearer() != null) {
+            request.header("Authorization", "Bearer " + as.bearer());
+        }
+        if (as.apiKey() != null) {
+            request.header("X-API-Key", as.apiKey());
+        }
+        return request;
+    }
+
+    static String newKey() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** A top-level string field of a JSON reply: the benchmark needs ids and tokens, nothing nested. */
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no field " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    static String json(String... pairs) {
+        StringBuilder out = new StringBuilder("{");
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append('"').append(pairs[i]).append("\":\"").append(pairs[i + 1]).append('"');
+        }
+        return out.append('}').toString();
+    }
+}

@@ -1,0 +1,208 @@
+package org.timeledger.bench;
+
+import org.timeledger.bench.Api.Credentials;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The performance benchmark (issue 7): for each store, starts the service's jar, seeds a scheme
+ * of members holding credits, drives each scenario over HTTP, measures the two ceilings in the
+ * same run, and reports. {@code scripts/bench} builds the jar and prepares PostgreSQL, then runs
+ * this; see the README's "Performance" section.
+ *
+ * <pre>java -cp target/test-classes:target/timeledger.jar org.timeledger.bench.Bench [options]
+ *   --stores h2,postgres    which stores, in order (default both)
+ *   --pg-url URL --pg-user U --pg-password P    the PostgreSQL database to use (emptied beforehand by the caller)
+ *   --seconds N --warmup N  measured and warm-up seconds per scenario (default 5 and 2)
+ *   --long                  30 and 5 seconds instead
+ *   --smoke                 1 second each, 100 members: proves the benchmark runs, judges nothing
+ *   --clients N             closed-loop concurrency (default 16)
+ *   --members N             members seeded (default 1000)
+ *   --server-opts "..."     JVM options for the service (default: none, as scripts/run)</pre>
+ */
+public final class Bench {
+    static final String ADMIN_PASSWORD = "bench-admin-password";
+
+    record Options(List<String> stores, String pgUrl, String pgUser, String pgPassword, double seconds, double warmup,
+                   boolean smoke, int clients, int members, List<String> serverOptions, Path jar, Path out, int port) {
+    }
+
+    /** One store's figures. */
+    record StoreRun(String store, long startupMillis, long restartMillis, long peakRssMiB, long deadlocks,
+                    boolean balanced, String reconciliation, Map<String, Load.Result> results) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = parse(args);
+        Files.createDirectories(options.out());
+        List<StoreRun> runs = new ArrayList<>();
+        for (String store : options.stores()) {
+            System.err.println("== " + store);
+            runs.add(new Bench().run(store, options));
+        }
+        Report report = new Report(options, runs);
+        System.out.println(report.markdown());
+        Files.writeString(options.out().resolve("report.json"), report.json());
+        Files.writeString(options.out().resolve("report.md"), report.markdown());
+        System.err.println("written: " + options.out().resolve("report.json"));
+        boolean broken = runs.stream().anyMatch(r -> !r.balanced());
+        System.exit(broken ? 1 : 0);
+    }
+
+    private StoreRun run(String store, Options options) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("TIMELEDGER_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        // bcrypt at its cheapest, only so that 1,000 members can log in within seconds; no scenario logs in
+        env.put("TIMELEDGER_BCRYPT_COST", "4");
+        String jdbcUrl;
+        String jdbcUser;
+        String jdbcPassword;
+        Path workingDirectory = options.out().resolve(store);
+        deleteRecursively(workingDirectory);
+        if (store.equals("postgres")) {
+            jdbcUrl = options.pgUrl();
+            jdbcUser = options.pgUser();
+            jdbcPassword = options.pgPassword();
+            env.put("DATASOURCES_DEFAULT_URL", jdbcUrl);
+            env.put("DATASOURCES_DEFAULT_USERNAME", jdbcUser);
+            env.put("DATASOURCES_DEFAULT_PASSWORD", jdbcPassword);
+        } else {
+            jdbcUrl = "jdbc:h2:file:" + workingDirectory.toAbsolutePath().resolve("data/timeledger")
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+            jdbcUser = "sa";
+            jdbcPassword = "";
+        }
+        Path log = options.out().resolve("server-" + store + ".log");
+        Files.deleteIfExists(log);
+        Map<String, Load.Result> results = new java.util.LinkedHashMap<>();
+        long startup;
+        long peakRss;
+        long deadlocksBefore = deadlocks(store, jdbcUrl, jdbcUser, jdbcPassword);
+        try (ServerProcess server = ServerProcess.start(options.jar(), options.serverOptions(), env, workingDirectory, log,
+                options.port())) {
+            startup = server.startupMillis();
+            System.err.println("started in " + startup + " ms; seeding " + options.members() + " members");
+            Api api = new Api("http://localhost:" + options.port());
+            Seeder.Fixture fixture = new Seeder(api).seed(ADMIN_PASSWORD, options.members(), 10);
+            drive(new Scenarios(api, fixture), options, results);
+            peakRss = server.peakRssMiB();
+        }
+        System.err.println("gift over JDBC, no service");
+        results.put("jdbc-ceiling", JdbcCeiling.of(jdbcUrl, jdbcUser, jdbcPassword)
+                .run(options.clients(), options.warmup(), options.seconds()));
+        long deadlocks = deadlocks(store, jdbcUrl, jdbcUser, jdbcPassword) - deadlocksBefore;
+        try (ServerProcess server = ServerProcess.start(options.jar(), options.serverOptions(), env, workingDirectory, log,
+                options.port())) {
+            Api api = new Api("http://localhost:" + options.port());
+            String admin = Api.field(api.post("/login", Api.json("username", "admin", "password", ADMIN_PASSWORD),
+                    Credentials.NONE, null).body(), "access_token");
+            HttpResponse<String> check = api.get("/v1/schemes/" + Seeder.SCHEME + "/reconciliation",
+                    Credentials.token(admin), null);
+            boolean balanced = check.statusCode() == 200 && check.body().contains("\"balanced\":true");
+            if (store.equals("h2")) {
+                deadlocks = countInLog(log, "deadlock");
+            }
+            return new StoreRun(store, startup, server.startupMillis(), peakRss, deadlocks, balanced,
+                    check.body().length() > 300 ? check.body().substring(0, 300) : check.body(), results);
+        }
+    }
+
+    private static void drive(Scenarios scenarios, Options options, Map<String, Load.Result> results) throws Exception {
+        int clients = options.clients();
+        double warmup = options.warmup();
+        double seconds = options.seconds();
+        measure(results, "http-ceiling", Load.closed("GET /health/liveness", scenarios.httpCeiling(), clients, warmup, seconds));
+        measure(results, "read", Load.closed("GET /v1/me", scenarios.read(), clients, warmup, seconds));
+        measure(results, "read-304", Load.closed("GET /v1/me, If-None-Match", scenarios.readUnchanged(), clients, warmup, seconds));
+        measure(results, "gift", Load.closed("gift", scenarios.gift(), clients, warmup, seconds));
+        measure(results, "replay", Load.closed("gift replayed", scenarios.replay(200), clients, warmup, seconds));
+        measure(results, "till", Load.closed("till hold + capture", scenarios.till(), clients, warmup, seconds));
+        measure(results, "earn", Load.closed("earn, one per request", scenarios.earn(1), clients, warmup, seconds));
+        measure(results, "earn-register-20", Load.closed("earn, registers of 20", scenarios.earn(20), clients, warmup, seconds));
+        double giftRate = 0.7 * results.get("gift").iterationsPerSecond();
+        measure(results, "gift-70%", Load.open("gift at 70% of peak", scenarios.gift(), giftRate, warmup, seconds));
+        double readRate = 0.7 * results.get("read").iterationsPerSecond();
+        measure(results, "read-70%", Load.open("GET /v1/me at 70% of peak", scenarios.read(), readRate, warmup, seconds));
+    }
+
+    private static void measure(Map<String, Load.Result> results, String name, Load.Result result) {
+        results.put(name, result);
+        System.err.printf("%-18s %8.0f req/s  p50 %6.2f ms  p99 %7.2f ms  errors %d%s%n", name, result.requestsPerSecond(),
+                result.latency().p50Ms(), result.latency().p99Ms(), result.errors(),
+                result.firstError() == null ? "" : "  first: " + abbreviate(result.firstError()));
+    }
+
+    /** Deadlocks PostgreSQL detected in this database so far; 0 for H2 (its log is read instead). */
+    private static long deadlocks(String store, String url, String user, String password) throws Exception {
+        if (!store.equals("postgres")) {
+            return 0;
+        }
+        try (Connection c = DriverManager.getConnection(url, user, password);
+             PreparedStatement ps = c.prepareStatement("SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    private static long countInLog(Path log, String word) throws Exception {
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.filter(l -> l.toLowerCase(java.util.Locale.ROOT).contains(word)).count();
+        }
+    }
+
+    static String abbreviate(String text) {
+        String line = text.replace('\n', ' ');
+        return line.length() > 160 ? line.substring(0, 160) + "…" : line;
+    }
+
+    private static void deleteRecursively(Path dir) throws Exception {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    static Options parse(String[] args) {
+        Map<String, String> given = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (name.equals("--long") || name.equals("--smoke")) {
+                given.put(name, "true");
+            } else if (name.startsWith("--") && i + 1 < args.length) {
+                given.put(name, args[++i]);
+            } else {
+                throw new IllegalArgumentException("unknown argument " + name + "; see the comment at the top of Bench.java");
+            }
+        }
+        boolean smoke = given.containsKey("--smoke");
+        boolean longer = given.containsKey("--long");
+        double seconds = Double.parseDouble(given.getOrDefault("--seconds", smoke ? "1" : longer ? "30" : "5"));
+        double warmup = Double.parseDouble(given.getOrDefault("--warmup", smoke ? "0.5" : longer ? "5" : "2"));
+        String serverOptions = given.getOrDefault("--server-opts", "").trim();
+        return new Options(Arrays.asList(given.getOrDefault("--stores", "h2,postgres").split(",")),
+                given.get("--pg-url"), given.getOrDefault("--pg-user", "timeledger"),
+                given.getOrDefault("--pg-password", ""), seconds, warmup, smoke,
+                Integer.parseInt(given.getOrDefault("--clients", "16")),
+                Integer.parseInt(given.getOrDefault("--members", smoke ? "100" : "1000")),
+                serverOptions.isEmpty() ? List.of() : Arrays.asList(serverOptions.split("\\s+")),
+                Path.of(given.getOrDefault("--jar", "target/timeledger.jar")),
+                Path.of(given.getOrDefault("--out", "target/bench")),
+                Integer.parseInt(given.getOrDefault("--port", "18280")));
+    }
+}
