@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  *   --pg-url URL --pg-user U --pg-password P    the PostgreSQL database to use (emptied beforehand by the caller)
  *   --seconds N --warmup N  measured and warm-up seconds per scenario (default 5 and 2)
  *   --long                  30 and 5 seconds instead
- *   --smoke                 1 second each, 100 members: proves the benchmark runs, judges nothing
+ *   --smoke                 half a second each, 100 members: proves the benchmark runs, judges nothing
  *   --clients N             closed-loop concurrency (default 16)
  *   --members N             members seeded (default 1000)
  *   --server-opts "..."     JVM options for the service (default: none, as scripts/run)</pre>
@@ -192,8 +192,8 @@ public final class Bench {
         }
         boolean smoke = given.containsKey("--smoke");
         boolean longer = given.containsKey("--long");
-        double seconds = Double.parseDouble(given.getOrDefault("--seconds", smoke ? "1" : longer ? "30" : "5"));
-        double warmup = Double.parseDouble(given.getOrDefault("--warmup", smoke ? "0.5" : longer ? "5" : "2"));
+        double seconds = Double.parseDouble(given.getOrDefault("--seconds", smoke ? "0.5" : longer ? "30" : "5"));
+        double warmup = Double.parseDouble(given.getOrDefault("--warmup", smoke ? "0.2" : longer ? "5" : "2"));
         String serverOptions = given.getOrDefault("--server-opts", "").trim();
         return new Options(Arrays.asList(given.getOrDefault("--stores", "h2,postgres").split(",")),
                 given.get("--pg-url"), given.getOrDefault("--pg-user", "timeledger"),
