@@ -231,12 +231,13 @@ public class SummaryReport {
                 moved.getOrDefault("REVERSAL", 0L));
     }
 
-    /** Credits created (debits of ISSUANCE) and retired (its credits) by entries posted in [start, end). */
+    /** Credits created (debits of ISSUANCE, all its accounts) and retired (their credits) by entries posted in [start, end). */
     private long[] issuanceTotals(Scheme scheme, Instant start, Instant end) {
         return jdbc.prepareStatement("SELECT COALESCE(SUM(CASE WHEN p.amount_minutes < 0 THEN -p.amount_minutes ELSE 0 END), 0), "
                 + "COALESCE(SUM(CASE WHEN p.amount_minutes > 0 THEN p.amount_minutes ELSE 0 END), 0) FROM posting p "
-                + "JOIN journal_entry e ON e.id = p.entry_id WHERE p.account_id = ? AND e.posted_at >= ? AND e.posted_at < ?", ps -> {
-            ps.setString(1, scheme.issuanceAccountId());
+                + "JOIN journal_entry e ON e.id = p.entry_id JOIN account a ON a.id = p.account_id "
+                + "WHERE a.scheme_id = ? AND a.kind = 'ISSUANCE' AND e.posted_at >= ? AND e.posted_at < ?", ps -> {
+            ps.setString(1, scheme.id());
             ps.setObject(2, SqlTimes.of(start));
             ps.setObject(3, SqlTimes.of(end));
             try (ResultSet rs = ps.executeQuery()) {

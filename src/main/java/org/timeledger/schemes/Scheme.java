@@ -13,13 +13,15 @@ import java.time.ZoneId;
  * earning: activities may be back-dated {@code backdateDays}; a member may earn at most
  * {@code weeklyEarnCapMinutes} a week (null: no cap); with {@code allocationsRequired} credits
  * are earned from the organisation's allocation instead of from ISSUANCE. Activity dates are
- * days in {@code timeZone}.
+ * days in {@code timeZone}. Credits are created from {@code issuanceAccounts} ISSUANCE accounts,
+ * the first of them {@code issuanceAccountId}: several, so that approvals do not all queue for one
+ * account's row lock (see {@link IssuanceAccounts}).
  */
 @MappedEntity("scheme")
 public record Scheme(@Id String id, String code, String name, long memberFloorMinutes, int holdMinutes,
                      String issuanceAccountId, String communityPotAccountId, Instant createdAt,
                      int backdateDays, @Nullable Long weeklyEarnCapMinutes, boolean allocationsRequired,
-                     String timeZone) {
+                     String timeZone, int issuanceAccounts) {
 
     /** Today where the scheme is. */
     public LocalDate today(Instant now) {

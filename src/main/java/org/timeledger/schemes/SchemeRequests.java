@@ -28,7 +28,9 @@ public final class SchemeRequests {
             @Nullable @Min(value = 1, message = "must be at least 1; leave it out for no cap")
             @Max(value = 10_080, message = "must be at most 10080 (every minute of a week)") Long weeklyEarnCapMinutes,
             @Nullable Boolean allocationsRequired,
-            @Nullable @Size(max = 64) String timeZone) {
+            @Nullable @Size(max = 64) String timeZone,
+            @Nullable @Min(value = 1, message = "must be at least 1")
+            @Max(value = IssuanceAccounts.MAX, message = "must be at most " + IssuanceAccounts.MAX) Integer issuanceAccounts) {
     }
 
     @Serdeable

@@ -62,15 +62,19 @@ public class SchemeService {
         int backdate = request.backdateDays() == null ? DEFAULT_BACKDATE_DAYS : request.backdateDays();
         boolean allocations = Boolean.TRUE.equals(request.allocationsRequired());
         String zone = timeZone(request.timeZone());
+        int spread = request.issuanceAccounts() == null ? 1 : request.issuanceAccounts();
         // the scheme row goes first: accounts reference it
         Scheme scheme = new Scheme(schemeId, request.code(), request.name().strip(), floor, hold,
                 "", "", clock.instant().truncatedTo(ChronoUnit.MICROS), backdate, request.weeklyEarnCapMinutes(),
-                allocations, zone);
+                allocations, zone, spread);
         schemes.save(scheme);
         issuanceId = ledger.openAccount(schemeId, AccountKind.ISSUANCE, null, null).id();
+        for (int i = 1; i < spread; i++) {
+            ledger.openAccount(schemeId, AccountKind.ISSUANCE, null, null);
+        }
         potId = ledger.openAccount(schemeId, AccountKind.COMMUNITY_POT, null, 0L).id();
         Scheme withAccounts = new Scheme(schemeId, scheme.code(), scheme.name(), floor, hold, issuanceId, potId,
-                scheme.createdAt(), backdate, request.weeklyEarnCapMinutes(), allocations, zone);
+                scheme.createdAt(), backdate, request.weeklyEarnCapMinutes(), allocations, zone, spread);
         return schemes.update(withAccounts);
     }
 

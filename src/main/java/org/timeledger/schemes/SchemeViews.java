@@ -14,11 +14,11 @@ public final class SchemeViews {
     public record SchemeView(String code, String name, long memberFloorMinutes, int holdMinutes,
                              String issuanceAccountId, String communityPotAccountId, Instant createdAt,
                              int backdateDays, @Nullable Long weeklyEarnCapMinutes, boolean allocationsRequired,
-                             String timeZone) {
+                             String timeZone, int issuanceAccounts) {
         public static SchemeView of(Scheme s) {
             return new SchemeView(s.code(), s.name(), s.memberFloorMinutes(), s.holdMinutes(),
                     s.issuanceAccountId(), s.communityPotAccountId(), s.createdAt(), s.backdateDays(),
-                    s.weeklyEarnCapMinutes(), s.allocationsRequired(), s.timeZone());
+                    s.weeklyEarnCapMinutes(), s.allocationsRequired(), s.timeZone(), s.issuanceAccounts());
         }
     }
 

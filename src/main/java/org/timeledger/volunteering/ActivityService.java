@@ -16,6 +16,7 @@ import org.timeledger.ledger.Posting;
 import org.timeledger.ledger.RejectedException;
 import org.timeledger.ledger.RejectedException.LineError;
 import org.timeledger.ledger.Rejection;
+import org.timeledger.schemes.IssuanceAccounts;
 import org.timeledger.schemes.Member;
 import org.timeledger.schemes.Organisation;
 import org.timeledger.schemes.PartyService;
@@ -55,12 +56,13 @@ public class ActivityService {
     private final SchemeService schemes;
     private final Staff staff;
     private final Ledger ledger;
+    private final IssuanceAccounts issuance;
     private final Transactions transactions;
     private final Clock clock;
 
     public ActivityService(ActivityStore store, CategoryRepository categories, Vetting vetting, Access access,
                            PartyService parties, SchemeService schemes, Staff staff, Ledger ledger,
-                           Transactions transactions, Clock clock) {
+                           IssuanceAccounts issuance, Transactions transactions, Clock clock) {
         this.store = store;
         this.categories = categories;
         this.vetting = vetting;
@@ -69,6 +71,7 @@ public class ActivityService {
         this.schemes = schemes;
         this.staff = staff;
         this.ledger = ledger;
+        this.issuance = issuance;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -224,7 +227,8 @@ public class ActivityService {
      */
     private List<Activity> earn(Caller caller, Scheme scheme, Organisation organisation, Category category,
                                 List<Activity> activities, Map<String, String> memberAccounts) {
-        String from = scheme.allocationsRequired() ? organisation.accountId() : scheme.issuanceAccountId();
+        String from = scheme.allocationsRequired() ? organisation.accountId()
+                : issuance.forEarning(scheme, memberAccounts.get(activities.get(0).memberId()));
         List<Ledger.Draft> drafts = activities.stream().map(a -> new Ledger.Draft(scheme.id(), EntryType.EARN,
                 memo(category, a), Actor.of(caller.principalId()), null,
                 List.of(new Posting(from, -a.minutes()), new Posting(memberAccounts.get(a.memberId()), a.minutes()))))

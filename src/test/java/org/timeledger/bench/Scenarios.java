@@ -46,11 +46,12 @@ final class Scenarios {
     }
 
     /** A coordinator's approved register for {@code size} members at random: every EARN entry debits ISSUANCE. */
-    Action earn(int size) {
+    Action earn(int size, boolean spread) {
+        Seeder.Earning in = spread ? fixture.spread() : fixture.single();
         return client -> {
-            List<Member> members = distinct(size);
-            return expect(api.post("/v1/schemes/" + Seeder.SCHEME + "/activities/register",
-                    Seeder.register(fixture.organisationId(), earnDate, 1, members), admin, Api.newKey()), 1, size);
+            List<Member> members = distinct(in.members(), size);
+            return expect(api.post("/v1/schemes/" + in.schemeCode() + "/activities/register",
+                    Seeder.register(in.organisationId(), earnDate, 1, members), admin, Api.newKey()), 1, size);
         };
     }
 
@@ -126,8 +127,7 @@ final class Scenarios {
         return new Member[]{members.get(from), members.get(to)};
     }
 
-    private List<Member> distinct(int size) {
-        List<Member> members = fixture.members();
+    private static List<Member> distinct(List<Member> members, int size) {
         int start = ThreadLocalRandom.current().nextInt(members.size());
         int step = 1 + ThreadLocalRandom.current().nextInt(Math.max(1, members.size() / Math.max(1, size)));
         List<Member> chosen = new ArrayList<>(size);

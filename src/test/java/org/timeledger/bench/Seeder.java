@@ -17,6 +17,9 @@ import java.util.concurrent.Future;
  */
 final class Seeder {
     static final String SCHEME = "bench";
+    /** The same, with ISSUANCE spread over {@link #SPREAD} accounts: where earning is measured a second time. */
+    static final String SPREAD_SCHEME = "bench-spread";
+    static final int SPREAD = 16;
     static final String CATEGORY = "general";
     static final ZoneId ZONE = ZoneId.of("Europe/London");
     /** Each member starts with this: two registers of ten hours, well inside the daily limit. */
@@ -25,7 +28,11 @@ final class Seeder {
     record Member(String id, String accountId, String cardNumber, String token) {
     }
 
-    record Fixture(String adminToken, String organisationId, List<Member> members, List<String> tillKeys) {
+    /** A scheme to earn in: its organisation and its members (only their ids are used). */
+    record Earning(String schemeCode, String organisationId, List<Member> members) {
+    }
+
+    record Fixture(String adminToken, Earning single, Earning spread, List<Member> members, List<String> tillKeys) {
     }
 
     private final Api api;
@@ -38,11 +45,10 @@ final class Seeder {
         String admin = Api.field(api.post("/login", Api.json("username", "admin", "password", adminPassword),
                 Credentials.NONE, null).body(), "access_token");
         Credentials as = Credentials.token(admin);
-        api.created("/v1/schemes", Api.json("code", SCHEME, "name", "Benchmark timebank"), as);
-        api.created("/v1/schemes/" + SCHEME + "/categories", Api.json("code", CATEGORY, "name", "General help"), as);
-        String organisation = Api.field(api.created("/v1/schemes/" + SCHEME + "/organisations",
-                Api.json("name", "Bench Community Centre"), as), "id");
-        List<Member> members = members(as, memberCount);
+        String organisation = scheme(as, SCHEME, 1);
+        List<Member> members = members(as, memberCount, SCHEME, true);
+        String spreadOrganisation = scheme(as, SPREAD_SCHEME, SPREAD);
+        Earning spread = new Earning(SPREAD_SCHEME, spreadOrganisation, members(as, memberCount, SPREAD_SCHEME, false));
         for (int daysAgo = 3; daysAgo >= 2; daysAgo--) {
             earnForAll(as, organisation, members, LocalDate.now(ZONE).minusDays(daysAgo), SEEDED_MINUTES_EACH / 2);
         }
@@ -52,17 +58,25 @@ final class Seeder {
                     Api.json("name", "Venue " + (p + 1)), as), "id");
             tills.add(Api.field(api.created("/v1/partners/" + partner + "/api-keys", Api.json("label", "till"), as), "key"));
         }
-        return new Fixture(admin, organisation, members, tills);
+        return new Fixture(admin, new Earning(SCHEME, organisation, members), spread, members, tills);
+    }
+
+    /** A scheme with a category and an organisation; returns the organisation's id. */
+    private String scheme(Credentials as, String code, int issuanceAccounts) throws Exception {
+        api.created("/v1/schemes", "{\"code\":\"" + code + "\",\"name\":\"Benchmark timebank\",\"issuanceAccounts\":"
+                + issuanceAccounts + "}", as);
+        api.created("/v1/schemes/" + code + "/categories", Api.json("code", CATEGORY, "name", "General help"), as);
+        return Api.field(api.created("/v1/schemes/" + code + "/organisations", Api.json("name", "Bench Community Centre"), as), "id");
     }
 
     /** Registers members, and each activates a login and logs in: a few at a time, as sign-up days go. */
-    private List<Member> members(Credentials as, int count) throws Exception {
+    private List<Member> members(Credentials as, int count, String scheme, boolean logIn) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<Member>> futures = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 int n = i;
-                futures.add(pool.submit(() -> member(as, n)));
+                futures.add(pool.submit(() -> member(as, n, scheme, logIn)));
             }
             List<Member> members = new ArrayList<>(count);
             for (Future<Member> f : futures) {
@@ -74,9 +88,12 @@ final class Seeder {
         }
     }
 
-    private Member member(Credentials as, int n) throws Exception {
-        String reply = api.created("/v1/schemes/" + SCHEME + "/members", Api.json("displayName", "Member " + n,
+    private Member member(Credentials as, int n, String scheme, boolean logIn) throws Exception {
+        String reply = api.created("/v1/schemes/" + scheme + "/members", Api.json("displayName", "Member " + n,
                 "ward", "Ward " + (n % 8)), as);
+        if (!logIn) {
+            return new Member(Api.field(reply, "id"), Api.field(reply, "accountId"), Api.field(reply, "cardNumber"), null);
+        }
         String username = String.format("member%05d", n);
         String password = "bench-password-" + n;
         api.created("/v1/activation", Api.json("code", Api.field(reply, "activationCode"), "username", username,

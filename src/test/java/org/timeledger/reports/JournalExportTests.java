@@ -24,7 +24,7 @@ import static org.timeledger.testing.Api.object;
  * commodity declared) and its balances must be the service's, account by account.
  */
 public abstract class JournalExportTests extends ServiceTest {
-    static final Path HLEDGER = Path.of("/usr/bin/hledger");
+    public static final Path HLEDGER = Path.of("/usr/bin/hledger");
 
     @Test
     void hledgerReadsTheExportAndItsBalancesAreTheServices() throws Exception {
@@ -96,7 +96,7 @@ public abstract class JournalExportTests extends ServiceTest {
     }
 
     /** hledger's balance of every account with one, read strictly from the export. */
-    private static Map<String, Long> hledgerBalances(String journal) throws IOException, InterruptedException {
+    public static Map<String, Long> hledgerBalances(String journal) throws IOException, InterruptedException {
         Path file = Files.createTempFile("timeledger", ".journal");
         try {
             Files.writeString(file, journal, StandardCharsets.UTF_8);

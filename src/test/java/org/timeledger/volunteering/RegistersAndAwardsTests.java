@@ -363,4 +363,71 @@ public abstract class RegistersAndAwardsTests extends VolunteeringFixtures {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void aSchemeWithSeveralIssuanceAccountsEarnsFromThemAllAndItsBooksStillAddUp() throws Exception {
+        World w = world("issuanceAccounts", 4);
+        assertThat(w.scheme().get("issuanceAccounts").asInt()).isEqualTo(4);
+        List<String> ids = members(w, 12);
+        for (String id : ids) {
+            expect(register(w, w.coordinator(), List.of(id), 60, true), 201);
+        }
+        expect(register(w, w.coordinator(), ids, 30, true), 201);
+
+        List<long[]> issuance = issuanceAccounts(w.code());
+        assertThat(issuance).as("four ISSUANCE accounts, minus 20 balances of 12 × 90 minutes between them").hasSize(4);
+        assertThat(issuance.stream().mapToLong(a -> a[0]).sum()).isEqualTo(-12 * 90);
+        assertThat(issuance.stream().filter(a -> a[0] != 0).count()).as("earnings spread over more than one").isGreaterThan(1);
+        assertThat(distinctIssuanceAccountsFor(w.code(), -30)).as("a register debits one of them, for all its lines").isEqualTo(1);
+        assertThat(reconcile(w.code()).get("balanced").asBoolean()).isTrue();
+        JsonNode identity = admin.get("/v1/schemes/" + w.code() + "/reports/summary").json().get("identity");
+        assertThat(identity.get("issuedToDate").asLong()).isEqualTo(12 * 90);
+        assertThat(identity.get("outstanding").asLong()).isEqualTo(12 * 90);
+        assertThat(identity.get("holds").asBoolean()).isTrue();
+        if (java.nio.file.Files.isExecutable(org.timeledger.reports.JournalExportTests.HLEDGER)) {
+            String journal = admin.get("/v1/schemes/" + w.code() + "/export/journal").body();
+            assertThat(org.timeledger.reports.JournalExportTests.hledgerBalances(journal))
+                    .as("the journal export shows ISSUANCE as one account").containsEntry("issuance", -12L * 90);
+        }
+    }
+
+    @Test
+    void issuanceAccountsAreOneToSixtyFour() {
+        for (int refused : new int[]{0, -1, 65}) {
+            Api.Reply reply = admin.post("/v1/schemes", object("code", "spread" + Math.abs(refused), "name", "Spread",
+                    "issuanceAccounts", refused));
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+            assertThat(reply.code()).isEqualTo("validation_failed");
+        }
+        assertThat(createScheme().get("issuanceAccounts").asInt()).as("one unless asked").isEqualTo(1);
+        assertThat(createScheme("issuanceAccounts", 64).get("issuanceAccounts").asInt()).isEqualTo(64);
+    }
+
+    /** Balance and posting count of each of the scheme's ISSUANCE accounts. */
+    private List<long[]> issuanceAccounts(String code) throws Exception {
+        try (Connection c = sql(); PreparedStatement ps = c.prepareStatement("SELECT a.balance_minutes, a.posting_count "
+                + "FROM account a JOIN scheme s ON s.id = a.scheme_id WHERE s.code = ? AND a.kind = 'ISSUANCE'")) {
+            ps.setString(1, code);
+            List<long[]> accounts = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    accounts.add(new long[]{rs.getLong(1), rs.getLong(2)});
+                }
+            }
+            return accounts;
+        }
+    }
+
+    private long distinctIssuanceAccountsFor(String code, long amountMinutes) throws Exception {
+        try (Connection c = sql(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(DISTINCT p.account_id) FROM posting p "
+                + "JOIN account a ON a.id = p.account_id JOIN scheme s ON s.id = a.scheme_id "
+                + "WHERE s.code = ? AND a.kind = 'ISSUANCE' AND p.amount_minutes = ?")) {
+            ps.setString(1, code);
+            ps.setLong(2, amountMinutes);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
 }
