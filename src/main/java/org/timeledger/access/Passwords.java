@@ -14,11 +14,11 @@ public class Passwords {
     public static final int MAX_BYTES = 72;
 
     private final int cost;
-    private final String dummyHash;
+    /** Made at the first failed look-up, not at start-up, where a bcrypt hash costs a third of a second. */
+    private volatile String dummyHash;
 
     public Passwords(@Value("${timeledger.bcrypt-cost:12}") int cost) {
         this.cost = cost;
-        this.dummyHash = hash("a password nobody has");
     }
 
     public String hash(String password) {
@@ -34,7 +34,12 @@ public class Passwords {
 
     /** Spends the time of one check, so that an unknown username answers as slowly as a known one. */
     public void spendCheckTime(String password) {
-        matches(password, dummyHash);
+        String dummy = dummyHash;
+        if (dummy == null) {
+            dummy = hash("a password nobody has"); // two threads may both make one: harmless
+            dummyHash = dummy;
+        }
+        matches(password, dummy);
     }
 
     /** Why a new password is not acceptable, or null when it is. */
