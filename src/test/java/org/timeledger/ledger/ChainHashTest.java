@@ -51,6 +51,24 @@ class ChainHashTest {
     }
 
     @Test
+    void theFormatOfEveryKindOfFieldNeverChanges() {
+        // computed with the byte-at-a-time digest the chains were first written with: a genesis with
+        // and without owner and floor, an entry on someone's behalf, and a reversal with a non-ASCII
+        // memo, a previous hash and a negative balance
+        assertThat(ChainHash.genesis("acc_1", "sch_1", AccountKind.MEMBER, "mem_1", 0L))
+                .isEqualTo("36f34d4115de0a52463dcb24d98c0cd1220a9479c7a42d4de3c09f1983005153");
+        assertThat(ChainHash.genesis("acc_2", "sch_1", AccountKind.ISSUANCE, null, null))
+                .isEqualTo("113453e5c63a9a0be64b372a77c8ea19c81905b3872dfb907f8a2501469dfb5b");
+        JournalEntry onBehalf = new JournalEntry("ent_1", "sch_1", EntryType.GIFT, "memo", "admin", AT, null, "mem_1", List.of());
+        assertThat(ChainHash.of(ChainHash.NONE, onBehalf, "acc_1", 1, -60, 40))
+                .isEqualTo("bd7937c615a4e4921f14f26cd0fe1de4369564048610b44c9029a1e44b4bf280");
+        JournalEntry reversal = new JournalEntry("ent_2", "sch_1", EntryType.REVERSAL, "\u00dcn\u00efcode memo \u2713", "usr_1", AT, "ent_1",
+                null, List.of());
+        assertThat(ChainHash.of("a".repeat(64), reversal, "acc_1", 7, 60, Long.MIN_VALUE + 1))
+                .isEqualTo("94914d2fccd8e735aed229debd68a5ce6ff0c01b9daf5b470b82d96251b9089b");
+    }
+
+    @Test
     void fieldsCannotBleedIntoEachOther() {
         // without length prefixes, "ab"+"c" and "a"+"bc" would hash alike
         assertThat(ChainHash.of(ChainHash.NONE, with("ent_1", "sch_1", EntryType.GIFT, "ab", "c", AT, null), "acc_1", 1, 1, 1))
