@@ -6,8 +6,7 @@
 
 -- Entries posted in a period: the summary's credits by type, partner rows and issuance totals
 -- (SummaryReport.credits, .partners, .issuanceTotals) and the journal export's entries
--- (JournalExport.entries, read in posted_at order). Not (scheme_id, posted_at): the issuance
--- totals name the ISSUANCE account, not the scheme, and could not use it.
+-- (JournalExport.entries, read in posted_at order).
 CREATE INDEX journal_entry_posted ON journal_entry (posted_at);
 
 -- Activities dated in a period: the summary's volunteering figures (SummaryReport.volunteering),
