@@ -1,6 +1,7 @@
 package org.timeledger.support;
 
 import java.security.SecureRandom;
+import java.util.Random;
 
 /**
  * Opaque identifiers: a short prefix naming the kind of object, then 26 characters of
@@ -18,9 +19,14 @@ public final class Ids {
     }
 
     public static String newId(String prefix) {
-        byte[] random = new byte[10];
-        RANDOM.nextBytes(random);
-        long time = System.currentTimeMillis();
+        return newId(prefix, System.currentTimeMillis(), RANDOM);
+    }
+
+    /** An id as made at {@code epochMillis}, its random part from {@code random}: for generated data. */
+    public static String newId(String prefix, long epochMillis, Random random) {
+        byte[] bytes = new byte[10];
+        random.nextBytes(bytes);
+        long time = epochMillis;
         char[] out = new char[26];
         // 10 characters of time (50 bits, top 2 always zero for the next few millennia)
         for (int i = 9; i >= 0; i--) {
@@ -30,11 +36,11 @@ public final class Ids {
         // 16 characters of randomness (80 bits)
         long hi = 0;
         for (int i = 0; i < 5; i++) {
-            hi = (hi << 8) | (random[i] & 0xff);
+            hi = (hi << 8) | (bytes[i] & 0xff);
         }
         long lo = 0;
         for (int i = 5; i < 10; i++) {
-            lo = (lo << 8) | (random[i] & 0xff);
+            lo = (lo << 8) | (bytes[i] & 0xff);
         }
         for (int i = 17; i >= 10; i--) {
             out[i] = ALPHABET[(int) (hi & 31)];

@@ -132,25 +132,49 @@ public final class Bench {
         }
     }
 
+    /**
+     * A closed-loop scenario. Its action is made afresh for each pass, because some read state
+     * first (the ETags to send, the gifts to replay) that the passes before it changed.
+     */
+    private record Closed(String name, String description, ActionSource action, int clients) {
+        Closed(String name, String description, ActionSource action) {
+            this(name, description, action, 0);
+        }
+    }
+
+    private interface ActionSource {
+        Load.Action get() throws Exception;
+    }
+
+    private static List<Closed> closedLoop(Scenarios scenarios) {
+        return List.of(
+                new Closed("http-ceiling", "GET /health/liveness", scenarios::httpCeiling),
+                new Closed("read", "GET /v1/me", scenarios::read),
+                new Closed("read-304", "GET /v1/me, If-None-Match", scenarios::readUnchanged),
+                new Closed("gift", "gift", scenarios::gift),
+                new Closed("replay", "gift replayed", () -> scenarios.replay(200)),
+                new Closed("till", "till hold + capture", scenarios::till),
+                new Closed("earn", "earn, one per request", () -> scenarios.earn(1, false)),
+                new Closed("earn-spread", "earn, one per request, 16 ISSUANCE accounts", () -> scenarios.earn(1, true)),
+                new Closed("earn-register-20", "earn, registers of 20", () -> scenarios.earn(20, false)),
+                // a handful of coordinators uploading registers at once, as a council's Monday morning
+                new Closed("earn-register-10-by-4", "earn, registers of 10, 4 coordinators, 16 ISSUANCE accounts",
+                        () -> scenarios.earn(10, true), 4));
+    }
+
     private static void drive(Scenarios scenarios, Options options, Map<String, Load.Result> results) throws Exception {
-        int clients = options.clients();
         double seconds = options.seconds();
         // On two cores the JIT compiler needs some 30 s of load before the server runs at full
         // speed: a first pass through every scenario warms it, unmeasured, so that the scenario
         // measured first is not penalised; each measured run then has a short warm-up of its own.
         double warmup = Math.min(1, options.warmup());
-        for (boolean warming : new boolean[]{true, false}) {
-            Runner run = (name, description, action, concurrency) -> {
-                if (options.only().isEmpty() || options.only().contains(name)) {
-                    int n = concurrency == 0 ? clients : Math.min(concurrency, clients);
-                    if (warming) {
-                        Load.closed(description, action.get(), n, 0, options.warmup());
-                    } else {
-                        measure(results, name, Load.closed(description, action.get(), n, warmup, seconds));
-                    }
-                }
-            };
-            closedLoop(run, scenarios);
+        List<Closed> selected = closedLoop(scenarios).stream()
+                .filter(c -> options.only().isEmpty() || options.only().contains(c.name())).toList();
+        for (Closed c : selected) {
+            Load.closed(c.description(), c.action().get(), clients(c, options), 0, options.warmup());
+        }
+        for (Closed c : selected) {
+            measure(results, c.name(), Load.closed(c.description(), c.action().get(), clients(c, options), warmup, seconds));
         }
         if (results.containsKey("gift")) {
             double rate = 0.7 * results.get("gift").iterationsPerSecond();
@@ -162,32 +186,8 @@ public final class Bench {
         }
     }
 
-    private static void closedLoop(Runner run, Scenarios scenarios) throws Exception {
-        run.closed("http-ceiling", "GET /health/liveness", scenarios::httpCeiling);
-        run.closed("read", "GET /v1/me", scenarios::read);
-        run.closed("read-304", "GET /v1/me, If-None-Match", scenarios::readUnchanged);
-        run.closed("gift", "gift", scenarios::gift);
-        run.closed("replay", "gift replayed", () -> scenarios.replay(200));
-        run.closed("till", "till hold + capture", scenarios::till);
-        run.closed("earn", "earn, one per request", () -> scenarios.earn(1, false));
-        run.closed("earn-spread", "earn, one per request, 16 ISSUANCE accounts", () -> scenarios.earn(1, true));
-        run.closed("earn-register-20", "earn, registers of 20", () -> scenarios.earn(20, false));
-        // a handful of coordinators uploading registers at once, as a council's Monday morning
-        run.closed("earn-register-10-by-4", "earn, registers of 10, 4 coordinators, 16 ISSUANCE accounts",
-                () -> scenarios.earn(10, true), 4);
-    }
-
-    /** Runs a closed-loop scenario unless {@code --only} leaves it out. */
-    private interface Runner {
-        void closed(String name, String description, ActionSource action, int clients) throws Exception;
-
-        default void closed(String name, String description, ActionSource action) throws Exception {
-            closed(name, description, action, 0);
-        }
-    }
-
-    private interface ActionSource {
-        Load.Action get() throws Exception;
+    private static int clients(Closed scenario, Options options) {
+        return scenario.clients() == 0 ? options.clients() : Math.min(scenario.clients(), options.clients());
     }
 
     private static void measure(Map<String, Load.Result> results, String name, Load.Result result) {

@@ -8,6 +8,7 @@ import org.timeledger.ledger.ChainHash;
 import org.timeledger.ledger.EntryType;
 import org.timeledger.ledger.JournalEntry;
 import org.timeledger.schemes.CardNumbers;
+import org.timeledger.support.Ids;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -396,20 +397,9 @@ public final class JournalGenerator {
         };
     }
 
-    private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
-
-    /** An id shaped as {@code Ids.newId} makes them, but dated {@code at}, so ids sort as they would have been made. */
+    /** An id as {@code Ids.newId} makes them, but dated {@code at}, so ids sort as they would have been made. */
     private String id(String prefix, Instant at) {
-        char[] out = new char[26];
-        long time = at.toEpochMilli();
-        for (int i = 9; i >= 0; i--) {
-            out[i] = ALPHABET[(int) (time & 31)];
-            time >>>= 5;
-        }
-        for (int i = 10; i < 26; i++) {
-            out[i] = ALPHABET[random.nextInt(32)];
-        }
-        return prefix + "_" + new String(out);
+        return Ids.newId(prefix, at.toEpochMilli(), random);
     }
 
     private static long micros(Instant instant) {
