@@ -108,7 +108,7 @@ public class Idempotency {
     /** Whether retrying the same request could only be refused the same way, unless something else changed. */
     private static boolean isFinal(RejectedException refused) {
         return refused.retryAfterSeconds() == null && switch (refused.rejection()) {
-            case IDEMPOTENCY_KEY_MISSING, IDEMPOTENCY_KEY_REUSED, IDEMPOTENCY_KEY_IN_FLIGHT, SERVICE_BUSY,
+            case IDEMPOTENCY_KEY_MISSING, IDEMPOTENCY_KEY_REUSED, IDEMPOTENCY_KEY_IN_FLIGHT, SERVICE_BUSY, DATABASE_UNAVAILABLE,
                  TOO_MANY_ATTEMPTS, UNAUTHORIZED -> false;
             default -> true;
         };

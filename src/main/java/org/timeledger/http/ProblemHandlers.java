@@ -2,6 +2,8 @@ package org.timeledger.http;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException;
+import io.micronaut.data.connection.exceptions.ConnectionException;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -10,6 +12,7 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.problem.violations.ProblemConstraintViolationExceptionHandler;
 import io.micronaut.security.errors.OauthErrorResponseException;
 import io.micronaut.security.errors.OauthErrorResponseExceptionHandler;
+import io.micronaut.transaction.exceptions.TransactionException;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -112,30 +115,113 @@ public final class ProblemHandlers {
     }
 
     /**
-     * A lock not granted in time: the service is overloaded or a transaction is stuck. The
-     * caller may retry (with the same Idempotency-Key); other database failures stay a 500.
+     * Failures of the database itself, whatever layer reports them (a statement, a commit, the
+     * pool). A lock not granted in time means the service is overloaded or a transaction is
+     * stuck; a connection lost or not to be had means the database is down or restarting: both
+     * are 503 with Retry-After, and the caller retries with the same Idempotency-Key (which tells
+     * it whether a commit got through before the connection went). Anything else stays a 500.
      */
     @Singleton
-    @Produces(ProblemResponses.APPLICATION_PROBLEM_JSON)
-    public static class DatabaseFailures implements ExceptionHandler<DataAccessException, HttpResponse<?>> {
+    public static class DatabaseFailures {
         private final ProblemResponses responses;
 
         public DatabaseFailures(ProblemResponses responses) {
             this.responses = responses;
         }
 
-        @Override
-        public HttpResponse<?> handle(HttpRequest request, DataAccessException e) {
-            if (SqlErrors.isLockTimeout(e)) {
-                LOG.warn("Lock timeout serving {} {}", request.getMethodName(), request.getPath());
-                var response = responses.respond(request, Problems.of(request, Rejection.SERVICE_BUSY,
-                        "The service is busy; retry in a moment (with the same Idempotency-Key).", List.of()));
-                response.header("Retry-After", "1");
-                return response;
+        HttpResponse<?> handle(HttpRequest<?> request, RuntimeException e) {
+            if (SqlErrors.isLockTimeout(e) || SqlErrors.isPoolTimeout(e)) {
+                LOG.warn("{} serving {} {}", SqlErrors.isLockTimeout(e) ? "Lock timeout" : "No free database connection",
+                        request.getMethodName(), request.getPath());
+                return retryLater(request, Rejection.SERVICE_BUSY,
+                        "The service is busy; retry in a moment (with the same Idempotency-Key).", 1);
+            }
+            if (SqlErrors.isConnectionFailure(e)) {
+                LOG.warn("Database unreachable serving {} {}: {}", request.getMethodName(), request.getPath(), rootMessage(e));
+                return retryLater(request, Rejection.DATABASE_UNAVAILABLE,
+                        "The service cannot reach its database just now; retry in a few seconds (with the same Idempotency-Key).", 2);
             }
             LOG.error("Database failure serving {} {}", request.getMethodName(), request.getPath(), e);
             return responses.respond(request, Problems.builder(request, io.micronaut.http.HttpStatus.INTERNAL_SERVER_ERROR,
                     "internal_error", "Internal Server Error").build());
+        }
+
+        private HttpResponse<?> retryLater(HttpRequest<?> request, Rejection rejection, String detail, int seconds) {
+            var response = responses.respond(request, Problems.of(request, rejection, detail, List.of()));
+            response.header("Retry-After", Integer.toString(seconds));
+            return response;
+        }
+
+        private static String rootMessage(Throwable e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            return root.getClass().getSimpleName() + ": " + root.getMessage();
+        }
+    }
+
+    /** A statement failed (Micronaut Data wraps the SQLException). */
+    @Singleton
+    @Produces(ProblemResponses.APPLICATION_PROBLEM_JSON)
+    public static class StatementFailures implements ExceptionHandler<DataAccessException, HttpResponse<?>> {
+        private final DatabaseFailures failures;
+
+        public StatementFailures(DatabaseFailures failures) {
+            this.failures = failures;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, DataAccessException e) {
+            return failures.handle(request, e);
+        }
+    }
+
+    /** A transaction could not begin or commit (the connection went, or none could be had). */
+    @Singleton
+    @Produces(ProblemResponses.APPLICATION_PROBLEM_JSON)
+    public static class TransactionFailures implements ExceptionHandler<TransactionException, HttpResponse<?>> {
+        private final DatabaseFailures failures;
+
+        public TransactionFailures(DatabaseFailures failures) {
+            this.failures = failures;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, TransactionException e) {
+            return failures.handle(request, e);
+        }
+    }
+
+    /** A connection could not be prepared for a transaction (it was closed under us). */
+    @Singleton
+    @Produces(ProblemResponses.APPLICATION_PROBLEM_JSON)
+    public static class ConnectionSetupFailures implements ExceptionHandler<ConnectionException, HttpResponse<?>> {
+        private final DatabaseFailures failures;
+
+        public ConnectionSetupFailures(DatabaseFailures failures) {
+            this.failures = failures;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, ConnectionException e) {
+            return failures.handle(request, e);
+        }
+    }
+
+    /** The pool had no connection to give within its timeout, outside a transaction. */
+    @Singleton
+    @Produces(ProblemResponses.APPLICATION_PROBLEM_JSON)
+    public static class ConnectionFailures implements ExceptionHandler<CannotGetJdbcConnectionException, HttpResponse<?>> {
+        private final DatabaseFailures failures;
+
+        public ConnectionFailures(DatabaseFailures failures) {
+            this.failures = failures;
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, CannotGetJdbcConnectionException e) {
+            return failures.handle(request, e);
         }
     }
 }

@@ -53,7 +53,8 @@ public enum Rejection {
     OFFER_NOT_AVAILABLE("The offer is not available"),
 
     // infrastructure
-    SERVICE_BUSY("The service is busy; retry shortly");
+    SERVICE_BUSY("The service is busy; retry shortly"),
+    DATABASE_UNAVAILABLE("The database cannot be reached; retry shortly");
 
     private final String title;
 

@@ -62,10 +62,14 @@ public class Transactions {
             throw new IllegalStateException("Transactions.write must not run inside another transaction");
         }
         for (int attempt = 1; ; attempt++) {
+            boolean[] began = {false};
             try {
-                return operations.executeWrite(status -> work.get());
+                return operations.executeWrite(status -> {
+                    began[0] = true;
+                    return work.get();
+                });
             } catch (RuntimeException e) {
-                if (!SqlErrors.isRetryable(e) || attempt == MAX_ATTEMPTS) {
+                if (attempt == MAX_ATTEMPTS || !(SqlErrors.isRetryable(e) || couldNotBegin(e, began[0]))) {
                     throw e;
                 }
                 LOG.debug("Retrying transaction after SQLSTATE {} (attempt {})", SqlErrors.sqlState(e), attempt);
@@ -75,12 +79,39 @@ public class Transactions {
     }
 
     public <T> T read(Supplier<T> work) {
-        return operations.executeRead(status -> work.get());
+        return readAgainOnLostConnection(() -> operations.executeRead(status -> work.get()));
     }
 
     /** Runs work on one consistent snapshot of the database, as reconciliation needs. */
     public <T> T readSnapshot(Supplier<T> work) {
-        return operations.execute(snapshot, status -> work.get());
+        return readAgainOnLostConnection(() -> operations.execute(snapshot, status -> work.get()));
+    }
+
+    /**
+     * A write whose transaction never began (the pooled connection had died: the database was
+     * restarted) sent nothing, so it may run again on a fresh connection. Once work has begun,
+     * a lost connection is not retried here: whether the commit got through is unknown, and the
+     * client's retry with its Idempotency-Key is what finds out.
+     */
+    private static boolean couldNotBegin(RuntimeException e, boolean began) {
+        return !began && SqlErrors.isStaleConnection(e);
+    }
+
+    /**
+     * Reads change nothing, so one that lost its connection (a connection the pool still held
+     * from before a database restart) is simply run again, on another.
+     */
+    private static <T> T readAgainOnLostConnection(Supplier<T> read) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return read.get();
+            } catch (RuntimeException e) {
+                if (attempt == 3 || !SqlErrors.isStaleConnection(e)) {
+                    throw e;
+                }
+                LOG.debug("Reading again after a lost connection (attempt {})", attempt);
+            }
+        }
     }
 
     private static void backOff(int attempt) {
