@@ -10,15 +10,15 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The service's HTTP API as the benchmark calls it: JSON in, status and body out. */
-final class Api {
+/** The service's HTTP API as the benchmark (and scripts/chaos) call it: JSON in, status and body out. */
+public final class Api {
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final String base;
 
-    Api(String base) {
+    public Api(String base) {
         this.base = base;
     }
 
@@ -27,19 +27,19 @@ final class Api {
     }
 
     /** Who sends a request: a bearer token, a till's API key, or nobody. */
-    record Credentials(String bearer, String apiKey) {
-        static Credentials token(String token) {
+    public record Credentials(String bearer, String apiKey) {
+        public static Credentials token(String token) {
             return new Credentials(token, null);
         }
 
-        static Credentials till(String key) {
+        public static Credentials till(String key) {
             return new Credentials(null, key);
         }
 
-        static final Credentials NONE = new Credentials(null, null);
+        public static final Credentials NONE = new Credentials(null, null);
     }
 
-    HttpResponse<String> get(String path, Credentials as, String ifNoneMatch) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path, Credentials as, String ifNoneMatch) throws IOException, InterruptedException {
         HttpRequest.Builder request = builder(path, as).GET();
         if (ifNoneMatch != null) {
             request.header("If-None-Match", ifNoneMatch);
@@ -48,7 +48,7 @@ final class Api {
     }
 
     /** A POST with a JSON body; {@code key} is its Idempotency-Key (null for none). */
-    HttpResponse<String> post(String path, String json, Credentials as, String key) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String path, String json, Credentials as, String key) throws IOException, InterruptedException {
         HttpRequest.Builder request = builder(path, as)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
@@ -59,7 +59,7 @@ final class Api {
     }
 
     /** A POST that must succeed (seeding): its body, or an exception naming what went wrong. */
-    String created(String path, String json, Credentials as) throws IOException, InterruptedException {
+    public String created(String path, String json, Credentials as) throws IOException, InterruptedException {
         HttpResponse<String> reply = post(path, json, as, newKey());
         if (reply.statusCode() / 100 != 2) {
             throw new IllegalStateException("POST " + path + " answered " + reply.statusCode() + ": " + reply.body());
@@ -78,12 +78,12 @@ final class Api {
         return request;
     }
 
-    static String newKey() {
+    public static String newKey() {
         return UUID.randomUUID().toString();
     }
 
     /** A top-level string field of a JSON reply: the benchmark needs ids and tokens, nothing nested. */
-    static String field(String json, String name) {
+    public static String field(String json, String name) {
         Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
         if (!m.find()) {
             throw new IllegalStateException("no field " + name + " in " + json);
@@ -91,7 +91,7 @@ final class Api {
         return m.group(1);
     }
 
-    static String json(String... pairs) {
+    public static String json(String... pairs) {
         StringBuilder out = new StringBuilder("{");
         for (int i = 0; i < pairs.length; i += 2) {
             if (i > 0) {

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * The service under test, as its own process started from the jar: how long it takes from
  * process start to its first served request, and how much memory it held at its peak.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final long startupMillis;
 
@@ -27,7 +27,7 @@ final class ServerProcess implements AutoCloseable {
         this.startupMillis = startupMillis;
     }
 
-    static ServerProcess start(Path jar, List<String> javaOptions, Map<String, String> env, Path workingDirectory,
+    public static ServerProcess start(Path jar, List<String> javaOptions, Map<String, String> env, Path workingDirectory,
                                Path log, int port) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -62,11 +62,11 @@ final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("the service did not answer within 90 s; see " + log);
     }
 
-    long startupMillis() {
+    public long startupMillis() {
         return startupMillis;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
@@ -82,6 +82,12 @@ final class ServerProcess implements AutoCloseable {
             // not Linux, or already gone
         }
         return -1;
+    }
+
+    /** SIGKILL: the process ends at once, with no chance to finish anything (a power cut, the OOM killer). */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     /** SIGTERM, as an operator would stop it, then waits for it to exit. */
