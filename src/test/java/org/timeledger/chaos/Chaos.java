@@ -310,6 +310,9 @@ public final class Chaos {
                             + "refused or cut, timeout), %d answered 503, %d answered 409 in flight; %d replays; 5xx "
                             + "answers other than 503: %d%n", log.requests.get(), runSeconds, statuses, log.attempts.get(),
                     log.connectionFailures.get(), log.unavailable.get(), log.inFlight.get(), log.replayed.get(), serverErrors));
+            Map<String, Long> refused = new TreeMap<>();
+            log.refusals.forEach((c, n) -> refused.put(c, n.get()));
+            text.append("refused by the rules, as they should be: ").append(refused).append('\n');
             text.append(String.format("entries acknowledged: %d (%d while seeding); holds acknowledged: %d%n",
                     traffic.acknowledgedEntries.size(), seeded,
                     traffic.acknowledgedHolds.size()));

@@ -31,6 +31,9 @@ final class RequestLog implements AutoCloseable {
     final AtomicLong replayed = new AtomicLong();
     final Map<Integer, AtomicLong> finalStatuses = new ConcurrentHashMap<>();
     final Map<String, AtomicLong> serverErrors = new ConcurrentHashMap<>();
+    /** Refusals by their problem code: what the rules turned down (insufficient_credits, hold_not_open, ...). */
+    final Map<String, AtomicLong> refusals = new ConcurrentHashMap<>();
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("\"code\"\\s*:\\s*\"([a-z_]+)\"");
 
     RequestLog(Path file, long startedNanos) throws IOException {
         this.out = Files.newBufferedWriter(file);
@@ -55,6 +58,11 @@ final class RequestLog implements AutoCloseable {
         finalStatuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
         if (replay) {
             replayed.incrementAndGet();
+        }
+        if (status >= 400) {
+            java.util.regex.Matcher code = CODE.matcher(answer);
+            refusals.computeIfAbsent(code.find() ? code.group(1) : Integer.toString(status), c -> new AtomicLong())
+                    .incrementAndGet();
         }
         ObjectNode line = line(client, op, key);
         line.put("request", method + " " + path).put("body", body).put("status", status).put("answer", answer);
