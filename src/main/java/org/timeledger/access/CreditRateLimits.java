@@ -30,8 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Per-principal rate limits on the routes that move credits: a runaway script or a till stuck
- * in a loop is slowed to a pace no person or till reaches, before it costs the database
- * anything. A route moves credits when it takes an {@code Idempotency-Key} (SPEC §3: every
+ * in a loop is slowed to a pace no person or till reaches, refused before it costs the database
+ * anything beyond authentication (a till's key is looked up on every request). A route moves credits when it takes an {@code Idempotency-Key} (SPEC §3: every
  * request that moves credits takes one), so a new such route is limited without a list to
  * keep up to date. Keyed by the principal, a user or a till's API key: these routes admit no
  * anonymous caller, so an address says nothing about who is calling.
