@@ -3,6 +3,8 @@ package org.timeledger.access;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import org.timeledger.support.RunMode;
+import org.timeledger.support.StartupRefused;
 
 import java.nio.charset.StandardCharsets;
 
@@ -17,7 +19,14 @@ public class Passwords {
     /** Made at the first failed look-up, not at start-up, where a bcrypt hash costs a third of a second. */
     private volatile String dummyHash;
 
-    public Passwords(@Value("${timeledger.bcrypt-cost:12}") int cost) {
+    /** Below this, stolen hashes are cheap to crack: only benchmarks go lower, never production (OWASP: 10). */
+    static final int MIN_PRODUCTION_COST = 10;
+
+    public Passwords(@Value("${timeledger.bcrypt-cost:12}") int cost, RunMode mode) {
+        if (mode.production() && cost < MIN_PRODUCTION_COST) {
+            throw new StartupRefused("TIMELEDGER_BCRYPT_COST is " + cost + "; TIMELEDGER_MODE=production needs "
+                    + MIN_PRODUCTION_COST + " or more (12 is the default). Unset it.");
+        }
         this.cost = cost;
     }
 

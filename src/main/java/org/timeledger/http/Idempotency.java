@@ -109,7 +109,7 @@ public class Idempotency {
     private static boolean isFinal(RejectedException refused) {
         return refused.retryAfterSeconds() == null && switch (refused.rejection()) {
             case IDEMPOTENCY_KEY_MISSING, IDEMPOTENCY_KEY_REUSED, IDEMPOTENCY_KEY_IN_FLIGHT, SERVICE_BUSY, DATABASE_UNAVAILABLE,
-                 TOO_MANY_ATTEMPTS, UNAUTHORIZED -> false;
+                 TOO_MANY_ATTEMPTS, RATE_LIMITED, UNAUTHORIZED -> false;
             default -> true;
         };
     }

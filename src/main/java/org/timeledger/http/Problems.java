@@ -25,7 +25,7 @@ public final class Problems {
     public static HttpStatus status(Rejection rejection) {
         return switch (rejection) {
             case VALIDATION_FAILED, IDEMPOTENCY_KEY_MISSING -> HttpStatus.BAD_REQUEST;
-            case TOO_MANY_ATTEMPTS -> HttpStatus.TOO_MANY_REQUESTS;
+            case TOO_MANY_ATTEMPTS, RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
             case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;

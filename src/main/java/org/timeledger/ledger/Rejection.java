@@ -12,6 +12,7 @@ public enum Rejection {
     UNAUTHORIZED("Authentication required"),
     FORBIDDEN("Not allowed"),
     TOO_MANY_ATTEMPTS("Too many failed attempts"),
+    RATE_LIMITED("Too many requests"),
 
     // access (issue 3)
     USERNAME_TAKEN("This username is taken"),

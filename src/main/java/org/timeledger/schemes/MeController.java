@@ -32,6 +32,13 @@ import java.nio.charset.StandardCharsets;
 @Secured(Roles.MEMBER)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class MeController {
+    /**
+     * The member's own device may keep its copy, to ask again with If-None-Match and get 304;
+     * no shared cache may keep it, and no copy is used without asking (every other personal
+     * answer is no-store: see SecurityHeaders).
+     */
+    static final String REVALIDATE = "private, no-cache";
+
     private final MeService me;
     private final JsonMapper json;
 
@@ -45,9 +52,11 @@ public class MeController {
         MeView view = me.view(caller);
         String etag = etag(view);
         if (matches(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH), etag)) {
-            return HttpResponse.<MeView>notModified().header(HttpHeaders.ETAG, etag);
+            // a 304 carries the caching headers the 200 would have (RFC 9110 §15.4.5), or a
+            // cache would take the default no-store for an order to drop its copy
+            return HttpResponse.<MeView>notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, REVALIDATE);
         }
-        return HttpResponse.ok(view).header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, "private, no-cache");
+        return HttpResponse.ok(view).header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, REVALIDATE);
     }
 
     /** JSON pages, or the whole statement as CSV ({@code ?format=csv} or {@code Accept: text/csv}). */

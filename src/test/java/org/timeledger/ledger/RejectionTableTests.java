@@ -47,7 +47,9 @@ public abstract class RejectionTableTests extends ServiceTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("timeledger.lock-timeout", "1s");
+        // rate limits on, with room for everything the administrator does in this class
+        return Map.of("timeledger.lock-timeout", "1s", "timeledger.rate-limit.enabled", "true",
+                "timeledger.rate-limit.burst", "200", "timeledger.rate-limit.requests-per-second", "1");
     }
 
     Stream<Arguments> rows() {
@@ -109,6 +111,17 @@ public abstract class RejectionTableTests extends ServiceTest {
                         expect(anonymous.post("/login", object("username", username, "password", "wrong-password")), 401);
                     }
                     return Outcome.of(anonymous.post("/login", object("username", username, "password", "wrong-password")));
+                }),
+                row(Rejection.RATE_LIMITED, 429, () -> {
+                    // every request to a route that moves credits counts, even one refused for having no key
+                    Api ada = memberLogin(createScheme().get("code").asText(), "Ada").api();
+                    for (int i = 0; i < 1_000; i++) {
+                        Api.Reply reply = ada.post("/v1/me/gifts", object("toCardNumber", "0", "amountMinutes", 5));
+                        if (reply.status() != 400) {
+                            return Outcome.of(reply);
+                        }
+                    }
+                    throw new AssertionError("1,000 requests and never limited");
                 }),
                 row(Rejection.USERNAME_TAKEN, 409, () -> Outcome.of(admin.post("/v1/schemes/" + fixture().code + "/staff",
                         object("username", "admin", "password", "long-enough-password", "role", "AUDITOR")))),
