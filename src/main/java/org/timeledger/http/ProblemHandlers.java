@@ -8,6 +8,9 @@ import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
+import io.micronaut.http.server.HttpServerConfiguration;
+import io.micronaut.http.server.exceptions.ContentLengthExceededHandler;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.problem.violations.ProblemConstraintViolationExceptionHandler;
 import io.micronaut.security.errors.OauthErrorResponseException;
@@ -222,6 +225,29 @@ public final class ProblemHandlers {
         @Override
         public HttpResponse<?> handle(HttpRequest request, CannotGetJdbcConnectionException e) {
             return failures.handle(request, e);
+        }
+    }
+
+    /**
+     * A body that grew past the server's limit while it arrived (streamed without a length):
+     * 413 like one refused by its Content-Length in {@link RequestBodies}.
+     */
+    @Singleton
+    @Produces(ProblemResponses.APPLICATION_PROBLEM_JSON)
+    @Replaces(ContentLengthExceededHandler.class)
+    public static class TooLarge implements ExceptionHandler<ContentLengthExceededException, HttpResponse<?>> {
+        private final ProblemResponses responses;
+        private final long maxSize;
+
+        public TooLarge(ProblemResponses responses, HttpServerConfiguration server) {
+            this.responses = responses;
+            this.maxSize = server.getMaxRequestSize();
+        }
+
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, ContentLengthExceededException e) {
+            return responses.respond(request, Problems.of(request, Rejection.REQUEST_ENTITY_TOO_LARGE,
+                    RequestBodies.tooLarge(maxSize), List.of()));
         }
     }
 }

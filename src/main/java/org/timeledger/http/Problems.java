@@ -26,6 +26,8 @@ public final class Problems {
         return switch (rejection) {
             case VALIDATION_FAILED, IDEMPOTENCY_KEY_MISSING -> HttpStatus.BAD_REQUEST;
             case TOO_MANY_ATTEMPTS, RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
+            case UNSUPPORTED_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case REQUEST_ENTITY_TOO_LARGE -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
             case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;

@@ -1,7 +1,14 @@
 package org.timeledger.http;
 
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.serde.Decoder;
+import io.micronaut.serde.Deserializer;
+import io.micronaut.serde.exceptions.SerdeException;
+import jakarta.inject.Singleton;
 import org.timeledger.ledger.RejectedException;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -58,5 +65,56 @@ public final class Times {
             throw RejectedException.invalidField(field, "must be between " + EARLIEST + " and " + LATEST);
         }
         return instant;
+    }
+
+    /**
+     * Dates in a body are text such as "2026-03-31": by default a number would be taken as a
+     * count of days since 1970, a date nobody who sends 20260331 means.
+     */
+    @Singleton
+    public static class Dates implements Deserializer<LocalDate> {
+        @Override
+        public LocalDate deserialize(Decoder decoder, DecoderContext context, Argument<? super LocalDate> type) throws IOException {
+            String text = text(decoder, "a date such as 2026-03-31");
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new SerdeException("expected a date such as 2026-03-31 but found '" + text + "'");
+            }
+        }
+
+        @Override
+        public LocalDate deserializeNullable(Decoder decoder, DecoderContext context, Argument<? super LocalDate> type)
+                throws IOException {
+            return decoder.decodeNull() ? null : deserialize(decoder, context, type);
+        }
+    }
+
+    /** Times in a body are text such as "2026-03-31T23:59:59Z", not a count of seconds. */
+    @Singleton
+    public static class Instants implements Deserializer<Instant> {
+        @Override
+        public Instant deserialize(Decoder decoder, DecoderContext context, Argument<? super Instant> type) throws IOException {
+            String text = text(decoder, "a time such as 2026-03-31T23:59:59Z");
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new SerdeException("expected a time such as 2026-03-31T23:59:59Z but found '" + text + "'");
+            }
+        }
+
+        @Override
+        public Instant deserializeNullable(Decoder decoder, DecoderContext context, Argument<? super Instant> type)
+                throws IOException {
+            return decoder.decodeNull() ? null : deserialize(decoder, context, type);
+        }
+    }
+
+    private static String text(Decoder decoder, String expected) throws IOException {
+        JsonNode node = decoder.decodeNode();
+        if (!node.isString()) {
+            throw new SerdeException("expected " + expected + " but found " + JsonTypes.describe(node));
+        }
+        return node.getStringValue();
     }
 }

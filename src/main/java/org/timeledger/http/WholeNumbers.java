@@ -1,6 +1,7 @@
 package org.timeledger.http;
 
 import io.micronaut.core.type.Argument;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.Decoder;
 import io.micronaut.serde.Deserializer;
 import io.micronaut.serde.exceptions.SerdeException;
@@ -11,15 +12,21 @@ import java.math.BigInteger;
 
 /**
  * Integer fields accept whole JSON numbers only. By default a fraction is truncated
- * ({@code "amountMinutes": 1.5} would move 1 minute) and a too-large number wraps; here both
- * are refused, so a request moves exactly what its sender wrote or nothing.
+ * ({@code "amountMinutes": 1.5} would move 1 minute), a too-large number wraps, and text or a
+ * boolean is converted ({@code "1"}, {@code true}); here all are refused, so a request moves
+ * exactly what its sender wrote or nothing.
  */
 public final class WholeNumbers {
     private WholeNumbers() {
     }
 
     static long whole(Decoder decoder, long min, long max) throws IOException {
-        Number number = decoder.decodeNumber();
+        JsonNode node = decoder.decodeNode();
+        if (!node.isNumber()) {
+            // by default "1" would be read as 1: a number sent as text is a mistake to point out
+            throw new SerdeException("expected a whole number but found " + JsonTypes.describe(node));
+        }
+        Number number = node.getNumberValue();
         BigInteger value;
         if (number instanceof Long || number instanceof Integer || number instanceof Short || number instanceof Byte) {
             value = BigInteger.valueOf(number.longValue());
@@ -58,6 +65,24 @@ public final class WholeNumbers {
 
         @Override
         public Integer deserializeNullable(Decoder decoder, DecoderContext context, Argument<? super Integer> type) throws IOException {
+            return decoder.decodeNull() ? null : deserialize(decoder, context, type);
+        }
+    }
+
+    /** Booleans are JSON true or false: by default "true", 1 and "yes" would be taken too. */
+    @Singleton
+    public static class Booleans implements Deserializer<Boolean> {
+        @Override
+        public Boolean deserialize(Decoder decoder, DecoderContext context, Argument<? super Boolean> type) throws IOException {
+            JsonNode node = decoder.decodeNode();
+            if (!node.isBoolean()) {
+                throw new SerdeException("expected true or false but found " + JsonTypes.describe(node));
+            }
+            return node.getBooleanValue();
+        }
+
+        @Override
+        public Boolean deserializeNullable(Decoder decoder, DecoderContext context, Argument<? super Boolean> type) throws IOException {
             return decoder.decodeNull() ? null : deserialize(decoder, context, type);
         }
     }

@@ -13,6 +13,8 @@ public enum Rejection {
     FORBIDDEN("Not allowed"),
     TOO_MANY_ATTEMPTS("Too many failed attempts"),
     RATE_LIMITED("Too many requests"),
+    UNSUPPORTED_MEDIA_TYPE("Unsupported Media Type"),
+    REQUEST_ENTITY_TOO_LARGE("Request body too large"),
 
     // access (issue 3)
     USERNAME_TAKEN("This username is taken"),

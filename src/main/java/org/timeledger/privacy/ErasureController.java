@@ -12,6 +12,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import org.timeledger.access.Caller;
 import org.timeledger.access.Roles;
+import org.timeledger.http.Flags;
 import org.timeledger.http.Idempotency;
 
 /** An administrator erases a member's personal data; the ledger keeps their (pseudonymous) account. */
@@ -31,8 +32,8 @@ public class ErasureController {
     @Secured(Roles.ADMIN)
     public HttpResponse<Erasure.Erased> erase(HttpRequest<?> request, Caller caller, String id,
                                               @Nullable @Header(Idempotency.HEADER) String key,
-                                              @Nullable @QueryValue Boolean keepBalance) {
-        boolean keep = Boolean.TRUE.equals(keepBalance);
+                                              @Nullable @QueryValue String keepBalance) {
+        boolean keep = Flags.flag("keepBalance", keepBalance);
         return idempotency.ok(new Idempotency.Call(request, caller.principalId(), key, keep ? "keep" : "donate"),
                 Erasure.Erased.class, () -> erasure.erase(caller, id, keep));
     }

@@ -17,7 +17,9 @@ import io.micronaut.security.annotation.Secured;
 import jakarta.validation.Valid;
 import org.timeledger.access.Caller;
 import org.timeledger.access.Roles;
+import org.timeledger.http.Flags;
 import org.timeledger.http.Idempotency;
+import org.timeledger.http.LargeUpload;
 import org.timeledger.http.Page;
 import org.timeledger.ledger.api.LedgerController;
 import org.timeledger.ledger.api.LedgerViews.EntryView;
@@ -96,6 +98,7 @@ public class VolunteeringController {
     /** The same register uploaded as CSV; the session's details come as query parameters. */
     @Post("/schemes/{code}/activities/register")
     @Consumes(TEXT_CSV)
+    @LargeUpload
     @Secured({Roles.ADMIN, Roles.COORDINATOR})
     public HttpResponse<RegisterView> registerCsv(HttpRequest<?> request, Caller caller, String code,
                                                   @Nullable @Header(Idempotency.HEADER) String key,
@@ -104,10 +107,10 @@ public class VolunteeringController {
                                                   @Nullable @QueryValue Long minutes,
                                                   @Nullable @QueryValue String categoryCode,
                                                   @Nullable @QueryValue String description,
-                                                  @Nullable @QueryValue Boolean approve,
+                                                  @Nullable @QueryValue String approve,
                                                   @Body String csv) {
         VolunteeringRequests.CsvRegister body = new VolunteeringRequests.CsvRegister(organisationId, date, minutes,
-                categoryCode, description, Boolean.TRUE.equals(approve), csv);
+                categoryCode, description, Flags.flag("approve", approve), csv);
         return idempotency.created(new Idempotency.Call(request, caller.principalId(), key, body), RegisterView.class,
                 view -> "/v1/schemes/" + code + "/activities",
                 () -> activities.register(caller, code, Registers.of(body)));

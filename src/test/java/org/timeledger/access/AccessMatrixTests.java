@@ -10,10 +10,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.timeledger.testing.Api;
 import org.timeledger.testing.ServiceTest;
+import org.timeledger.testing.World;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -34,6 +33,7 @@ public abstract class AccessMatrixTests extends ServiceTest {
     enum Who { ANONYMOUS, ADMIN_ALL_SCHEMES, ADMIN, COORDINATOR, AUDITOR, MEMBER, PARTNER, REVOKED_KEY }
 
     private final Map<Who, Api> clients = new EnumMap<>(Who.class);
+    private World world;
     private JsonNode scheme;
     private String code;
     private String organisation;
@@ -54,88 +54,53 @@ public abstract class AccessMatrixTests extends ServiceTest {
 
     @BeforeAll
     void buildTheWorld() {
-        scheme = createScheme();
-        code = scheme.get("code").asText();
-        organisation = admin.post("/v1/schemes/" + code + "/organisations", object("name", "Lunch club")).field("id");
-        member = memberLogin(code, "Member");
-        JsonNode other = registerMember(code, "Other");
-        otherMemberId = other.get("id").asText();
-        otherAccount = other.get("accountId").asText();
-        JsonNode partner = admin.post("/v1/schemes/" + code + "/partners", object("name", "Leisure centre")).json();
-        partnerId = partner.get("id").asText();
-        partnerAccount = partner.get("accountId").asText();
-        memberEntry = issue(scheme, member.accountId(), 10_000).get("id").asText();
-        otherEntry = issue(scheme, otherAccount, 10_000).get("id").asText();
-        partnerEntry = issue(scheme, partnerAccount, 60).get("id").asText();
-
-        clients.put(Who.ANONYMOUS, anonymous);
-        clients.put(Who.ADMIN_ALL_SCHEMES, admin);
-        clients.put(Who.ADMIN, staff(code, "ADMIN"));
-        clients.put(Who.COORDINATOR, staff(code, "COORDINATOR", organisation));
-        clients.put(Who.AUDITOR, staff(code, "AUDITOR"));
-        clients.put(Who.MEMBER, member.api());
-        clients.put(Who.PARTNER, till(partnerId));
+        World world = new World(this);
+        this.world = world;
+        scheme = world.scheme;
+        code = world.code;
+        organisation = world.organisation;
+        member = world.member;
+        otherMemberId = world.otherMemberId;
+        otherAccount = world.otherAccount;
+        partnerId = world.partnerId;
+        partnerAccount = world.partnerAccount;
+        memberEntry = world.memberEntry;
+        otherEntry = world.otherEntry;
+        partnerEntry = world.partnerEntry;
+        loginUsername = world.loginUsername;
+        refreshToken = world.refreshToken;
+        memberActivity = world.memberActivity;
+        otherActivity = world.otherActivity;
+        opportunity = world.opportunity;
+        offer = world.offer;
+        for (Who who : Who.values()) {
+            if (who != Who.REVOKED_KEY) {
+                clients.put(who, world.client(who.name()));
+            }
+        }
         Api.Reply revoked = admin.post("/v1/partners/" + partnerId + "/api-keys", object("label", "lost till"));
         expect(admin.send("DELETE", "/v1/api-keys/" + revoked.field("id"), null), 204);
         clients.put(Who.REVOKED_KEY, anonymous.withApiKey(revoked.field("key")));
-
-        loginUsername = "matrix-login-" + database.kind();
-        expect(admin.post("/v1/schemes/" + code + "/staff", object("username", loginUsername,
-                "password", "matrix-password", "role", "AUDITOR")), 201);
-        refreshToken = anonymous.post("/login", object("username", loginUsername, "password", "matrix-password"))
-                .field("refresh_token");
-
-        // volunteering: a category, an activity of each member's, an opportunity awarding a minute
-        // for each, and a community pot to grant from
-        expect(admin.post("/v1/schemes/" + code + "/categories", object("code", "matrix", "name", "Matrix work")), 201);
-        memberActivity = logActivity(member.memberId());
-        otherActivity = logActivity(otherMemberId);
-        opportunity = admin.post("/v1/schemes/" + code + "/opportunities", object("organisationId", organisation,
-                "title", "Matrix afternoon", "date", today(), "signupAwardMinutes", 1, "attendanceAwardMinutes", 1,
-                "categoryCode", "matrix")).field("id");
-        expect(member.api().post("/v1/me/donations", object("toCommunityPot", true, "amountMinutes", 1_000),
-                "Idempotency-Key", newKey()), 201);
-
-        // redemption: an offer of the partner's, spent a minute at a time from the member's card
-        offer = admin.post("/v1/partners/" + partnerId + "/offers", object("title", "Matrix swim", "amountMinutes", 1))
-                .field("id");
     }
 
-    /** The member's card number now: a row may have replaced their card. */
     private String memberCard() {
-        Api.Reply found = admin.get("/v1/members/" + member.memberId());
-        expect(found, 200);
-        return found.field("cardNumber");
+        return world.memberCard();
     }
 
-    /** A redemption of a minute on the member's card by the partner's till: HELD, or CAPTURED with {@code capture}. */
     private String redemption(boolean capture) {
-        Api.Reply held = clients.get(Who.PARTNER).post("/v1/redemptions", object("cardNumber", memberCard(),
-                "offerId", offer, "tillReference", "matrix", "capture", capture), "Idempotency-Key", newKey());
-        expect(held, 201);
-        return held.field("id");
+        return world.redemption(capture);
     }
 
-    /** A member the member names their beneficiary (a new one each time), by member id. */
     private String namedBeneficiary() {
-        Api.Reply named = member.api().post("/v1/me/beneficiaries",
-                object("cardNumber", registerMember(code, "Relative").get("cardNumber").asText()));
-        expect(named, 201);
-        return named.field("memberId");
+        return world.namedBeneficiary();
     }
 
-    /** Today where the scheme is (its time zone is the default, Europe/London). */
     private static String today() {
-        return LocalDate.now(ZoneId.of("Europe/London")).toString();
+        return World.today();
     }
 
-    /** A pending activity of one minute for the member, logged by the administrator. */
     private String logActivity(String memberId) {
-        Api.Reply logged = admin.post("/v1/schemes/" + code + "/activities", object("memberId", memberId,
-                "organisationId", organisation, "date", today(), "minutes", 1, "categoryCode", "matrix"),
-                "Idempotency-Key", newKey());
-        expect(logged, 201);
-        return logged.field("id");
+        return world.logActivity(memberId);
     }
 
     /** One row per operation and caller, with the status the contract promises. */

@@ -202,4 +202,20 @@ public abstract class MembersAppTests extends ServiceTest {
     private Api.Reply gift(MemberLogin from, Object body, String key) {
         return key == null ? from.api().post("/v1/me/gifts", body) : from.api().post("/v1/me/gifts", body, "Idempotency-Key", key);
     }
+
+    @Test
+    void aDonationToThePotMustSayTrueNotSomethingLikeIt() {
+        JsonNode scheme = createScheme();
+        MemberLogin ada = memberLogin(scheme.get("code").asText(), "Ada");
+        issue(scheme, ada.accountId(), 120);
+
+        for (String pot : List.of("\"true\"", "1", "\"yes\"")) {
+            Api.Reply refused = ada.api().post("/v1/me/donations", "{\"toCommunityPot\":" + pot + ",\"amountMinutes\":60}",
+                    "Idempotency-Key", newKey());
+
+            assertThat(refused.status()).as(pot).isEqualTo(400);
+            assertThat(refused.code()).isEqualTo("validation_failed");
+        }
+        assertThat(balance(ada.accountId())).isEqualTo(120);
+    }
 }

@@ -384,4 +384,25 @@ public abstract class LedgerApiTests extends ServiceTest {
         }
         assertThat(balance(ada)).isEqualTo(60);
     }
+
+    @Test
+    void aTransferWithAFieldOfTheWrongJsonTypeIsRefusedAndMovesNothing() {
+        JsonNode scheme = createScheme();
+        String code = scheme.get("code").asText();
+        String account = registerMember(code, "Ada").get("accountId").asText();
+        String issuance = scheme.get("issuanceAccountId").asText();
+        String valid = "{\"fromAccountId\":\"" + issuance + "\",\"toAccountId\":\"" + account + "\",";
+
+        // each was once read as what it resembles: "60" as 60, ["memo"] as "memo", a lone surrogate as '?'
+        for (String wrong : List.of("\"amountMinutes\":\"60\",\"type\":\"ADJUSTMENT\"}",
+                "\"amountMinutes\":60,\"type\":\"ADJUSTMENT\",\"memo\":[\"memo\"]}",
+                "\"amountMinutes\":60,\"type\":\"ADJUSTMENT\",\"memo\":7}",
+                "\"amountMinutes\":60,\"type\":\"ADJUSTMENT\",\"memo\":\"a\\ud800b\"}")) {
+            Api.Reply refused = admin.post("/v1/schemes/" + code + "/transfers", valid + wrong, "Idempotency-Key", newKey());
+
+            assertThat(refused.status()).as(wrong).isEqualTo(400);
+            assertThat(refused.code()).isEqualTo("validation_failed");
+        }
+        assertThat(balance(account)).isZero();
+    }
 }

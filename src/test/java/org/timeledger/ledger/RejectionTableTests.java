@@ -56,6 +56,10 @@ public abstract class RejectionTableTests extends ServiceTest {
         return Stream.of(
                 row(Rejection.VALIDATION_FAILED, 400, () -> Outcome.of(admin.post("/v1/schemes", object("name", "no code")))),
                 row(Rejection.NOT_FOUND, 404, () -> Outcome.of(admin.get("/v1/entries/ent_nothing"))),
+                row(Rejection.UNSUPPORTED_MEDIA_TYPE, 415, () -> Outcome.of(admin.post("/v1/schemes",
+                        "{\"code\":\"media\",\"name\":\"Media\"}", "Content-Type", "garbage"))),
+                row(Rejection.REQUEST_ENTITY_TOO_LARGE, 413, () -> Outcome.of(admin.post("/v1/schemes",
+                        "{\"code\":\"large\",\"name\":\"" + "x".repeat(1_100_000) + "\"}"))),
                 row(Rejection.UNAUTHORIZED, 401, () -> Outcome.of(anonymous.get("/v1/schemes/any"))),
                 row(Rejection.FORBIDDEN, 403, () -> Outcome.of(anonymous.withToken(Tokens.signed("m", "MEMBER"))
                         .post("/v1/schemes", object("code", "nope", "name", "x")))),

@@ -90,4 +90,17 @@ public abstract class ErasureTests extends ServiceTest {
                 .send("DELETE", path, null, "Idempotency-Key", newKey()).status()).isEqualTo(403);
         assertThat(reconcile(code).get("balanced").asBoolean()).isTrue();
     }
+
+    @Test
+    void keepBalanceIsTrueOrFalseAndAnythingElseErasesNothing() {
+        String code = createScheme().get("code").asText();
+        JsonNode ada = registerMember(code, "Ada Lovelace");
+
+        Api.Reply refused = admin.send("DELETE", "/v1/members/" + ada.get("id").asText() + "/personal-data?keepBalance=ture",
+                null, "Idempotency-Key", newKey());
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("validation_failed");
+        assertThat(admin.get("/v1/members/" + ada.get("id").asText()).field("displayName")).isEqualTo("Ada Lovelace");
+    }
 }

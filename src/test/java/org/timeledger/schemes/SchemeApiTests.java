@@ -155,4 +155,17 @@ public abstract class SchemeApiTests extends ServiceTest {
         assertThat(admin.post("/v1/schemes/" + code + "/partners", object("ward", "x")).code()).isEqualTo("validation_failed");
         assertThat(admin.post("/v1/schemes/nowhere/organisations", object("name", "x")).status()).isEqualTo(404);
     }
+
+    @Test
+    void aNameMustBeJsonTextNotSomethingThatLooksLikeIt() {
+        String code = createScheme().get("code").asText();
+
+        for (String name : List.of("[\"Ada\"]", "42", "true", "\"Ada \\udc00\"")) {
+            Api.Reply refused = admin.post("/v1/schemes/" + code + "/members", "{\"displayName\":" + name + "}");
+
+            assertThat(refused.status()).as(name).isEqualTo(400);
+            assertThat(refused.code()).isEqualTo("validation_failed");
+        }
+        assertThat(admin.get("/v1/schemes/" + code + "/members").json().get("items")).isEmpty();
+    }
 }

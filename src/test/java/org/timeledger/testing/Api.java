@@ -67,6 +67,14 @@ public final class Api {
         return new Api(base, token, apiKey, false);
     }
 
+    /** The header this client authenticates with, as {name, value}; empty for an anonymous client. */
+    public String[] credentials() {
+        if (token != null) {
+            return new String[] {"Authorization", "Bearer " + token};
+        }
+        return apiKey != null ? new String[] {"X-API-Key", apiKey} : new String[0];
+    }
+
     /** A claim of this client's access token, e.g. {@code uid}, the principal's id. */
     public String claim(String name) {
         String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),

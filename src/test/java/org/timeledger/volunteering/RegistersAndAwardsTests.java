@@ -430,4 +430,43 @@ public abstract class RegistersAndAwardsTests extends VolunteeringFixtures {
             }
         }
     }
+
+    @Test
+    void approveIsTrueOrFalseAndAnythingElseLogsNothing() {
+        World w = world();
+        String ada = registerMember(w.code(), "Ada").get("id").asText();
+
+        Api.Reply refused = csv(w, w.coordinator(), "&minutes=60&approve=yes", ada + "\n");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("validation_failed");
+        assertThat(admin.get("/v1/schemes/" + w.code() + "/activities").json().get("items")).isEmpty();
+    }
+
+    @Test
+    void aCsvRegisterMayBeLargerThanAJsonRequestButNotThanEightMegabytes() {
+        World w = world();
+        StringBuilder file = new StringBuilder("memberId or cardNumber,minutes\n");
+        for (int i = 0; file.length() < 7 * 1024 * 1024; i++) {
+            file.append("mem_01JQ8ZC4V7K9Q2M3N4P5R6S7T8").append(i).append(",60\n");
+        }
+
+        // 7 MB of lines: read (the JSON routes' 1 MB does not apply), and refused for its lines
+        Api.Reply long7 = csv(w, w.coordinator(), "", file.toString());
+        assertThat(long7.status()).isEqualTo(400);
+        assertThat(long7.field("detail")).contains("1,000");
+
+        Api.Reply over = csv(w, w.coordinator(), "", "x".repeat(8 * 1024 * 1024 + 1));
+        assertThat(over.status()).isEqualTo(413);
+        assertThat(over.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(over.code()).isEqualTo("request_entity_too_large");
+        assertThat(over.field("detail")).contains("8 MB");
+
+        // a JSON register is a JSON request: 1 MB
+        Api.Reply json = w.coordinator().post("/v1/schemes/" + w.code() + "/activities/register",
+                "{\"organisationId\":\"" + w.organisation() + "\",\"memberIds\":[\"" + "m".repeat(1024 * 1024) + "\"]}",
+                "Idempotency-Key", newKey());
+        assertThat(json.status()).isEqualTo(413);
+        assertThat(json.field("detail")).contains("1 MB");
+    }
 }

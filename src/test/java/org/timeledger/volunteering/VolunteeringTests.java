@@ -607,4 +607,17 @@ public abstract class VolunteeringTests extends VolunteeringFixtures {
         assertThat(listed.json().get("items")).extracting(c -> c.get("code").asText()).containsExactly("befriending", "shopping");
         assertThat(listed.json().get("items").get(0).get("requiresVetting").asBoolean()).isTrue();
     }
+
+    @Test
+    void aVettingDateIsTextNotADayCount() {
+        World w = world();
+        String member = registerMember(w.code(), "Ada").get("id").asText();
+
+        Api.Reply refused = w.coordinator().send("PUT", "/v1/members/" + member + "/vetting",
+                "{\"status\":\"CLEARED\",\"checkedOn\":20260101}");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.field("detail")).contains("2026-03-31");
+        assertThat(admin.get("/v1/members/" + member + "/vetting").field("status")).isEqualTo("NONE");
+    }
 }
