@@ -47,12 +47,18 @@ public abstract class ServiceTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
+        Map<String, String> p = properties(database);
+        p.putAll(extraProperties());
+        return p;
+    }
+
+    /** What every test's service runs with, on this database: also for contexts started by hand (jqwik's). */
+    public static Map<String, String> properties(TestDatabase database) {
         Map<String, String> p = new HashMap<>(database.properties());
         p.put("micronaut.server.port", "-1"); // a free port: application.yml's 8080 may be taken
         p.put("timeledger.admin-password", ADMIN_PASSWORD);
         p.put("timeledger.jwt-secret", JWT_SECRET);
         p.put("timeledger.bcrypt-cost", "4");
-        p.putAll(extraProperties());
         return p;
     }
 
