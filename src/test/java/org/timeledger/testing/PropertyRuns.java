@@ -1,6 +1,7 @@
 package org.timeledger.testing;
 
 import net.jqwik.api.lifecycle.AroundPropertyHook;
+import net.jqwik.api.lifecycle.PropagationMode;
 import net.jqwik.api.lifecycle.PropertyExecutionResult;
 import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
@@ -26,6 +27,12 @@ public class PropertyRuns implements AroundPropertyHook {
             context.attributes().setSeed(seed.strip());
         }
         return property.execute();
+    }
+
+    /** Added to a container class, it must reach the container's properties (and a subclass's). */
+    @Override
+    public PropagationMode propagateTo() {
+        return PropagationMode.ALL_DESCENDANTS;
     }
 
     @Override
