@@ -47,6 +47,13 @@ public abstract class ServiceTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
+        Map<String, String> p = properties(database);
+        p.putAll(extraProperties());
+        return p;
+    }
+
+    /** What every test's service runs with, on this database: also for contexts started by hand (jqwik's). */
+    public static Map<String, String> properties(TestDatabase database) {
         Map<String, String> p = new HashMap<>(database.properties());
         p.put("micronaut.server.port", "-1"); // a free port: application.yml's 8080 may be taken
         p.put("timeledger.admin-password", ADMIN_PASSWORD);
@@ -54,7 +61,6 @@ public abstract class ServiceTest implements TestPropertyProvider {
         p.put("timeledger.bcrypt-cost", "4");
         // tests drive the service far faster than any person or till; the classes about rate limits turn them on
         p.put("timeledger.rate-limit.enabled", "false");
-        p.putAll(extraProperties());
         return p;
     }
 
