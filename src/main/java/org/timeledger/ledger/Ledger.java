@@ -201,8 +201,14 @@ public class Ledger {
 
     /** The accounts an operation locked, and those whose held amount it changed. */
     private static final class Locked {
+        /** As the lock read them; {@link #accounts} is what this operation makes of them. */
+        final Map<String, Account> asLocked = new HashMap<>();
         final Map<String, Account> accounts = new HashMap<>();
         final Set<String> heldChanged = new TreeSet<>();
+
+        List<LedgerStore.AccountChange> changes(Collection<String> ids) {
+            return ids.stream().map(id -> new LedgerStore.AccountChange(asLocked.get(id), accounts.get(id))).toList();
+        }
 
         void changeHeld(String accountId, long deltaMinutes) {
             Account account = accounts.get(accountId);
@@ -219,6 +225,7 @@ public class Ledger {
         Locked locked = new Locked();
         for (Account account : store.lockAccounts(new TreeSet<>(accountIds))) {
             locked.accounts.put(account.id(), account);
+            locked.asLocked.put(account.id(), account);
         }
         List<String> holding = locked.accounts.values().stream().filter(a -> a.heldMinutes() != 0).map(Account::id).toList();
         if (!holding.isEmpty()) {
@@ -336,7 +343,7 @@ public class Ledger {
         store.insertPostings(written.stream().flatMap(w -> w.rows().stream()).toList());
         Set<String> touched = new TreeSet<>(locked.heldChanged);
         written.forEach(w -> w.rows().forEach(r -> touched.add(r.accountId())));
-        store.updateAccounts(touched.stream().map(locked.accounts::get).toList());
+        store.updateAccounts(locked.changes(touched));
     }
 
     // ---- holds ----
@@ -363,7 +370,7 @@ public class Ledger {
                 ChainHash.storable(expiresAt), ChainHash.storable(clock.instant()), null);
         store.insertHold(hold);
         locked.changeHeld(accountId, amountMinutes);
-        store.updateAccounts(locked.heldChanged.stream().map(locked.accounts::get).toList());
+        store.updateAccounts(locked.changes(locked.heldChanged));
         return hold;
     }
 
@@ -395,7 +402,7 @@ public class Ledger {
         Hold hold = findHold(holdId).orElseThrow(() -> new RejectedException(Rejection.NOT_FOUND, "No hold " + holdId + "."));
         Locked locked = lock(List.of(hold.accountId()));
         Hold voided = resolve(locked, holdId, Hold.Status.VOIDED);
-        store.updateAccounts(locked.heldChanged.stream().map(locked.accounts::get).toList());
+        store.updateAccounts(locked.changes(locked.heldChanged));
         return voided;
     }
 
@@ -436,7 +443,7 @@ public class Ledger {
         List<String> accounts = store.accountsWithDueHolds(now(), maxAccounts);
         if (!accounts.isEmpty()) {
             Locked locked = lock(accounts);
-            store.updateAccounts(locked.heldChanged.stream().map(locked.accounts::get).toList());
+            store.updateAccounts(locked.changes(locked.heldChanged));
         }
         return accounts.size();
     }
