@@ -32,7 +32,8 @@ import java.util.function.Supplier;
  *   <li>same key, different request: 422 {@code idempotency_key_reused};</li>
  *   <li>same key while the first is still running: the second waits for it (up to the lock
  *       timeout) and then replays its answer; 409 {@code idempotency_key_in_flight} if it
- *       is still running after that.</li>
+ *       is still running after that (on embedded H2, where writes take turns, the wait is for
+ *       the turn and its timeout a 503 {@code service_busy}).</li>
  * </ul>
  * A request refused by a rule (422 insufficient_credits, 404 for an unknown card, ...) is
  * recorded too, in a transaction of its own after the effect's rolled back: a till that

@@ -27,13 +27,21 @@ import java.util.function.Supplier;
  * H2 2.3.232 twice lost a committed account update although each had locked the row with
  * SELECT ... FOR UPDATE. In one run a refund wrote back a held amount from before a hold. In
  * another, a refused hold's rollback took an account back to its state before an exchange
- * that had committed, posting and all. PostgreSQL never did this. H2 is embedded, so this
- * process is its only writer, and one lock here takes the concurrency H2 mishandles away.
+ * that had committed, posting and all. PostgreSQL never did this. Embedded H2 has this process
+ * as its only writer, and one lock here takes the concurrency H2 mishandles away. (A request
+ * that waits on it past the lock timeout gets 503 service_busy, where on PostgreSQL a request
+ * waiting on its own key's first attempt gets 409 idempotency_key_in_flight.)
  */
 @Singleton
 public class Transactions {
     private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
     static final int MAX_ATTEMPTS = 8;
+    /**
+     * After a database restart every pooled connection is dead, and HikariCP only checks one
+     * idle for over half a second before handing it out: a request may draw several dead ones
+     * in a row (each fails at once) before a fresh one. One more than the pool's 16.
+     */
+    static final int STALE_ATTEMPTS = 17;
 
     private final TransactionOperations<Connection> operations;
     private final TransactionDefinition snapshot;
@@ -46,8 +54,14 @@ public class Transactions {
                         @Value("${timeledger.lock-timeout:5s}") Duration lockTimeout) {
         this.operations = operations;
         this.snapshot = snapshotOn(url);
-        this.oneWriterAtATime = url.startsWith("jdbc:h2:") ? new ReentrantLock(true) : null;
+        this.oneWriterAtATime = embeddedH2(url) ? new ReentrantLock(true) : null;
         this.lockTimeout = lockTimeout;
+    }
+
+    /** H2 inside this process, which is then its only writer (not H2 as a server, which others may write to). */
+    private static boolean embeddedH2(String url) {
+        return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:")
+                && !url.toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER=TRUE");
     }
 
     /**
@@ -102,14 +116,16 @@ public class Transactions {
 
     private <T> T writeAgainIfAsked(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
-            boolean[] began = {false};
+            boolean[] workDone = {false};
             try {
                 return operations.executeWrite(status -> {
-                    began[0] = true;
-                    return work.get();
+                    T result = work.get();
+                    workDone[0] = true;
+                    return result;
                 });
             } catch (RuntimeException e) {
-                if (attempt == MAX_ATTEMPTS || !(SqlErrors.isRetryable(e) || couldNotBegin(e, began[0]))) {
+                boolean again = SqlErrors.isRetryable(e) || lostBeforeCommit(e, workDone[0]);
+                if (!again || attempt == (SqlErrors.isRetryable(e) ? MAX_ATTEMPTS : STALE_ATTEMPTS)) {
                     throw e;
                 }
                 LOG.debug("Retrying transaction after SQLSTATE {} (attempt {})", SqlErrors.sqlState(e), attempt);
@@ -128,13 +144,14 @@ public class Transactions {
     }
 
     /**
-     * A write whose transaction never began (the pooled connection had died: the database was
-     * restarted) sent nothing, so it may run again on a fresh connection. Once work has begun,
-     * a lost connection is not retried here: whether the commit got through is unknown, and the
+     * A write that lost its connection before its work was done (the pooled connection had died:
+     * the database was restarted) committed nothing, and its work is safe to run again, so it
+     * runs again on a fresh connection. Once the work is done and the commit sent, a lost
+     * connection is not retried here: whether the commit got through is unknown, and the
      * client's retry with its Idempotency-Key is what finds out.
      */
-    private static boolean couldNotBegin(RuntimeException e, boolean began) {
-        return !began && SqlErrors.isStaleConnection(e);
+    private static boolean lostBeforeCommit(RuntimeException e, boolean workDone) {
+        return !workDone && SqlErrors.isStaleConnection(e);
     }
 
     /**
@@ -146,7 +163,7 @@ public class Transactions {
             try {
                 return read.get();
             } catch (RuntimeException e) {
-                if (attempt == 3 || !SqlErrors.isStaleConnection(e)) {
+                if (attempt == STALE_ATTEMPTS || !SqlErrors.isStaleConnection(e)) {
                     throw e;
                 }
                 LOG.debug("Reading again after a lost connection (attempt {})", attempt);

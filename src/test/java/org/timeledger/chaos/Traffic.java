@@ -82,6 +82,16 @@ final class Traffic {
     /** One client's loop, until the run is stopping; its last request is still sent until answered. */
     void client(int client, long seed) {
         Random random = new Random(seed);
+        try {
+            loop(client, random);
+        } catch (RuntimeException e) {
+            // a client that stopped on something unexpected would otherwise leave its request unanswered unseen
+            neverAnswered.add("client " + client + " stopped: " + e);
+            throw e;
+        }
+    }
+
+    private void loop(int client, Random random) {
         while (!stopping.get()) {
             int roll = random.nextInt(100);
             try {
@@ -101,6 +111,7 @@ final class Traffic {
                     refund(client, random);
                 }
             } catch (InterruptedException e) {
+                neverAnswered.add("client " + client + " was interrupted waiting for an answer");
                 Thread.currentThread().interrupt();
                 return;
             }
@@ -233,6 +244,14 @@ final class Traffic {
         return m;
     }
 
+    private static long seconds(String retryAfter) {
+        try {
+            return Math.min(10, Long.parseLong(retryAfter.trim()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
     /** The final answer to one request: its status and body. */
     final class Answer {
         private final String key;
@@ -302,7 +321,7 @@ final class Traffic {
                 boolean inFlight = status == 409 && reply.body().contains("idempotency_key_in_flight");
                 if (status >= 502 && status <= 504 || inFlight) {
                     (inFlight ? log.inFlight : log.unavailable).incrementAndGet();
-                    pauseMillis = 1000L * reply.headers().firstValue("Retry-After").map(Long::parseLong).orElse(0L) + 100;
+                    pauseMillis = 1000L * reply.headers().firstValue("Retry-After").map(Traffic::seconds).orElse(0L) + 100;
                 } else {
                     if (status >= 500) {
                         log.serverError(op + " " + status + " " + reply.body());
