@@ -133,11 +133,12 @@ public final class ProblemHandlers {
         }
 
         HttpResponse<?> handle(HttpRequest<?> request, RuntimeException e) {
-            if (SqlErrors.isLockTimeout(e) || SqlErrors.isPoolTimeout(e) || SqlErrors.isRetryable(e)) {
-                // a serialization failure or deadlock reaches here only once Transactions' retries ran out
-                LOG.warn("{} serving {} {}", SqlErrors.isLockTimeout(e) ? "Lock timeout" : SqlErrors.isPoolTimeout(e)
-                        ? "No free database connection" : "Retries used up (SQLSTATE " + SqlErrors.sqlState(e) + ")",
-                        request.getMethodName(), request.getPath());
+            String busy = SqlErrors.isLockTimeout(e) ? "Lock timeout"
+                    : SqlErrors.isPoolTimeout(e) ? "No free database connection"
+                    // a serialization failure or deadlock reaches here only once Transactions' retries ran out
+                    : SqlErrors.isRetryable(e) ? "Retries used up (SQLSTATE " + SqlErrors.sqlState(e) + ")" : null;
+            if (busy != null) {
+                LOG.warn("{} serving {} {}", busy, request.getMethodName(), request.getPath());
                 return retryLater(request, Rejection.SERVICE_BUSY,
                         "The service is busy; retry in a moment (with the same Idempotency-Key).", 1);
             }

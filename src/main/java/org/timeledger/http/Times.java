@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.function.Function;
 
 /**
  * Dates and times a person sends (a day such as 2026-03-31, a time such as
@@ -72,40 +73,42 @@ public final class Times {
      * count of days since 1970, a date nobody who sends 20260331 means.
      */
     @Singleton
-    public static class Dates implements Deserializer<LocalDate> {
-        @Override
-        public LocalDate deserialize(Decoder decoder, DecoderContext context, Argument<? super LocalDate> type) throws IOException {
-            String text = text(decoder, "a date such as 2026-03-31");
-            try {
-                return LocalDate.parse(text);
-            } catch (DateTimeParseException e) {
-                throw new SerdeException("expected a date such as 2026-03-31 but found '" + text + "'");
-            }
-        }
-
-        @Override
-        public LocalDate deserializeNullable(Decoder decoder, DecoderContext context, Argument<? super LocalDate> type)
-                throws IOException {
-            return decoder.decodeNull() ? null : deserialize(decoder, context, type);
+    public static class Dates extends FromText<LocalDate> {
+        public Dates() {
+            super("a date such as 2026-03-31", LocalDate::parse);
         }
     }
 
     /** Times in a body are text such as "2026-03-31T23:59:59Z", not a count of seconds. */
     @Singleton
-    public static class Instants implements Deserializer<Instant> {
+    public static class Instants extends FromText<Instant> {
+        public Instants() {
+            super("a time such as 2026-03-31T23:59:59Z", Instant::parse);
+        }
+    }
+
+    /** A value a body must give as JSON text, parsed; anything else is refused, naming what was expected. */
+    abstract static class FromText<T> implements Deserializer<T> {
+        private final String expected;
+        private final Function<String, T> parse;
+
+        FromText(String expected, Function<String, T> parse) {
+            this.expected = expected;
+            this.parse = parse;
+        }
+
         @Override
-        public Instant deserialize(Decoder decoder, DecoderContext context, Argument<? super Instant> type) throws IOException {
-            String text = text(decoder, "a time such as 2026-03-31T23:59:59Z");
+        public T deserialize(Decoder decoder, DecoderContext context, Argument<? super T> type) throws IOException {
+            String text = text(decoder, expected);
             try {
-                return Instant.parse(text);
+                return parse.apply(text);
             } catch (DateTimeParseException e) {
-                throw new SerdeException("expected a time such as 2026-03-31T23:59:59Z but found '" + text + "'");
+                throw new SerdeException("expected " + expected + " but found '" + text + "'");
             }
         }
 
         @Override
-        public Instant deserializeNullable(Decoder decoder, DecoderContext context, Argument<? super Instant> type)
-                throws IOException {
+        public T deserializeNullable(Decoder decoder, DecoderContext context, Argument<? super T> type) throws IOException {
             return decoder.decodeNull() ? null : deserialize(decoder, context, type);
         }
     }

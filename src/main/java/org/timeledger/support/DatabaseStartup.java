@@ -19,7 +19,8 @@ import java.time.Duration;
  * Waits for the database at start-up instead of failing at once: a service started beside its
  * database (a reboot, a container platform) often comes up first. Each attempt logs one line
  * saying what is wrong; after {@code timeledger.database.startup-wait} the start fails. Runs
- * before Flyway's migration, which is also a listener on the data source. The pool itself does
+ * before Flyway's migration, which is also a listener on the data source, and before Micronaut
+ * Data wraps the pool in a proxy that would not touch the database. The pool itself does
  * not fail when the database is missing ({@code initialization-fail-timeout: -1}), so this is
  * the one place that waits.
  */

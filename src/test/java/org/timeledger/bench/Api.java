@@ -78,6 +78,15 @@ public final class Api {
         return request;
     }
 
+    /** A member just registered (the answer to registering them) activates a login and logs in: the token. */
+    public String activateAndLogIn(String registered, String username, String password)
+            throws IOException, InterruptedException {
+        created("/v1/activation", json("code", field(registered, "activationCode"), "username", username,
+                "password", password), Credentials.NONE);
+        return field(post("/login", json("username", username, "password", password), Credentials.NONE, null).body(),
+                "access_token");
+    }
+
     public static String newKey() {
         return UUID.randomUUID().toString();
     }

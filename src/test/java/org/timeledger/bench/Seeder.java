@@ -94,12 +94,7 @@ final class Seeder {
         if (!logIn) {
             return new Member(Api.field(reply, "id"), Api.field(reply, "accountId"), Api.field(reply, "cardNumber"), null);
         }
-        String username = String.format("member%05d", n);
-        String password = "bench-password-" + n;
-        api.created("/v1/activation", Api.json("code", Api.field(reply, "activationCode"), "username", username,
-                "password", password), Credentials.NONE);
-        String token = Api.field(api.post("/login", Api.json("username", username, "password", password),
-                Credentials.NONE, null).body(), "access_token");
+        String token = api.activateAndLogIn(reply, String.format("member%05d", n), "bench-password-" + n);
         return new Member(Api.field(reply, "id"), Api.field(reply, "accountId"), Api.field(reply, "cardNumber"), token);
     }
 

@@ -205,12 +205,7 @@ public final class Chaos {
 
     private Traffic.Member member(Api api, Credentials as, int n, String issuance) throws Exception {
         String reply = api.created("/v1/schemes/" + SCHEME + "/members", Api.json("displayName", "Member " + n), as);
-        String username = String.format("chaos%03d", n);
-        String password = "chaos-password-" + n;
-        api.created("/v1/activation", Api.json("code", Api.field(reply, "activationCode"), "username", username,
-                "password", password), Credentials.NONE);
-        String token = Api.field(api.post("/login", Api.json("username", username, "password", password),
-                Credentials.NONE, null).body(), "access_token");
+        String token = api.activateAndLogIn(reply, String.format("chaos%03d", n), "chaos-password-" + n);
         String account = Api.field(reply, "accountId");
         String key = Api.newKey();
         HttpResponse<String> issued = api.post("/v1/schemes/" + SCHEME + "/transfers", "{\"type\":\"ADJUSTMENT\",\"fromAccountId\":\""

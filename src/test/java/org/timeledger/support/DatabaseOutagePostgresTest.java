@@ -42,34 +42,26 @@ class DatabaseOutagePostgresTest extends ServiceTest {
 
     @Test
     void connectionsCutUnderThePoolAreReplacedAndNoRequestFailsWithA500() throws Exception {
-        JsonNode scheme = createScheme();
-        String code = scheme.get("code").asText();
-        String from = registerMember(code, "Giver").get("accountId").asText();
-        String to = registerMember(code, "Receiver").get("accountId").asText();
-        issue(scheme, from, 600);
+        Giving g = giving();
 
         terminateServiceConnections();
 
         // reads are run again on a fresh connection: the caller never notices
         for (int i = 0; i < 5; i++) {
-            assertThat(admin.get("/v1/accounts/" + from).status()).isEqualTo(200);
+            assertThat(admin.get("/v1/accounts/" + g.from()).status()).isEqualTo(200);
         }
         terminateServiceConnections();
         // a write that lost its connection is 503 at worst, and its retry under the same key posts it once
         String key = "after-cut";
-        Api.Reply posted = untilAnswered(code, key, from, to);
+        Api.Reply posted = untilAnswered(g, key);
         assertThat(posted.status()).isEqualTo(201);
         assertThat(entriesWithMemo("after-cut")).isEqualTo(1);
-        assertThat(reconcile(code).get("balanced").asBoolean()).isTrue();
+        assertThat(reconcile(g.code()).get("balanced").asBoolean()).isTrue();
     }
 
     @Test
     void whileTheDatabaseIsDownRequestsAre503AndReadinessSaysDownThenAllRecovers() throws Exception {
-        JsonNode scheme = createScheme();
-        String code = scheme.get("code").asText();
-        String from = registerMember(code, "Giver").get("accountId").asText();
-        String to = registerMember(code, "Receiver").get("accountId").asText();
-        issue(scheme, from, 600);
+        Giving g = giving();
         assertThat(anonymous.get("/health/readiness").status()).isEqualTo(200);
 
         refuseConnections(true);
@@ -79,7 +71,7 @@ class DatabaseOutagePostgresTest extends ServiceTest {
             assertThat(readiness.json().get("status").asText()).isEqualTo("DOWN");
             assertThat(anonymous.get("/health/liveness").status()).isEqualTo(200);
 
-            Api.Reply refused = gift(code, "while-down", from, to);
+            Api.Reply refused = gift(g, "while-down");
             assertThat(refused.status()).isEqualTo(503);
             assertThat(refused.code()).isEqualTo("database_unavailable");
             assertThat(refused.header("Retry-After")).contains("2");
@@ -91,11 +83,11 @@ class DatabaseOutagePostgresTest extends ServiceTest {
         }
 
         assertThat(untilReady()).isTrue();
-        Api.Reply retried = gift(code, "while-down", from, to);
+        Api.Reply retried = gift(g, "while-down");
         assertThat(retried.status()).isEqualTo(201);
         assertThat(retried.header("Idempotent-Replayed")).isEmpty();
         assertThat(entriesWithMemo("while-down")).isEqualTo(1);
-        assertThat(balance(to)).isEqualTo(30);
+        assertThat(balance(g.to())).isEqualTo(30);
     }
 
     @Test
@@ -130,16 +122,29 @@ class DatabaseOutagePostgresTest extends ServiceTest {
         }
     }
 
-    private Api.Reply gift(String code, String key, String from, String to) {
-        return admin.post("/v1/schemes/" + code + "/transfers",
-                object("fromAccountId", from, "toAccountId", to, "amountMinutes", 30, "type", "GIFT", "memo", key),
+    /** A scheme with a member holding 10 hours and another to give to. */
+    private record Giving(String code, String from, String to) {
+    }
+
+    private Giving giving() {
+        JsonNode scheme = createScheme();
+        String code = scheme.get("code").asText();
+        String from = registerMember(code, "Giver").get("accountId").asText();
+        String to = registerMember(code, "Receiver").get("accountId").asText();
+        issue(scheme, from, 600);
+        return new Giving(code, from, to);
+    }
+
+    private Api.Reply gift(Giving g, String key) {
+        return admin.post("/v1/schemes/" + g.code() + "/transfers",
+                object("fromAccountId", g.from(), "toAccountId", g.to(), "amountMinutes", 30, "type", "GIFT", "memo", key),
                 "Idempotency-Key", key);
     }
 
     /** Sends the gift again under its key until it gets an answer other than 503, as a till would. */
-    private Api.Reply untilAnswered(String code, String key, String from, String to) throws InterruptedException {
+    private Api.Reply untilAnswered(Giving g, String key) throws InterruptedException {
         for (int attempt = 0; attempt < 20; attempt++) {
-            Api.Reply reply = gift(code, key, from, to);
+            Api.Reply reply = gift(g, key);
             assertThat(reply.status()).as("never a 500: %s", reply).isNotEqualTo(500);
             if (reply.status() != 503) {
                 return reply;
