@@ -16,6 +16,21 @@ public final class AccessViews {
                             @Nullable String memberId, Instant createdAt) {
     }
 
+    /**
+     * Who the credentials sent belong to, so a client (the console) knows which pages to offer:
+     * the role, the scheme (none for the administrator of every scheme), a coordinator's
+     * organisations, a member's member id, a till's partner.
+     */
+    @Serdeable
+    public record SessionView(String role, boolean allSchemes, String name, @Nullable Named scheme,
+                              List<Named> organisations, @Nullable String memberId, @Nullable Named partner) {
+    }
+
+    /** Something a person picks by name and a client sends back by id (a scheme: by code). */
+    @Serdeable
+    public record Named(String id, String name) {
+    }
+
     @Serdeable
     public record ActivationCodeView(String memberId, String activationCode, Instant expiresAt) {
     }

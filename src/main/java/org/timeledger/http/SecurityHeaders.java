@@ -2,6 +2,7 @@ package org.timeledger.http;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpHeaders;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -19,14 +20,18 @@ import reactor.core.publisher.Mono;
  * <ul>
  *   <li>{@code Content-Security-Policy: default-src 'none'; frame-ancestors 'none'}: the API
  *       serves JSON and CSV, never a page, so a browser tricked into rendering a response runs
- *       and loads nothing, and no site may frame it. A web console served at {@code /} in future
- *       will need a policy of its own (its scripts, styles and API calls from 'self'), set by
- *       the route that serves it.</li>
+ *       and loads nothing, and no site may frame it. The web console ({@code /} and
+ *       {@code /console/...}) has a policy of its own: scripts, styles, images and API calls
+ *       from this origin only, and no inline script, so text an attacker managed to store (a
+ *       member's name, a memo) can never run as script in a coordinator's browser. Images may
+ *       also be {@code blob:}: the QR code of a card is fetched with the caller's token and
+ *       shown from memory.</li>
  *   <li>{@code X-Frame-Options: DENY}: the same for browsers that predate frame-ancestors.</li>
  *   <li>{@code X-Content-Type-Options: nosniff}: a CSV statement is never taken for a script.</li>
  *   <li>{@code Referrer-Policy: no-referrer}: ids in our URLs never leak to another site.</li>
  *   <li>{@code Cache-Control: no-store}: balances, statements and tokens are personal, and no
- *       cache, shared or the device's own, keeps them. {@code GET /v1/me} sets its own
+ *       cache, shared or the device's own, keeps them. The console's files are the same for
+ *       everyone: {@code no-cache}, so a browser may keep them but checks for a newer version. {@code GET /v1/me} sets its own
  *       {@code private, no-cache}: the member's device may keep its copy, but only to ask again
  *       with If-None-Match, which is how a phone polling its balance gets 304.</li>
  *   <li>{@code Strict-Transport-Security} ({@code timeledger.security-headers.hsts}, empty for
@@ -39,6 +44,8 @@ import reactor.core.publisher.Mono;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class SecurityHeaders implements Ordered {
     static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+    static final String CONSOLE_CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' blob:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     private final String strictTransportSecurity;
 
@@ -53,12 +60,23 @@ public class SecurityHeaders implements Ordered {
      */
     @PreMatching
     @RequestFilter
-    public Publisher<MutableHttpResponse<?>> around(FilterContinuation<Publisher<MutableHttpResponse<?>>> next) {
-        return Mono.from(next.proceed()).doOnNext(this::add);
+    public Publisher<MutableHttpResponse<?>> around(HttpRequest<?> request,
+                                                    FilterContinuation<Publisher<MutableHttpResponse<?>>> next) {
+        boolean console = isConsole(request.getPath());
+        return Mono.from(next.proceed()).doOnNext(response -> add(response, console));
     }
 
-    void add(MutableHttpResponse<?> response) {
+    /** The console's first page and its files; its API calls are under /v1 like anyone's. */
+    static boolean isConsole(String path) {
+        return path.equals("/") || path.startsWith("/console/");
+    }
+
+    void add(MutableHttpResponse<?> response, boolean console) {
         MutableHttpHeaders headers = response.getHeaders();
+        if (console) {
+            setIfAbsent(headers, "Content-Security-Policy", CONSOLE_CONTENT_SECURITY_POLICY);
+            setIfAbsent(headers, "Cache-Control", "no-cache");
+        }
         setIfAbsent(headers, "Content-Security-Policy", API_CONTENT_SECURITY_POLICY);
         setIfAbsent(headers, "X-Frame-Options", "DENY");
         setIfAbsent(headers, "X-Content-Type-Options", "nosniff");

@@ -59,6 +59,12 @@ public class MeController {
         return HttpResponse.ok(view).header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, REVALIDATE);
     }
 
+    /** The member's card as a QR code, to show at a till from their phone. */
+    @Get(value = "/card/qr", produces = "image/svg+xml")
+    public HttpResponse<String> cardQr(Caller caller) {
+        return CardQr.of(me.member(caller));
+    }
+
     /** JSON pages, or the whole statement as CSV ({@code ?format=csv} or {@code Accept: text/csv}). */
     @Get(value = "/postings", produces = {MediaType.APPLICATION_JSON, PostingsCsv.TEXT_CSV})
     public HttpResponse<?> postings(HttpRequest<?> request, Caller caller, @Nullable @QueryValue Integer limit,

@@ -52,6 +52,10 @@ public class MeService {
         });
     }
 
+    public Member member(Caller caller) {
+        return transactions.read(() -> access.member(caller, caller.memberId()));
+    }
+
     public record Whole(String accountId, java.util.List<StatementLineView> lines) {
     }
 

@@ -1,9 +1,15 @@
 package org.timeledger.schemes;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.util.List;
+
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface OrganisationRepository extends CrudRepository<Organisation, String> {
+    /** Organisations of a scheme with ids after {@code afterId}, in id order. */
+    @Query("SELECT * FROM organisation WHERE scheme_id = :schemeId AND id > :afterId ORDER BY id LIMIT :limit")
+    List<Organisation> page(String schemeId, String afterId, int limit);
 }

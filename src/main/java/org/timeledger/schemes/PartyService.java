@@ -97,6 +97,16 @@ public class PartyService {
         return found;
     }
 
+    /** Organisations of a scheme in id order, {@code limit} after the one with id {@code afterId}. */
+    public List<Organisation> organisations(Scheme scheme, String afterId, int limit) {
+        return organisations.page(scheme.id(), afterId, limit);
+    }
+
+    /** Partners of a scheme in id order, {@code limit} after the one with id {@code afterId}. */
+    public List<Partner> partners(Scheme scheme, String afterId, int limit) {
+        return partners.page(scheme.id(), afterId, limit);
+    }
+
     /** Members of a scheme in registration order, {@code limit} after the one with id {@code afterId}. */
     public List<Member> members(Scheme scheme, String afterId, int limit) {
         return members.page(scheme.id(), afterId, limit);

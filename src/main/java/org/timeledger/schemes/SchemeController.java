@@ -14,6 +14,7 @@ import jakarta.validation.Valid;
 import org.timeledger.access.Access;
 import org.timeledger.access.Activations;
 import org.timeledger.access.Caller;
+import org.timeledger.access.Role;
 import org.timeledger.access.Roles;
 import org.timeledger.http.Cursors;
 import org.timeledger.http.Page;
@@ -85,12 +86,50 @@ public class SchemeController {
         return MemberView.of(member, schemes.codeOf(member.schemeId()));
     }
 
+    /** The member's card as a QR code, for a coordinator to print on the card beside the number. */
+    @Get(value = "/members/{id}/card/qr", produces = "image/svg+xml")
+    @Secured({Roles.ADMIN, Roles.COORDINATOR})
+    public HttpResponse<String> cardQr(Caller caller, String id) {
+        return CardQr.of(access.member(caller, id));
+    }
+
     @Post("/schemes/{code}/organisations")
     @Secured(Roles.ADMIN)
     public HttpResponse<PartyView> registerOrganisation(Caller caller, String code,
                                                         @Body @Valid SchemeRequests.RegisterParty request) {
         Organisation organisation = parties.registerOrganisation(access.scheme(caller, code), request);
         return HttpResponse.created(PartyView.of(organisation, code), URI.create("/v1/organisations/" + organisation.id()));
+    }
+
+    /** A coordinator sees only their own organisations, as with {@code GET /v1/organisations/{id}}. */
+    @Get("/schemes/{code}/organisations")
+    @Secured({Roles.ADMIN, Roles.COORDINATOR, Roles.AUDITOR})
+    public Page<PartyView> organisations(Caller caller, String code, @Nullable @QueryValue Integer limit,
+                                         @Nullable @QueryValue String cursor) {
+        Scheme scheme = access.scheme(caller, code);
+        int size = Cursors.limit(limit);
+        String after = Cursors.decode(cursor, "");
+        List<Organisation> page = caller.is(Role.COORDINATOR)
+                ? caller.organisationIds().stream().filter(id -> id.compareTo(after) > 0).sorted().limit(size + 1L)
+                        .map(id -> parties.findOrganisation(id).orElseThrow()).toList()
+                : parties.organisations(scheme, after, size + 1);
+        return page(page.stream().map(o -> PartyView.of(o, scheme.code())).toList(), size);
+    }
+
+    @Get("/schemes/{code}/partners")
+    @Secured({Roles.ADMIN, Roles.AUDITOR})
+    public Page<PartyView> partners(Caller caller, String code, @Nullable @QueryValue Integer limit,
+                                    @Nullable @QueryValue String cursor) {
+        Scheme scheme = access.scheme(caller, code);
+        int size = Cursors.limit(limit);
+        List<Partner> page = parties.partners(scheme, Cursors.decode(cursor, ""), size + 1);
+        return page(page.stream().map(p -> PartyView.of(p, scheme.code())).toList(), size);
+    }
+
+    /** The first {@code size} of {@code fetched} (one more than a page, to know whether another follows). */
+    private static Page<PartyView> page(List<PartyView> fetched, int size) {
+        List<PartyView> items = fetched.stream().limit(size).toList();
+        return new Page<>(items, fetched.size() > size ? Cursors.encode(items.get(size - 1).id()) : null);
     }
 
     @Get("/organisations/{id}")

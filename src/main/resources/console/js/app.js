@@ -1,0 +1,167 @@
+// The console's shell: signing in, the menu each role sees, and which page the address shows.
+// Pages live in pages/*.js; each exports `routes`, a list of
+// { path, title, nav, roles, render(main, params) }.
+import { api, session, ApiError } from './api.js';
+import { h, field, form, page, showError, notice } from './ui.js';
+import * as staff from './pages/coordinator.js';
+import * as admin from './pages/admin.js';
+import * as member from './pages/member.js';
+import * as till from './pages/till.js';
+
+const HOME = { ADMIN: 'dashboard', COORDINATOR: 'dashboard', AUDITOR: 'report', MEMBER: 'my-credits', PARTNER: 'till' };
+
+const signInRoutes = [
+  { path: 'sign-in', title: 'Sign in', render: signInPage },
+  { path: 'activate', title: 'Set up your sign-in', render: activatePage },
+  { path: 'till-sign-in', title: 'Start a till', render: tillSignInPage },
+];
+const routes = [...signInRoutes, ...staff.routes, ...admin.routes, ...member.routes, ...till.routes];
+
+function current() {
+  const hash = window.location.hash;
+  const [path, query] = (hash.startsWith('#/') ? hash.slice(2) : '').split('?');
+  return { path, params: Object.fromEntries(new URLSearchParams(query || '')) };
+}
+
+export function go(path, params) {
+  const q = params ? '?' + new URLSearchParams(params) : '';
+  if (window.location.hash === '#/' + path + q) show();
+  else window.location.hash = '#/' + path + q;
+}
+
+function allowed(route, who) {
+  if (!route.roles) return true;
+  if (!who || !route.roles.includes(who.role)) return false;
+  return !route.needsScheme || !!session.schemeCode;
+}
+
+async function show() {
+  const main = document.getElementById('main');
+  const who = session.who;
+  let { path, params } = current();
+  if (!who && !signInRoutes.some(r => r.path === path)) path = 'sign-in';
+  if (who && (!path || signInRoutes.some(r => r.path === path))) path = home(who);
+  const route = routes.find(r => r.path === path && allowed(r, who));
+  menu(who, route);
+  if (!route) {
+    page(main, 'Page not found', h('p', {}, 'There is no page at this address for your sign-in.'),
+      h('p', {}, h('a', { href: '#/' + (who ? home(who) : 'sign-in') }, 'Go to your first page')));
+    return;
+  }
+  try {
+    await route.render(main, params);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      session.clear();
+      go('sign-in', { ended: 'yes' });
+      return;
+    }
+    page(main, route.title, h('div', {}));
+    showError(main.lastChild, error.next ? error : { message: 'This page could not be shown.', next: 'Reload the page and try again.' });
+  }
+}
+
+function home(who) {
+  if (who.allSchemes && !session.schemeCode) return 'schemes';
+  return HOME[who.role];
+}
+
+function menu(who, route) {
+  const nav = document.getElementById('nav');
+  const whoBox = document.getElementById('who');
+  if (!who) {
+    nav.replaceChildren();
+    whoBox.replaceChildren();
+    return;
+  }
+  const items = routes.filter(r => r.nav && allowed(r, who));
+  nav.replaceChildren(h('ul', {}, items.map(r =>
+    h('li', {}, h('a', { href: '#/' + r.path, 'aria-current': route && route.path === r.path ? 'page' : null }, r.nav)))));
+  const scheme = who.scheme ? who.scheme.name : (session.schemeCode ? 'Scheme ' + session.schemeCode : 'All schemes');
+  whoBox.replaceChildren(
+    h('span', {}, who.name + ' · ' + scheme),
+    h('button', { type: 'button', onclick: signOut }, 'Sign out'));
+}
+
+async function signOut() {
+  if (session.refreshToken) {
+    try { await api('POST', '/logout', { body: { refresh_token: session.refreshToken }, noRefresh: true }); } catch { /* signed out here anyway */ }
+  }
+  session.clear();
+  go('sign-in');
+}
+
+async function signedIn() {
+  const who = await api('GET', '/v1/session');
+  session.remember(who);
+  go(home(who));
+}
+
+function signInPage(main, params) {
+  const f = form({ 'aria-label': 'Sign in' }, [
+    field('Username', { name: 'username', autocomplete: 'username', autocapitalize: 'none', required: true }),
+    field('Password', { name: 'password', type: 'password', autocomplete: 'current-password', required: true }),
+  ], async (el, messages) => {
+    const username = el.elements.username.value.trim();
+    const password = el.elements.password.value;
+    if (!username || !password) {
+      throw new ApiError(400, { code: 'validation_failed', detail: 'Enter both your username and your password.' });
+    }
+    const tokens = await api('POST', '/login', { body: { username, password }, anonymous: true, noRefresh: true });
+    session.signedIn(tokens);
+    await signedIn();
+  }, 'Sign in');
+  page(main, 'Sign in',
+    params.ended ? notice('info', 'You have been signed out.', 'Sign in again to carry on.') : null,
+    h('p', { class: 'lead' }, 'Coordinators, administrators, auditors and members sign in here.'),
+    f,
+    h('h2', {}, 'First time here?'),
+    h('p', {}, 'If your coordinator gave you an activation code, ', h('a', { href: '#/activate' }, 'set up your sign-in'), '.'),
+    h('h2', {}, 'At a venue?'),
+    h('p', {}, h('a', { href: '#/till-sign-in' }, 'Start a till with its till key'), ' to take credits for your offers.'));
+}
+
+function activatePage(main) {
+  const f = form({ 'aria-label': 'Set up your sign-in' }, [
+    field('Activation code', { name: 'code', autocomplete: 'one-time-code', autocapitalize: 'characters' }, 'As your coordinator gave it to you, with or without dashes.'),
+    field('Choose a username', { name: 'username', autocomplete: 'username', autocapitalize: 'none' }),
+    field('Choose a password', { name: 'password', type: 'password', autocomplete: 'new-password' }, 'At least 10 characters. A few words you will remember is a good password.'),
+  ], async el => {
+    const body = { code: el.elements.code.value.trim(), username: el.elements.username.value.trim(), password: el.elements.password.value };
+    await api('POST', '/v1/activation', { body, anonymous: true, noRefresh: true });
+    const tokens = await api('POST', '/login', { body: { username: body.username, password: body.password }, anonymous: true, noRefresh: true });
+    session.signedIn(tokens);
+    await signedIn();
+  }, 'Set up and sign in');
+  page(main, 'Set up your sign-in', h('p', {}, 'Your coordinator gave you an activation code when you joined. Use it once to choose your own username and password.'), f,
+    h('p', {}, h('a', { href: '#/sign-in' }, 'Back to sign in')));
+}
+
+function tillSignInPage(main) {
+  const f = form({ 'aria-label': 'Start a till' }, [
+    field('Till key', { name: 'key', type: 'password', autocomplete: 'off' }, 'Your scheme administrator gave it to you when the till was set up. It starts with tlk_.'),
+  ], async el => {
+    const key = el.elements.key.value.trim();
+    if (!key) throw new ApiError(400, { code: 'validation_failed', detail: 'Enter the till key.' });
+    session.till(key);
+    try {
+      await signedIn();
+    } catch (error) {
+      session.clear();
+      if (error.status === 401) throw new ApiError(401, { code: 'unauthorized', detail: 'That till key was not accepted: it may be mistyped or withdrawn.' });
+      throw error;
+    }
+  }, 'Start the till');
+  page(main, 'Start a till', h('p', {}, 'For venues without their own till system: take credits for your offers from this browser.'), f,
+    h('p', {}, h('a', { href: '#/sign-in' }, 'Back to sign in')));
+}
+
+window.addEventListener('hashchange', show);
+document.addEventListener('click', event => {
+  // the skip link moves focus to the content, without changing the page shown
+  if (event.target.matches && event.target.matches('[data-skip]')) {
+    event.preventDefault();
+    document.getElementById('main').focus();
+  }
+});
+show();

@@ -1,0 +1,2 @@
+// filled in by the next commits
+export const routes = [];
