@@ -107,7 +107,14 @@ function signInPage(main, params) {
     if (!username || !password) {
       throw new ApiError(400, { code: 'validation_failed', detail: 'Enter both your username and your password.' });
     }
-    const tokens = await api('POST', '/login', { body: { username, password }, anonymous: true, noRefresh: true });
+    let tokens;
+    try {
+      tokens = await api('POST', '/login', { body: { username, password }, anonymous: true, noRefresh: true });
+    } catch (error) {
+      if (error.status !== 401) throw error;
+      error.next = 'Check your username and password, and try again. If you have forgotten your password, ask your coordinator for a new activation code.';
+      throw error;
+    }
     session.signedIn(tokens);
     await signedIn();
   }, 'Sign in');

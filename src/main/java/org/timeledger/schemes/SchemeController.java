@@ -101,9 +101,12 @@ public class SchemeController {
         return HttpResponse.created(PartyView.of(organisation, code), URI.create("/v1/organisations/" + organisation.id()));
     }
 
-    /** A coordinator sees only their own organisations, as with {@code GET /v1/organisations/{id}}. */
+    /**
+     * A coordinator sees only their own organisations, as with {@code GET /v1/organisations/{id}};
+     * a member sees every organisation of their scheme, the groups they may donate to.
+     */
     @Get("/schemes/{code}/organisations")
-    @Secured({Roles.ADMIN, Roles.COORDINATOR, Roles.AUDITOR})
+    @Secured({Roles.ADMIN, Roles.COORDINATOR, Roles.AUDITOR, Roles.MEMBER})
     public Page<PartyView> organisations(Caller caller, String code, @Nullable @QueryValue Integer limit,
                                          @Nullable @QueryValue String cursor) {
         Scheme scheme = access.scheme(caller, code);

@@ -35,7 +35,7 @@ abstract class CoordinatorConsoleTests extends ConsoleTest {
     void theServiceAddressShowsTheSignInPage() {
         browser.open("/").at("Sign in").check("sign-in");
         browser.type("Username", coordinator).type("Password", "not the password").press("Sign in");
-        assertThat(browser.message("not accepted")).contains("Sign in again");
+        assertThat(browser.message("Wrong username or password")).contains("forgotten your password");
         browser.check("sign-in-refused");
     }
 
@@ -81,7 +81,7 @@ abstract class CoordinatorConsoleTests extends ConsoleTest {
         browser.tick("Ada Lovelace · Kentish Town").tick("Bea Okafor");
         browser.check("register");
         browser.press("Save the register");
-        assertThat(browser.message("Register saved")).contains("2 members, 2 hours in all");
+        assertThat(browser.message("Register saved")).contains("2 members, 4 hours in all");
     }
 
     @Test
