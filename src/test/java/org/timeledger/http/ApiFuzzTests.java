@@ -281,6 +281,12 @@ public abstract class ApiFuzzTests extends ServiceTest {
                 object("displayName", "Someone", "ward", "North"));
         base("GET /v1/schemes/{code}/members", null, Map.of("code", code), Map.of("limit", "10"), false, null);
         base("GET /v1/members/{id}", null, Map.of("id", other), Map.of(), false, null);
+        base("GET /v1/members/{id}/card/qr", null, Map.of("id", other), Map.of(), false, null);
+        base("GET /v1/me/card/qr", "MEMBER", Map.of(), Map.of(), false, null);
+        base("GET /v1/session", null, Map.of(), Map.of(), false, null);
+        base("GET /", "ANONYMOUS", Map.of(), Map.of(), false, null);
+        base("GET /v1/schemes/{code}/organisations", null, Map.of("code", code), Map.of("limit", "10"), false, null);
+        base("GET /v1/schemes/{code}/partners", null, Map.of("code", code), Map.of("limit", "10"), false, null);
         base("POST /v1/schemes/{code}/organisations", null, Map.of("code", code), Map.of(), false,
                 object("name", "Group", "ward", "North"));
         base("GET /v1/organisations/{id}", null, Map.of("id", world.organisation), Map.of(), false, null);

@@ -60,6 +60,31 @@ class SecurityHeadersTest extends ServiceTest {
         }
     }
 
+    /**
+     * The console's page and files run scripts, but only its own: no inline script, nothing from
+     * another site, no framing. Its API calls keep the API's policy.
+     */
+    @Test
+    void theConsoleHasAPolicyOfItsOwnThatStillRunsNothingButItsOwnScripts() {
+        Api outside = anonymous.outsideContract();
+        for (String path : List.of("/", "/console/js/app.js", "/console/console.css")) {
+            Api.Reply reply = outside.get(path);
+            assertThat(reply.status()).as(path).isEqualTo(200);
+            assertThat(reply.header("Content-Security-Policy")).as(path).contains(
+                    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob:; connect-src 'self'; "
+                            + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+            assertThat(reply.header("X-Frame-Options")).as(path).contains("DENY");
+            assertThat(reply.header("Cache-Control")).as(path).contains("no-cache");
+        }
+        assertThat(outside.get("/").body()).contains("<script type=\"module\" src=\"/console/js/app.js\"></script>")
+                .doesNotContainPattern("<script>|<script type=\"module\">|style=");
+        Api.Reply api = admin.get("/v1/session");
+        assertThat(api.header("Content-Security-Policy")).contains("default-src 'none'; frame-ancestors 'none'");
+        // a file the console does not have is a plain 404, and nothing else is served anonymously
+        assertThat(outside.get("/console/nothing.js").status()).isEqualTo(404);
+        assertThat(outside.get("/v1/session").status()).isEqualTo(401);
+    }
+
     @Test
     void noResponseNamesTheServerSoftware() {
         List<Api.Reply> replies = List.of(anonymous.get("/health"), anonymous.get("/v1/schemes/any"),
