@@ -161,7 +161,7 @@ export function stats(items) {
 /** Puts the page's heading and content in <main>, titles the tab, and moves focus for screen readers. */
 export function page(main, title, ...content) {
   document.title = title + ' · Timeledger';
-  main.replaceChildren(h('h1', {}, title), ...content);
+  main.replaceChildren(h('h1', {}, title), ...content.filter(c => c !== null && c !== undefined && c !== false));
   main.focus();
 }
 

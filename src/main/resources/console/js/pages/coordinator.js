@@ -140,8 +140,15 @@ async function register(main, params) {
   page(main, 'Take a register', h('p', {}, 'Tick everyone who came to a session, then save once.'), result, f);
 }
 
+/** Category names by code, for showing activities in words. */
+async function categoryNames() {
+  const categories = await api('GET', `/v1/schemes/${scheme()}/categories`);
+  return Object.fromEntries(categories.items.map(c => [c.code, c.name]));
+}
+
 async function approvals(main) {
-  const list = await api('GET', `/v1/schemes/${scheme()}/activities`, { query: { status: 'PENDING', limit: 200 } });
+  const [list, kinds] = await Promise.all([
+    api('GET', `/v1/schemes/${scheme()}/activities`, { query: { status: 'PENDING', limit: 200 } }), categoryNames()]);
   const messages = h('div', {});
   const rows = list.items;
   const decide = (activity, row) => h('div', { class: 'inline' },
@@ -156,7 +163,7 @@ async function approvals(main) {
     h('button', { type: 'button', class: 'secondary', 'aria-label': `Reject the hours of ${activity.memberName}`, onclick: () => rejectForm(activity, row, messages) }, 'Reject'));
   const body = table('Hours waiting for approval, newest first',
     ['Member', 'Date', 'Time', 'Kind of help', 'What was done', 'Decision'], rows,
-    a => { const cells = [a.memberName, date(a.date), hours(a.minutes), a.categoryCode, a.description || '—']; return cells; },
+    a => [a.memberName, date(a.date), hours(a.minutes), kinds[a.categoryCode] || a.categoryCode, a.description || '—'],
     'Nothing is waiting for approval.');
   if (rows.length) {
     body.querySelectorAll('tbody tr').forEach((tr, i) => tr.append(h('td', {}, decide(rows[i], tr))));
@@ -212,10 +219,11 @@ async function members(main, params) {
 async function member(main, params) {
   const person = await api('GET', `/v1/members/${encodeURIComponent(params.id)}`);
   const staff = STAFF.includes(session.who.role);
-  const [account, vetting, activities] = await Promise.all([
+  const [account, vetting, activities, kinds] = await Promise.all([
     api('GET', `/v1/accounts/${encodeURIComponent(person.accountId)}`),
     api('GET', `/v1/members/${encodeURIComponent(person.id)}/vetting`),
     api('GET', `/v1/schemes/${scheme()}/activities`, { query: { memberId: person.id, limit: 20 } }),
+    categoryNames(),
   ]);
   const qr = staff ? await image(() => api('GET', `/v1/members/${encodeURIComponent(person.id)}/card/qr`, { as: 'blob', accept: 'image/svg+xml' }),
     'QR code of card number ' + cardNumber(person.cardNumber), 'qr') : null;
@@ -240,7 +248,7 @@ async function member(main, params) {
     staff ? vettingForm(person, messages) : null,
     h('h2', {}, 'Recent volunteering'),
     table('Recent volunteering, newest first', ['Date', 'Time', 'Kind of help', 'Status'], activities.items,
-      a => [date(a.date), hours(a.minutes), a.categoryCode, statusWords(a)], 'No volunteering logged yet.'),
+      a => [date(a.date), hours(a.minutes), kinds[a.categoryCode] || a.categoryCode, statusWords(a)], 'No volunteering logged yet.'),
     staff ? h('h2', {}, 'Sign-in') : null,
     staff ? h('p', {}, 'If they forgot their password, give them a new activation code.') : null,
     staff ? h('button', { type: 'button', class: 'secondary', onclick: async e => {

@@ -16,6 +16,8 @@ final class Axe {
     private Axe() {
     }
 
+    private static boolean started;
+
     static synchronized void record(String page, JsonNode violations) {
         StringBuilder line = new StringBuilder(page).append(": ");
         if (violations.isEmpty()) {
@@ -25,8 +27,11 @@ final class Axe {
                 .append(", ").append(v.path("nodes").size()).append(" elements) "));
         try {
             Files.createDirectories(Browser.SCREENSHOTS);
+            // each test run starts the file afresh; its classes add to it
             Files.writeString(Browser.SCREENSHOTS.resolve("accessibility.txt"), line.toString().strip() + "\n",
-                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    started ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
+            started = true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -52,7 +52,7 @@ abstract class CoordinatorConsoleTests extends ConsoleTest {
         assertThat(labelOf(focused)).isEqualTo("Username");
         focused.sendKeys(coordinator, Keys.TAB);
         browser.driver.switchTo().activeElement().sendKeys(STAFF_PASSWORD, Keys.ENTER);
-        browser.at("Dashboard").check("coordinator-dashboard");
+        browser.at("Dashboard").check("coordinator-dashboard").checkSmallAndLarge("coordinator-dashboard");
         assertThat(browser.text()).contains("hours waiting for approval", "volunteered this month");
     }
 
@@ -79,7 +79,7 @@ abstract class CoordinatorConsoleTests extends ConsoleTest {
         browser.type("Hours", "2");
         browser.type("Session name or what was done (optional)", "Community garden");
         browser.tick("Ada Lovelace · Kentish Town").tick("Bea Okafor");
-        browser.check("register");
+        browser.check("register").checkSmallAndLarge("register");
         browser.press("Save the register");
         assertThat(browser.message("Register saved")).contains("2 members, 4 hours in all");
     }
@@ -88,6 +88,7 @@ abstract class CoordinatorConsoleTests extends ConsoleTest {
     @Order(5)
     void approvesTheHours() {
         browser.press("Approvals").at("Approve hours").waitForText("Ada Lovelace").check("approvals");
+        assertThat(browser.text()).contains("Gardening").doesNotContain("null");
         browser.press("Approve 2 hours for Ada Lovelace");
         assertThat(browser.message("Approved")).contains("Ada Lovelace earned 2 credits");
         browser.press("Reject the hours of Bea Okafor").type("Why are these hours rejected?", "Was not at the session")
