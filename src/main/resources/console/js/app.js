@@ -69,6 +69,9 @@ function home(who) {
 function menu(who, route) {
   const nav = document.getElementById('nav');
   const whoBox = document.getElementById('who');
+  const button = document.getElementById('menu-button');
+  fold(true);
+  button.hidden = !who;
   if (!who) {
     nav.replaceChildren();
     whoBox.replaceChildren();
@@ -163,6 +166,14 @@ function tillSignInPage(main) {
     h('p', {}, h('a', { href: '#/sign-in' }, 'Back to sign in')));
 }
 
+/** Folds the menu away (on a phone; on a wider screen it always shows) or opens it. */
+function fold(folded) {
+  document.querySelector('.top').classList.toggle('folded', folded);
+  document.getElementById('menu-button').setAttribute('aria-expanded', String(!folded));
+}
+
+document.getElementById('menu-button').addEventListener('click', () =>
+  fold(document.getElementById('menu-button').getAttribute('aria-expanded') === 'true'));
 window.addEventListener('hashchange', show);
 document.addEventListener('click', event => {
   // the skip link moves focus to the content, without changing the page shown

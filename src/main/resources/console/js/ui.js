@@ -73,6 +73,7 @@ export function credits(minutes) {
 
 /** "2 hours 30 minutes" for time given. */
 export function hours(minutes) {
+  if (!minutes) return '0 hours';
   const whole = Math.floor(minutes / 60);
   const rest = minutes % 60;
   const parts = [];

@@ -208,6 +208,8 @@ public final class Demo {
                         + "(%,d hours volunteered), %d redemptions; reconciliation balanced: %s%n", CODE,
                 (System.nanoTime() - started) / 1e9, organisations.size(), PARTNERS.length, sessions, minutesVolunteered / 60,
                 redemptions, reconciliation.contains("\"balanced\":true"));
+        // for the console's web till ("Start a till" on the sign-in page)
+        System.out.printf("Till key of %s: %s%n", PARTNERS[0][0], tills.get(0));
         if (issuance.isEmpty()) {
             throw new IllegalStateException("no issuance account");
         }

@@ -28,7 +28,7 @@ async function dashboard(main) {
   const waiting = pending.items.length + (pending.nextCursor ? '+' : '');
   page(main, 'Dashboard',
     stats([
-      [waiting, 'hours waiting for approval'],
+      [waiting, 'logged hours waiting for approval'],
       [hours(month.minutesVolunteered), 'volunteered this month'],
       [month.activeVolunteers, 'members active this month'],
       [month.newMembers, 'new members this month'],
