@@ -18,6 +18,7 @@ abstract class TillConsoleTests extends ConsoleTest {
     private String partner;
     private String tillKey;
     private JsonNode cleo;
+    private MemberLogin cleoLogin;
     private JsonNode dan;
 
     @BeforeAll
@@ -28,7 +29,8 @@ abstract class TillConsoleTests extends ConsoleTest {
         create("/v1/partners/" + partner + "/offers", "title", "Swim session", "amountMinutes", 60);
         create("/v1/partners/" + partner + "/offers", "title", "Sauna", "amountMinutes", 30);
         tillKey = admin.post("/v1/partners/" + partner + "/api-keys", object("label", "Front desk")).field("key");
-        cleo = registerMember(code, "Cleo Diaz");
+        cleoLogin = memberLogin(code, "Cleo Diaz");
+        cleo = get("/v1/members/" + cleoLogin.memberId());
         dan = registerMember(code, "Dan Reyes");
         issue(scheme, cleo.get("accountId").asText(), 180);
     }
@@ -102,6 +104,21 @@ abstract class TillConsoleTests extends ConsoleTest {
         JsonNode sale = get("/v1/partners/" + partner + "/redemptions").get("items").get(0);
         assertThat(sale.get("refundedMinutes").asLong()).isEqualTo(60);
         browser.check("till-refunded");
+    }
+
+    @Test
+    @Order(6)
+    void takesCreditsFromAFamilyMembersAccount() {
+        expect(cleoLogin.api().post("/v1/me/beneficiaries", object("cardNumber", dan.get("cardNumber").asText())), 201);
+        browser.press("Back to the till").at("Till");
+        browser.type("Card number", dan.get("cardNumber").asText()).press("Look up the card");
+        browser.waitForText("Whose credits?");
+        assertThat(browser.text()).contains("Dan's own: 0 credits to spend", "Cleo lets Dan spend their credits.");
+        browser.check("till-family-card");
+        browser.tick("Cleo's: 3 credits to spend").tick("Sauna · 30 min").press("Take 30 min");
+        browser.waitForText("Receipt");
+        assertThat(browser.text()).contains("30 min taken", "Sauna", "Dan", "From the credits of", "Cleo");
+        assertThat(balance(cleo.get("accountId").asText())).isEqualTo(150);
         signOut();
     }
 }
