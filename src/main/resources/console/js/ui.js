@@ -162,7 +162,7 @@ export function stats(items) {
 /** Puts the page's heading and content in <main>, titles the tab, and moves focus for screen readers. */
 export function page(main, title, ...content) {
   document.title = title + ' · Timeledger';
-  main.replaceChildren(h('h1', {}, title), ...content.filter(c => c !== null && c !== undefined && c !== false));
+  main.replaceChildren(h('h1', {}, title), ...content.flat(Infinity).filter(c => c !== null && c !== undefined && c !== false));
   main.focus();
 }
 

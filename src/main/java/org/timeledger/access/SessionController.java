@@ -39,8 +39,12 @@ public class SessionController {
                     .map(o -> new Named(o.id(), o.name())).toList();
             Named partner = caller.partnerId() == null ? null
                     : parties.findPartner(caller.partnerId()).map(p -> new Named(p.id(), p.name())).orElseThrow();
-            // a till key's name is its partner's: the key's own id means nothing at a counter
-            String name = partner != null ? partner.name() : authentication.getName();
+            // the name a person sees: a member's own, a till's partner's (the key's id means nothing
+            // at a counter), a staff user's username
+            String name = partner != null ? partner.name()
+                    : caller.memberId() != null && caller.role() == Role.MEMBER
+                    ? parties.findMember(caller.memberId()).orElseThrow().displayName()
+                    : authentication.getName();
             return new SessionView(caller.role().name(), caller.allSchemes(), name,
                     scheme == null ? null : new Named(scheme.code(), scheme.name()), organisations, caller.memberId(), partner);
         });

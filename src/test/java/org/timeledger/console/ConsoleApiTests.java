@@ -52,7 +52,7 @@ abstract class ConsoleApiTests extends ServiceTest {
         JsonNode member = ada.api().get("/v1/session").json();
         assertThat(member.get("role").asText()).isEqualTo("MEMBER");
         assertThat(member.get("memberId").asText()).isEqualTo(ada.memberId());
-        assertThat(member.get("name").asText()).isEqualTo(ada.username());
+        assertThat(member.get("name").asText()).isEqualTo("Ada");
 
         JsonNode till = till(partner).get("/v1/session").json();
         assertThat(till.get("role").asText()).isEqualTo("PARTNER");
