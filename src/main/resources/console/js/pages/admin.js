@@ -30,6 +30,9 @@ export const routes = [
 const invalid = (detail, fieldName, message) =>
   new ApiError(400, { code: 'validation_failed', detail, errors: fieldName ? [{ field: fieldName, message }] : [] });
 
+/** ui.js's page(), leaving out the parts a role does not see (page() would show a null as "null"). */
+const show = (main, title, ...content) => page(main, title, ...content.filter(c => c !== null && c !== undefined && c !== false));
+
 /**
  * ui.js's table(), whose box scrolls sideways on a phone, made reachable by keyboard: a region
  * named by its caption that takes focus (WCAG 2.1.1; axe's scrollable-region-focusable).
@@ -60,7 +63,7 @@ function wholeNumber(input, words) {
 async function schemes(main) {
   const who = session.who;
   if (!who.allSchemes) {
-    page(main, 'Schemes', notice('info', 'Your sign-in belongs to one scheme.',
+    show(main, 'Schemes', notice('info', 'Your sign-in belongs to one scheme.',
       'Only the administrator of every scheme creates schemes and switches between them.'));
     return;
   }
@@ -108,7 +111,7 @@ async function schemes(main) {
         'Work on ' + created.name));
     el.reset();
   }, 'Create the scheme');
-  page(main, 'Schemes',
+  show(main, 'Schemes',
     session.schemeCode ? h('p', {}, 'You are working on the scheme ', h('strong', {}, session.schemeCode), '.') : null,
     section('choose-h', 'Work on a scheme', h('p', {}, 'You administer every scheme: choose the one to work on. You can switch at any time from this page.'), choose),
     section('create-h', 'Create a scheme', h('p', {}, 'Its settings are fixed once it is created: there is no way to change them afterwards, so check them before you create it.'),
@@ -135,7 +138,7 @@ async function settings(main) {
     isAdmin() ? all(`/v1/schemes/${scheme()}/organisations`) : Promise.resolve([]),
   ]);
   const categoryList = h('div', {}, categoryTable(categories));
-  page(main, 'Scheme settings',
+  show(main, 'Scheme settings',
     h('h2', {}, rules.name),
     ruleFacts(rules),
     notice('info', 'These settings cannot be changed here.',
@@ -224,7 +227,7 @@ function staffForm(orgs) {
 
 async function organisations(main) {
   const list = h('div', {}, await organisationTable());
-  page(main, 'Organisations',
+  show(main, 'Organisations',
     h('p', {}, 'The voluntary groups where members volunteer. Each has its own account: it may receive donations, and hold an allocation to award credits from.'),
     list,
     isAdmin() ? section('new-org-h', 'Add an organisation', organisationForm(list)) : null);
@@ -272,7 +275,7 @@ function organisationForm(list) {
 
 async function partners(main) {
   const list = h('div', {}, await partnerTable());
-  page(main, 'Partners',
+  show(main, 'Partners',
     h('p', {}, 'The venues where members spend credits: leisure centres, shops, the council. Choose one to see its offers, what it took in, and to settle with it.'),
     list,
     isAdmin() ? section('new-partner-h', 'Add a partner', partnerForm(list)) : null);
@@ -313,7 +316,7 @@ async function partner(main, params) {
   const offerList = h('div', {});
   const showOffers = list => offerList.replaceChildren(offerTable(venue, list, messages, showOffers));
   showOffers(offers);
-  page(main, venue.name,
+  show(main, venue.name,
     h('p', {}, h('a', { href: '#/partners' }, 'All partners'), ' · ', h('a', { href: '#/till-keys?partner=' + id(venue.id) }, 'Its till keys')),
     messages,
     h('dl', { class: 'facts' },
@@ -337,7 +340,7 @@ async function partner(main, params) {
 const SALE_WORDS = { HELD: 'Set aside, not finished', CAPTURED: 'Spent', VOIDED: 'Cancelled', EXPIRED: 'Timed out' };
 
 function offerTable(venue, offers, messages, showOffers) {
-  const columns = [{ label: 'Offer', rowHeader: true }, { label: 'Price', num: true }, 'Most a week', 'Status'];
+  const columns = [{ label: 'Offer', rowHeader: true }, { label: 'Price', num: true }, 'Most sold a week', 'Status'];
   const body = listTable(`Offers of ${venue.name}`, isAdmin() ? [...columns, 'Change'] : columns, offers,
     o => [o.title, credits(o.amountMinutes), o.weeklyQuota ? String(o.weeklyQuota) : 'No limit', o.active ? 'On offer' : 'Withdrawn'],
     'No offers yet.');
@@ -418,7 +421,7 @@ function settlementForm(venue) {
 async function tillKeys(main, params) {
   const venues = (await all(`/v1/schemes/${scheme()}/partners`)).sort((a, b) => a.name.localeCompare(b.name));
   if (!venues.length) {
-    page(main, 'Till keys', h('p', {}, 'Each partner\'s tills sign in with a till key. There are no partners yet: ',
+    show(main, 'Till keys', h('p', {}, 'Each partner\'s tills sign in with a till key. There are no partners yet: ',
       h('a', { href: '#/partners' }, 'add one'), ' first.'));
     return;
   }
@@ -430,7 +433,7 @@ async function tillKeys(main, params) {
   const list = h('div', {});
   const showKeys = async () => list.replaceChildren(keyTable(venue, (await api('GET', `/v1/partners/${id(venue.id)}/api-keys`)).items, messages, showKeys));
   await showKeys();
-  page(main, 'Till keys',
+  show(main, 'Till keys',
     h('p', {}, 'A till key lets one till of a partner take credits for its offers, from the partner\'s own till system or from a browser at ',
       h('strong', {}, 'Start a till'), ' on the sign-in page. Revoke a key when a till is lost or replaced.'),
     picker,
@@ -508,7 +511,7 @@ async function report(main, params) {
   ]);
   const messages = h('div', {});
   const c = summary.credits;
-  page(main, 'Report',
+  show(main, 'Report',
     periodForm('report', from, to, 'Show the report'),
     h('p', { class: 'lead' }, `From ${date(summary.from)} to ${date(summary.to)}, both days included.`),
     messages,
@@ -619,6 +622,9 @@ function svg(tag, attrs, ...children) {
 /** A chart in a figure: a visible heading, the drawing (an image titled for screen readers), and its table. */
 function figure(heading, summaryWords, width, height, shapes, dataTable) {
   const n = ++charts;
+  // the figure's heading already says what the table holds: its caption is for screen readers
+  const caption = dataTable.querySelector('caption');
+  if (caption) caption.classList.add('visually-hidden');
   const drawing = svg('svg', { role: 'img', 'aria-labelledby': `chart-${n}-title`, viewBox: `0 0 ${width} ${height}`, focusable: 'false' },
     svg('title', { id: `chart-${n}-title` }, `Chart: ${heading}. ${summaryWords} The table after the chart gives the figures.`),
     ...shapes);
@@ -725,7 +731,7 @@ async function reconciliation(main) {
     try { await reconciliation(main); } catch (error) { again.disabled = false; showError(messages, error); }
   } }, 'Check again');
   const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
-  page(main, 'Check the books',
+  show(main, 'Check the books',
     h('p', { class: 'verdict ' + (r.balanced ? 'good' : 'bad'), role: 'status' },
       r.balanced ? 'The books balance.' : 'The books do NOT balance.'),
     h('p', {}, `Checked ${dateTime(r.checkedAt)}, from what is stored now: ${count(r.accountsChecked, 'account', 'accounts')}, `
@@ -764,7 +770,7 @@ async function downloads(main, params) {
   };
   const code = session.schemeCode;
   const instant = (day, endOfDay) => new Date(day + (endOfDay ? 'T23:59:59.999' : 'T00:00:00')).toISOString();
-  page(main, 'Downloads',
+  show(main, 'Downloads',
     periodForm('downloads', from, to, 'Use this period'),
     h('p', { class: 'lead' }, `For ${date(from)} to ${date(to)}, both days included.`),
     messages,

@@ -36,7 +36,7 @@ abstract class AdminConsoleTests extends ConsoleTest {
     void theAdministratorOfEverySchemeCreatesASchemeAndChoosesIt() {
         code = "northfield-" + database.kind();
         signIn("admin", ADMIN_PASSWORD, "Schemes");
-        browser.check("admin-schemes");
+        check("admin-schemes");
         browser.type("Name", SCHEME).type("Code", code).press("Create the scheme");
         assertThat(browser.message("is created")).contains("with the code " + code);
         browser.press("Work on " + SCHEME).at("Dashboard");
@@ -47,7 +47,7 @@ abstract class AdminConsoleTests extends ConsoleTest {
         browser.press("Schemes").at("Schemes").waitForText("You are working on the scheme " + code);
         browser.type("Scheme code", "no-such-scheme").press("Open the scheme");
         assertThat(browser.message("There is no scheme with the code no-such-scheme")).contains("Check what you entered");
-        browser.check("admin-schemes-refused");
+        check("admin-schemes-refused");
         browser.type("Scheme code", code).press("Open the scheme").at("Dashboard");
         signOut();
     }
@@ -60,7 +60,7 @@ abstract class AdminConsoleTests extends ConsoleTest {
         browser.type("Name", "Northfield Community Centre").type("Ward or area (optional)", "Northfield").press("Add the organisation");
         browser.message("Added the organisation Northfield Community Centre");
         assertThat(tableText("Organisations")).contains("Northfield Community Centre Northfield 0 credits");
-        browser.check("admin-organisations");
+        check("admin-organisations");
 
         browser.press("Settings").at("Scheme settings");
         assertThat(browser.text()).contains("cannot be changed here", "15 minutes: a sale not finished", "90 days",
@@ -86,7 +86,7 @@ abstract class AdminConsoleTests extends ConsoleTest {
                 .type("A first password for them", STAFF_PASSWORD).press("Add the staff member");
         browser.message("Added " + coordinator + " as coordinator");
         anonymous.login(coordinator, STAFF_PASSWORD);
-        browser.check("admin-settings");
+        check("admin-settings");
     }
 
     @Test
@@ -95,7 +95,7 @@ abstract class AdminConsoleTests extends ConsoleTest {
         browser.press("Partners").at("Partners");
         browser.type("Name", PARTNER).type("Ward or area (optional)", "Northfield").press("Add the partner");
         browser.message("Added the partner " + PARTNER);
-        browser.check("admin-partners");
+        check("admin-partners");
         WebElement link = browser.driver.findElement(By.xpath("//table//a[normalize-space()=" + Browser.quote(PARTNER) + "]"));
         partnerId = link.getAttribute("href").replaceAll(".*[?&]id=", "");
         link.click();
@@ -112,7 +112,7 @@ abstract class AdminConsoleTests extends ConsoleTest {
         assertThat(offer.get("active").asBoolean()).isTrue();
         assertThat(offer.get("amountMinutes").asLong()).isEqualTo(60);
         assertThat(offer.get("weeklyQuota").asInt()).isEqualTo(10);
-        browser.check("admin-partner");
+        check("admin-partner");
     }
 
     @Test
@@ -131,7 +131,7 @@ abstract class AdminConsoleTests extends ConsoleTest {
         String spare = browser.driver.findElement(By.cssSelector("code.till-key")).getText();
         expect(anonymous.withApiKey(spare).get("/v1/partners/" + partnerId), 200);
         browser.press("Revoke Spare till").waitForText("The till stops working at once");
-        browser.check("admin-till-keys-revoke");
+        check("admin-till-keys-revoke");
         browser.press("Yes, revoke Spare till");
         browser.message("Revoked the till key Spare till");
         expect(anonymous.withApiKey(spare).get("/v1/partners/" + partnerId), 401);
@@ -173,7 +173,7 @@ abstract class AdminConsoleTests extends ConsoleTest {
         assertThat(tableText("Hours volunteered each month")).contains(thisMonth + " 5 hours 2");
         assertThat(browser.text()).contains("5 hours\nvolunteered", "1 credit\nredeemed: spent at partner venues",
                 "Every credit is accounted for.");
-        browser.check("auditor-report");
+        check("auditor-report");
         browser.checkSmallAndLarge("auditor-report");
 
         String yearAgo = java.time.LocalDate.parse(World.today()).minusYears(1).plusDays(1).toString();
@@ -191,7 +191,7 @@ abstract class AdminConsoleTests extends ConsoleTest {
         browser.press("Check the books").at("Check the books");
         assertThat(browser.driver.findElement(By.cssSelector(".verdict")).getText()).isEqualTo("The books balance.");
         assertThat(browser.text()).contains("What was checked", "tamper seal");
-        browser.check("auditor-reconciliation");
+        check("auditor-reconciliation");
         browser.press("Check again").waitForText("The books balance.");
     }
 
@@ -211,7 +211,7 @@ abstract class AdminConsoleTests extends ConsoleTest {
         browser.press("Download the statement of " + PARTNER);
         browser.message("Downloaded sales-" + code);
         assertThat(saved(2)).contains("Swim session", "TOTAL");
-        browser.check("auditor-downloads");
+        check("auditor-downloads");
         Api auditorApi = anonymous.login(auditor, STAFF_PASSWORD);
         expect(auditorApi.get("/v1/schemes/" + code + "/export/journal?from=" + World.today() + "&to=" + World.today()), 200);
         expect(auditorApi.get("/v1/schemes/" + code + "/reports/summary?format=csv&from=" + World.today() + "&to=" + World.today()), 200);
@@ -222,18 +222,18 @@ abstract class AdminConsoleTests extends ConsoleTest {
     void anAuditorReadsTheSetUpButChangesNothing() {
         browser.press("Settings").at("Scheme settings").waitForText("Gardening");
         assertThat(browser.text()).doesNotContain("Add the kind of help", "Add the staff member");
-        browser.check("auditor-settings");
+        check("auditor-settings");
         browser.press("Organisations").at("Organisations").waitForText("Northfield Community Centre");
         assertThat(browser.text()).doesNotContain("Add the organisation");
-        browser.check("auditor-organisations");
+        check("auditor-organisations");
         browser.press("Partners").at("Partners").waitForText(PARTNER);
-        browser.check("auditor-partners");
+        check("auditor-partners");
         browser.press(PARTNER).at(PARTNER).waitForText("Swim session");
         assertThat(browser.text()).contains("1 sale since", "Spent").doesNotContain("Publish the offer", "Withdraw");
-        browser.check("auditor-partner");
+        check("auditor-partner");
         browser.press("Till keys").at("Till keys").waitForText("Front desk");
         assertThat(browser.text()).doesNotContain("Create the till key", "Revoke Front desk");
-        browser.check("auditor-till-keys");
+        check("auditor-till-keys");
         signOut();
     }
 
@@ -248,6 +248,12 @@ abstract class AdminConsoleTests extends ConsoleTest {
         browser.press("Report").at("Report").waitForText("Credits issued, redeemed and outstanding");
         assertThat(tableText("Credits spent at each partner")).contains(PARTNER + " 1 credit 0 credits 1 credit");
         signOut();
+    }
+
+    /** Checks the page as Browser.check does, and that nothing meant to be left out shows as "null" or "undefined". */
+    private void check(String name) {
+        assertThat(browser.text()).as(name).doesNotContain("null").doesNotContain("undefined").doesNotContain("NaN");
+        browser.check(name);
     }
 
     /** Approved hours in two kinds of help and two wards, then a swim paid for at the till. */
