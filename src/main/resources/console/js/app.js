@@ -1,6 +1,6 @@
 // The console's shell: signing in, the menu each role sees, and which page the address shows.
 // Pages live in pages/*.js; each exports `routes`, a list of
-// { path, title, nav, roles, render(main, params) }.
+// { path, title, nav, roles, needsScheme, allSchemesOnly, render(main, params) }.
 import { api, session, ApiError } from './api.js';
 import { h, field, form, page, showError, notice } from './ui.js';
 import * as staff from './pages/coordinator.js';
@@ -32,6 +32,7 @@ export function go(path, params) {
 function allowed(route, who) {
   if (!route.roles) return true;
   if (!who || !route.roles.includes(who.role)) return false;
+  if (route.allSchemesOnly && !who.allSchemes) return false;
   return !route.needsScheme || !!session.schemeCode;
 }
 

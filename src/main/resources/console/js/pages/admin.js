@@ -14,8 +14,7 @@ const isAdmin = () => session.who.role === 'ADMIN';
 export const routes = [
   // Only the administrator of every scheme has a Schemes page in the menu: app.js filters the
   // menu by role alone, and a scheme's own ADMIN has the same role, so the label is asked late.
-  { path: 'schemes', title: 'Schemes', get nav() { return session.who && session.who.allSchemes ? 'Schemes' : null; },
-    roles: ADMIN, needsScheme: false, render: schemes },
+  { path: 'schemes', title: 'Schemes', nav: 'Schemes', roles: ADMIN, allSchemesOnly: true, needsScheme: false, render: schemes },
   { path: 'settings', title: 'Scheme settings', nav: 'Settings', roles: READERS, needsScheme: true, render: settings },
   { path: 'organisations', title: 'Organisations', nav: 'Organisations', roles: READERS, needsScheme: true, render: organisations },
   { path: 'partners', title: 'Partners', nav: 'Partners', roles: READERS, needsScheme: true, render: partners },
@@ -29,23 +28,6 @@ export const routes = [
 /** A refusal made here, before asking the API, shown by form() like the API's own. */
 const invalid = (detail, fieldName, message) =>
   new ApiError(400, { code: 'validation_failed', detail, errors: fieldName ? [{ field: fieldName, message }] : [] });
-
-/** ui.js's page(), leaving out the parts a role does not see (page() would show a null as "null"). */
-const show = (main, title, ...content) => page(main, title, ...content.filter(c => c !== null && c !== undefined && c !== false));
-
-/**
- * ui.js's table(), whose box scrolls sideways on a phone, made reachable by keyboard: a region
- * named by its caption that takes focus (WCAG 2.1.1; axe's scrollable-region-focusable).
- */
-function listTable(caption, columns, rows, cells, empty) {
-  const made = table(caption, columns, rows, cells, empty);
-  if (made.classList.contains('table-wrap')) {
-    made.setAttribute('tabindex', '0');
-    made.setAttribute('role', 'region');
-    made.setAttribute('aria-label', caption);
-  }
-  return made;
-}
 
 const section = (headingId, heading, ...content) =>
   h('section', { 'aria-labelledby': headingId }, h('h2', { id: headingId }, heading), ...content);
@@ -61,12 +43,6 @@ function wholeNumber(input, words) {
 // ---- schemes: the administrator of every scheme picks one to work on, or creates one ----
 
 async function schemes(main) {
-  const who = session.who;
-  if (!who.allSchemes) {
-    show(main, 'Schemes', notice('info', 'Your sign-in belongs to one scheme.',
-      'Only the administrator of every scheme creates schemes and switches between them.'));
-    return;
-  }
   const result = h('div', {});
   const choose = form({ 'aria-label': 'Work on a scheme' }, [
     field('Scheme code', { name: 'code', autocapitalize: 'none', autocomplete: 'off', value: session.schemeCode || '' },
@@ -111,7 +87,7 @@ async function schemes(main) {
         'Work on ' + created.name));
     el.reset();
   }, 'Create the scheme');
-  show(main, 'Schemes',
+  page(main, 'Schemes',
     session.schemeCode ? h('p', {}, 'You are working on the scheme ', h('strong', {}, session.schemeCode), '.') : null,
     section('choose-h', 'Work on a scheme', h('p', {}, 'You administer every scheme: choose the one to work on. You can switch at any time from this page.'), choose),
     section('create-h', 'Create a scheme', h('p', {}, 'Its settings are fixed once it is created: there is no way to change them afterwards, so check them before you create it.'),
@@ -138,7 +114,7 @@ async function settings(main) {
     isAdmin() ? all(`/v1/schemes/${scheme()}/organisations`) : Promise.resolve([]),
   ]);
   const categoryList = h('div', {}, categoryTable(categories));
-  show(main, 'Scheme settings',
+  page(main, 'Scheme settings',
     h('h2', {}, rules.name),
     ruleFacts(rules),
     notice('info', 'These settings cannot be changed here.',
@@ -169,7 +145,7 @@ function ruleFacts(s) {
 }
 
 function categoryTable(categories) {
-  return listTable('Kinds of help, by code', [{ label: 'Name', rowHeader: true }, 'Code', 'Needs a safeguarding check'], categories,
+  return table('Kinds of help, by code', [{ label: 'Name', rowHeader: true }, 'Code', 'Needs a safeguarding check'], categories,
     c => [c.name, c.code, c.requiresVetting ? 'Yes: only members whose vetting is cleared earn for it' : 'No'],
     'No kinds of help yet: add one before anyone logs hours.');
 }
@@ -227,7 +203,7 @@ function staffForm(orgs) {
 
 async function organisations(main) {
   const list = h('div', {}, await organisationTable());
-  show(main, 'Organisations',
+  page(main, 'Organisations',
     h('p', {}, 'The voluntary groups where members volunteer. Each has its own account: it may receive donations, and hold an allocation to award credits from.'),
     list,
     isAdmin() ? section('new-org-h', 'Add an organisation', organisationForm(list)) : null);
@@ -237,7 +213,7 @@ async function organisationTable() {
   const orgs = await all(`/v1/schemes/${scheme()}/organisations`);
   const balances = await balancesOf(orgs);
   orgs.sort((a, b) => a.name.localeCompare(b.name));
-  return listTable(`Organisations (${orgs.length}), by name`, [{ label: 'Name', rowHeader: true }, 'Ward or area', { label: 'Credits in its account', num: true }, 'Added'], orgs,
+  return table(`Organisations (${orgs.length}), by name`, [{ label: 'Name', rowHeader: true }, 'Ward or area', { label: 'Credits in its account', num: true }, 'Added'], orgs,
     o => [o.name, o.ward || '—', balances.has(o.accountId) ? credits(balances.get(o.accountId)) : '—', date(o.createdAt)],
     'No organisations yet.');
 }
@@ -275,7 +251,7 @@ function organisationForm(list) {
 
 async function partners(main) {
   const list = h('div', {}, await partnerTable());
-  show(main, 'Partners',
+  page(main, 'Partners',
     h('p', {}, 'The venues where members spend credits: leisure centres, shops, the council. Choose one to see its offers, what it took in, and to settle with it.'),
     list,
     isAdmin() ? section('new-partner-h', 'Add a partner', partnerForm(list)) : null);
@@ -285,7 +261,7 @@ async function partnerTable() {
   const venues = await all(`/v1/schemes/${scheme()}/partners`);
   const balances = await balancesOf(venues);
   venues.sort((a, b) => a.name.localeCompare(b.name));
-  return listTable(`Partners (${venues.length}), by name`, [{ label: 'Name', rowHeader: true }, 'Ward or area', { label: 'Taken in, not yet settled', num: true }, 'Added'], venues,
+  return table(`Partners (${venues.length}), by name`, [{ label: 'Name', rowHeader: true }, 'Ward or area', { label: 'Taken in, not yet settled', num: true }, 'Added'], venues,
     p => [h('a', { href: '#/partner?id=' + id(p.id) }, p.name), p.ward || '—',
       balances.has(p.accountId) ? credits(balances.get(p.accountId)) : '—', date(p.createdAt)],
     'No partners yet.');
@@ -316,7 +292,7 @@ async function partner(main, params) {
   const offerList = h('div', {});
   const showOffers = list => offerList.replaceChildren(offerTable(venue, list, messages, showOffers));
   showOffers(offers);
-  show(main, venue.name,
+  page(main, venue.name,
     h('p', {}, h('a', { href: '#/partners' }, 'All partners'), ' · ', h('a', { href: '#/till-keys?partner=' + id(venue.id) }, 'Its till keys')),
     messages,
     h('dl', { class: 'facts' },
@@ -327,12 +303,12 @@ async function partner(main, params) {
       offerList, isAdmin() ? offerForm(venue, showOffers) : null),
     section('statement-h', 'Taken in this month',
       h('p', {}, `${statement.totals.count} ${statement.totals.count === 1 ? 'sale' : 'sales'} since ${date(monthStart())}: ${credits(statement.totals.capturedMinutes)} spent, ${credits(statement.totals.refundedMinutes)} refunded, ${credits(statement.totals.netMinutes)} in all.`),
-      listTable('Sales this month, oldest first', ['When', 'What', 'Member', 'Status', { label: 'Credits', num: true }], statement.items,
+      table('Sales this month, oldest first', ['When', 'What', 'Member', 'Status', { label: 'Credits', num: true }], statement.items,
         r => [dateTime(r.createdAt), r.offerTitle || 'An amount', r.memberFirstName, SALE_WORDS[r.status] || r.status,
           credits(r.capturedMinutes !== undefined ? r.capturedMinutes - r.refundedMinutes : r.amountMinutes)], 'No sales this month.')),
     section('settle-h', 'Settlements',
       h('p', {}, 'Settling takes what the partner took in out of circulation, so the council can pay the partner back or account for it.'),
-      listTable('Settlements, oldest first', ['Settled on', 'Up to', { label: 'Credits', num: true }], settled,
+      table('Settlements, oldest first', ['Settled on', 'Up to', { label: 'Credits', num: true }], settled,
         s => [date(s.createdAt), dateTime(s.upTo), credits(s.amountMinutes)], 'Not settled yet.'),
       isAdmin() ? settlementForm(venue) : null));
 }
@@ -341,7 +317,7 @@ const SALE_WORDS = { HELD: 'Set aside, not finished', CAPTURED: 'Spent', VOIDED:
 
 function offerTable(venue, offers, messages, showOffers) {
   const columns = [{ label: 'Offer', rowHeader: true }, { label: 'Price', num: true }, 'Most sold a week', 'Status'];
-  const body = listTable(`Offers of ${venue.name}`, isAdmin() ? [...columns, 'Change'] : columns, offers,
+  const body = table(`Offers of ${venue.name}`, isAdmin() ? [...columns, 'Change'] : columns, offers,
     o => [o.title, credits(o.amountMinutes), o.weeklyQuota ? String(o.weeklyQuota) : 'No limit', o.active ? 'On offer' : 'Withdrawn'],
     'No offers yet.');
   if (isAdmin() && offers.length) {
@@ -421,7 +397,7 @@ function settlementForm(venue) {
 async function tillKeys(main, params) {
   const venues = (await all(`/v1/schemes/${scheme()}/partners`)).sort((a, b) => a.name.localeCompare(b.name));
   if (!venues.length) {
-    show(main, 'Till keys', h('p', {}, 'Each partner\'s tills sign in with a till key. There are no partners yet: ',
+    page(main, 'Till keys', h('p', {}, 'Each partner\'s tills sign in with a till key. There are no partners yet: ',
       h('a', { href: '#/partners' }, 'add one'), ' first.'));
     return;
   }
@@ -433,7 +409,7 @@ async function tillKeys(main, params) {
   const list = h('div', {});
   const showKeys = async () => list.replaceChildren(keyTable(venue, (await api('GET', `/v1/partners/${id(venue.id)}/api-keys`)).items, messages, showKeys));
   await showKeys();
-  show(main, 'Till keys',
+  page(main, 'Till keys',
     h('p', {}, 'A till key lets one till of a partner take credits for its offers, from the partner\'s own till system or from a browser at ',
       h('strong', {}, 'Start a till'), ' on the sign-in page. Revoke a key when a till is lost or replaced.'),
     picker,
@@ -442,7 +418,7 @@ async function tillKeys(main, params) {
 
 function keyTable(venue, keys, messages, showKeys) {
   const columns = [{ label: 'Till', rowHeader: true }, 'Created', 'Last used', 'Status'];
-  const body = listTable(`Till keys of ${venue.name}`, isAdmin() ? [...columns, 'Revoke'] : columns, keys,
+  const body = table(`Till keys of ${venue.name}`, isAdmin() ? [...columns, 'Revoke'] : columns, keys,
     k => [k.label, date(k.createdAt), k.lastUsedAt ? dateTime(k.lastUsedAt) : 'Never', k.revokedAt ? 'Revoked ' + date(k.revokedAt) : 'Working'],
     'No till keys yet.');
   if (isAdmin() && keys.length) {
@@ -511,7 +487,7 @@ async function report(main, params) {
   ]);
   const messages = h('div', {});
   const c = summary.credits;
-  show(main, 'Report',
+  page(main, 'Report',
     periodForm('report', from, to, 'Show the report'),
     h('p', { class: 'lead' }, `From ${date(summary.from)} to ${date(summary.to)}, both days included.`),
     messages,
@@ -538,17 +514,17 @@ async function report(main, params) {
       monthChart(months, monthly),
       barChart('category', 'Hours volunteered by kind of help', summary.byCategory.map(r => ({ name: r.name, minutes: r.minutesVolunteered })),
         minutes => hoursShort(minutes),
-        listTable('Hours volunteered by kind of help', [{ label: 'Kind of help', rowHeader: true }, { label: 'Hours', num: true }, { label: 'Volunteers', num: true }, { label: 'Times approved', num: true }],
+        table('Hours volunteered by kind of help', [{ label: 'Kind of help', rowHeader: true }, { label: 'Hours', num: true }, { label: 'Volunteers', num: true }, { label: 'Times approved', num: true }],
           summary.byCategory, r => [r.name, hours(r.minutesVolunteered), r.volunteers, r.activities], 'No hours approved in this period.')),
       barChart('ward', 'Hours volunteered by ward', summary.byWard.map(r => ({ name: r.ward, minutes: r.minutesVolunteered })),
         minutes => hoursShort(minutes),
-        listTable('Hours volunteered by ward', [{ label: 'Ward', rowHeader: true }, { label: 'Hours', num: true }, { label: 'Volunteers', num: true }, { label: 'New members', num: true }],
+        table('Hours volunteered by ward', [{ label: 'Ward', rowHeader: true }, { label: 'Hours', num: true }, { label: 'Volunteers', num: true }, { label: 'New members', num: true }],
           summary.byWard, r => [r.ward, hours(r.minutesVolunteered), r.volunteers, r.newMembers], 'No hours approved in this period.')),
       creditChart(summary)),
     section('more-h', 'By organisation and partner',
-      listTable('Hours volunteered by organisation', [{ label: 'Organisation', rowHeader: true }, { label: 'Hours', num: true }, { label: 'Volunteers', num: true }],
+      table('Hours volunteered by organisation', [{ label: 'Organisation', rowHeader: true }, { label: 'Hours', num: true }, { label: 'Volunteers', num: true }],
         summary.byOrganisation, r => [r.name, hours(r.minutesVolunteered), r.volunteers], 'No hours approved in this period.'),
-      listTable('Credits spent at each partner', [{ label: 'Partner', rowHeader: true }, { label: 'Spent', num: true }, { label: 'Refunded', num: true }, { label: 'Settled', num: true }],
+      table('Credits spent at each partner', [{ label: 'Partner', rowHeader: true }, { label: 'Spent', num: true }, { label: 'Refunded', num: true }, { label: 'Settled', num: true }],
         summary.byPartner, r => [r.name, credits(r.redeemedMinutes), credits(r.refundedMinutes), credits(r.settledMinutes)], 'Nothing spent at partners in this period.')));
 }
 
@@ -656,7 +632,7 @@ function monthChart(months, monthly) {
   const busiest = months[values.indexOf(Math.max(...values))];
   const words = values.some(v => v > 0) ? `The most was in ${busiest.name}: ${hours(Math.max(...values))}.` : 'No hours were approved in these months.';
   return figure(heading, words, WIDTH, top + tall + 30, shapes,
-    listTable(heading, [{ label: 'Month', rowHeader: true }, { label: 'Hours volunteered', num: true }, { label: 'Active volunteers', num: true }],
+    table(heading, [{ label: 'Month', rowHeader: true }, { label: 'Hours volunteered', num: true }, { label: 'Active volunteers', num: true }],
       months.map((m, i) => ({ m, s: monthly[i] })), r => [r.m.name, hours(r.s.minutesVolunteered), r.s.activeVolunteers]));
 }
 
@@ -705,7 +681,7 @@ function creditChart(summary) {
   const heading = 'Credits issued, redeemed and outstanding';
   const words = rows.map(r => `${r.name}: ${credits(r.minutes)}.`).join(' ');
   return figure(heading, words, WIDTH, rows.length * row, shapes,
-    listTable(heading, [{ label: 'Credits', rowHeader: true }, { label: 'Amount', num: true }], rows, r => [r.name, credits(r.minutes)]));
+    table(heading, [{ label: 'Credits', rowHeader: true }, { label: 'Amount', num: true }], rows, r => [r.name, credits(r.minutes)]));
 }
 
 // ---- reconciliation ----
@@ -731,7 +707,7 @@ async function reconciliation(main) {
     try { await reconciliation(main); } catch (error) { again.disabled = false; showError(messages, error); }
   } }, 'Check again');
   const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
-  show(main, 'Check the books',
+  page(main, 'Check the books',
     h('p', { class: 'verdict ' + (r.balanced ? 'good' : 'bad'), role: 'status' },
       r.balanced ? 'The books balance.' : 'The books do NOT balance.'),
     h('p', {}, `Checked ${dateTime(r.checkedAt)}, from what is stored now: ${count(r.accountsChecked, 'account', 'accounts')}, `
@@ -739,7 +715,7 @@ async function reconciliation(main) {
     r.balanced ? null : section('mismatch-h', `What does not add up (${r.mismatchCount})`,
       r.mismatchCount > r.mismatches.length ? h('p', {}, `The first ${r.mismatches.length} are listed.`) : null,
       h('p', {}, 'Tell whoever runs Timeledger for your scheme at once, with this list. The downloads page has the journal for an accountant to check.'),
-      listTable('Everything that does not add up', ['What', 'Account', 'Movement', { label: 'Should be', num: true }, { label: 'Is', num: true }, 'Details'], r.mismatches,
+      table('Everything that does not add up', ['What', 'Account', 'Movement', { label: 'Should be', num: true }, { label: 'Is', num: true }, 'Details'], r.mismatches,
         m => [MISMATCH_WORDS[m.kind] || m.kind, m.accountId || '—', m.entryId || '—',
           m.expectedMinutes !== undefined ? credits(m.expectedMinutes) : '—', m.actualMinutes !== undefined ? credits(m.actualMinutes) : '—', m.detail])),
     section('checked-h', 'What was checked',
@@ -770,7 +746,7 @@ async function downloads(main, params) {
   };
   const code = session.schemeCode;
   const instant = (day, endOfDay) => new Date(day + (endOfDay ? 'T23:59:59.999' : 'T00:00:00')).toISOString();
-  show(main, 'Downloads',
+  page(main, 'Downloads',
     periodForm('downloads', from, to, 'Use this period'),
     h('p', { class: 'lead' }, `For ${date(from)} to ${date(to)}, both days included.`),
     messages,
@@ -784,7 +760,7 @@ async function downloads(main, params) {
         `${code}-${from}-to-${to}.journal`) }, 'Download the journal (hledger)')),
     section('partner-dl-h', 'Partners\' statements',
       h('p', {}, 'Each partner\'s sales in the period, one line each, with the totals (CSV).'),
-      listTable('Partners\' statements', [{ label: 'Partner', rowHeader: true }, 'Download'], venues,
+      table('Partners\' statements', [{ label: 'Partner', rowHeader: true }, 'Download'], venues,
         v => [v.name, h('button', { type: 'button', class: 'secondary', onclick: save(() => api('GET', `/v1/partners/${id(v.id)}/redemptions`,
           { query: { from: instant(from), to: instant(to, true), format: 'csv' }, as: 'blob', accept: 'text/csv' }), `sales-${code}-${v.name.replace(/[^A-Za-z0-9]+/g, '-')}-${from}-to-${to}.csv`),
           'aria-label': 'Download the statement of ' + v.name }, 'Statement (CSV)')], 'No partners yet.')));

@@ -164,7 +164,7 @@ abstract class AdminConsoleTests extends ConsoleTest {
         assertThat(chartOf("Hours volunteered by ward").findElements(By.cssSelector("rect.bar"))).hasSize(2);
         assertThat(chartOf("Credits issued, redeemed and outstanding").findElements(By.cssSelector("rect.bar"))).hasSize(3);
 
-        assertThat(tableText("Hours volunteered by kind of help")).contains("Gardening 3 hours 1 1", "Shopping 2 hours 1 1", "Befriending 0 minutes 0 0");
+        assertThat(tableText("Hours volunteered by kind of help")).contains("Gardening 3 hours 1 1", "Shopping 2 hours 1 1", "Befriending 0 hours 0 0");
         assertThat(tableText("Hours volunteered by ward")).contains("Kentish Town 3 hours 1 1", "Gospel Oak 2 hours 1 1");
         assertThat(tableText("Credits issued, redeemed and outstanding"))
                 .contains("Issued in the period 5 credits", "Redeemed at partners in the period 1 credit", "5 credits");
