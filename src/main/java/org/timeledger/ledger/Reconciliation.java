@@ -60,11 +60,22 @@ public class Reconciliation {
                          long postingsChecked, long mismatchCount, List<Mismatch> mismatches, Instant checkedAt) {
     }
 
+    /**
+     * A reconciliation with the accounts as its snapshot read them: when it passes, their chain
+     * heads are what a checkpoint records (see {@link Checkpoints}).
+     */
+    public record Snapshot(Report report, List<Account> accounts) {
+    }
+
     public Report reconcile(String schemeId) {
+        return reconcileSnapshot(schemeId).report();
+    }
+
+    public Snapshot reconcileSnapshot(String schemeId) {
         return transactions.readSnapshot(() -> check(schemeId));
     }
 
-    private Report check(String schemeId) {
+    private Snapshot check(String schemeId) {
         Findings findings = new Findings();
         Map<String, Account> accounts = new HashMap<>();
         long sum = 0;
@@ -99,8 +110,8 @@ public class Reconciliation {
             }
         });
         long entries = store.countEntries(schemeId);
-        return new Report(findings.count == 0, sum, accounts.size(), entries, walk.postings, findings.count,
-                List.copyOf(findings.listed), clock.instant());
+        return new Snapshot(new Report(findings.count == 0, sum, accounts.size(), entries, walk.postings, findings.count,
+                List.copyOf(findings.listed), clock.instant()), List.copyOf(accounts.values()));
     }
 
     /**

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -99,6 +100,13 @@ public class SchemeService {
 
     public Optional<Scheme> find(String code) {
         return schemes.findByCode(code);
+    }
+
+    /** Every scheme, for the jobs that visit them all (the scheduled reconciliation). */
+    public List<Scheme> all() {
+        List<Scheme> all = new java.util.ArrayList<>();
+        schemes.findAll().forEach(all::add);
+        return all;
     }
 
     public Optional<Scheme> findById(String id) {

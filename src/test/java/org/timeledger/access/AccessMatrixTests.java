@@ -51,6 +51,7 @@ public abstract class AccessMatrixTests extends ServiceTest {
     private String otherActivity;
     private String opportunity;
     private String offer;
+    private String checkpoint;
 
     @BeforeAll
     void buildTheWorld() {
@@ -73,6 +74,7 @@ public abstract class AccessMatrixTests extends ServiceTest {
         otherActivity = world.otherActivity;
         opportunity = world.opportunity;
         offer = world.offer;
+        checkpoint = world.checkpoint;
         for (Who who : Who.values()) {
             if (who != Who.REVOKED_KEY) {
                 clients.put(who, world.client(who.name()));
@@ -135,7 +137,7 @@ public abstract class AccessMatrixTests extends ServiceTest {
         List<String> operations = new ArrayList<>();
         new OpenAPIV3Parser().read("openapi.yml").getPaths().forEach((path, item) ->
                 item.readOperationsMap().keySet().forEach(method -> operations.add(method + " " + path)));
-        assertThat(operations).hasSizeGreaterThanOrEqualTo(79);
+        assertThat(operations).hasSizeGreaterThanOrEqualTo(81);
         assertThat(matrix().count()).isEqualTo(operations.size() * (long) Who.values().length);
     }
 
@@ -191,6 +193,9 @@ public abstract class AccessMatrixTests extends ServiceTest {
             case "GET /v1/me/card/qr" -> api.get("/v1/me/card/qr");
             case "GET /v1/session" -> api.get("/v1/session");
             case "GET /" -> api.get("/");
+            case "GET /v1/public/schemes/{code}/checkpoints" -> api.get("/v1/public/schemes/" + code + "/checkpoints");
+            case "GET /v1/schemes/{code}/checkpoints/{id}/verification" ->
+                    api.get("/v1/schemes/" + code + "/checkpoints/" + checkpoint + "/verification");
             case "GET /v1/members/{id}" -> api.get("/v1/members/" + (who == Who.MEMBER ? member.memberId() : otherMemberId));
             case "PUT /v1/staff/{id}/member" -> api.send("PUT", "/v1/staff/" + admin.post("/v1/schemes/" + code + "/staff",
                     object("username", "linked-" + newKey(), "password", "staff-password-1", "role", "AUDITOR")).field("id")

@@ -285,6 +285,9 @@ public abstract class ApiFuzzTests extends ServiceTest {
         base("GET /v1/me/card/qr", "MEMBER", Map.of(), Map.of(), false, null);
         base("GET /v1/session", null, Map.of(), Map.of(), false, null);
         base("GET /", "ANONYMOUS", Map.of(), Map.of(), false, null);
+        base("GET /v1/public/schemes/{code}/checkpoints", "ANONYMOUS", Map.of("code", code), Map.of("limit", "10"), false, null);
+        base("GET /v1/schemes/{code}/checkpoints/{id}/verification", null, Map.of("code", code, "id", world.checkpoint),
+                Map.of(), false, null);
         base("GET /v1/schemes/{code}/organisations", null, Map.of("code", code), Map.of("limit", "10"), false, null);
         base("GET /v1/schemes/{code}/partners", null, Map.of("code", code), Map.of("limit", "10"), false, null);
         base("POST /v1/schemes/{code}/organisations", null, Map.of("code", code), Map.of(), false,

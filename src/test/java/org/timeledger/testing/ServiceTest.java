@@ -61,6 +61,9 @@ public abstract class ServiceTest implements TestPropertyProvider {
         p.put("timeledger.bcrypt-cost", "4");
         // tests drive the service far faster than any person or till; the classes about rate limits turn them on
         p.put("timeledger.rate-limit.enabled", "false");
+        // the scheduled reconciliation runs when a test says so (ReconciliationSchedule.runAll), not
+        // a minute into a long test class; ReconciliationScheduleTest runs it on its schedule
+        p.put("timeledger.reconciliation.initial-delay", "1h");
         return p;
     }
 
@@ -123,6 +126,18 @@ public abstract class ServiceTest implements TestPropertyProvider {
         Api.Reply reply = admin.get("/v1/schemes/" + schemeCode + "/reconciliation");
         expect(reply, 200);
         return reply.json();
+    }
+
+    /**
+     * Runs the scheduled reconciliation of a scheme now, as its schedule would, and answers the
+     * id of the scheme's newest checkpoint (null when it has none).
+     */
+    public String checkpoint(String schemeCode) {
+        var schedule = server.getApplicationContext().getBean(org.timeledger.operations.ReconciliationSchedule.class);
+        var schemes = server.getApplicationContext().getBean(org.timeledger.schemes.SchemeService.class);
+        schedule.run(schemes.get(schemeCode));
+        JsonNode items = anonymous.get("/v1/public/schemes/" + schemeCode + "/checkpoints?limit=1").json().get("items");
+        return items.isEmpty() ? null : items.get(0).get("id").asText();
     }
 
     /** A staff user of the scheme, logged in. */

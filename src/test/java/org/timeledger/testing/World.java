@@ -41,6 +41,7 @@ public final class World {
     public final String otherActivity;
     public final String opportunity;
     public final String offer;
+    public final String checkpoint;
 
     private final ServiceTest test;
 
@@ -89,6 +90,7 @@ public final class World {
         // redemption: an offer of the partner's, spent a minute at a time from the member's card
         offer = admin.post("/v1/partners/" + partnerId + "/offers", object("title", "Matrix swim", "amountMinutes", 1))
                 .field("id");
+        checkpoint = test.checkpoint(code);
     }
 
     public Api client(String role) {

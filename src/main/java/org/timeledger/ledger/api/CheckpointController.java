@@ -1,0 +1,73 @@
+package org.timeledger.ledger.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import org.timeledger.access.Access;
+import org.timeledger.access.Caller;
+import org.timeledger.access.Roles;
+import org.timeledger.http.Cursors;
+import org.timeledger.http.Page;
+import org.timeledger.ledger.Checkpoints;
+import org.timeledger.ledger.Checkpoints.Checkpoint;
+import org.timeledger.ledger.RejectedException;
+import org.timeledger.ledger.Rejection;
+import org.timeledger.schemes.Scheme;
+import org.timeledger.schemes.SchemeService;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Checkpoints are published without login (counts and a digest, nothing personal), so anyone
+ * can keep a copy and hold the service to it; an auditor has any of them recomputed from the
+ * journal as it is stored now.
+ */
+@Controller("/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class CheckpointController {
+    private final Checkpoints checkpoints;
+    private final SchemeService schemes;
+    private final Access access;
+
+    public CheckpointController(Checkpoints checkpoints, SchemeService schemes, Access access) {
+        this.checkpoints = checkpoints;
+        this.schemes = schemes;
+        this.access = access;
+    }
+
+    @Serdeable
+    public record CheckpointView(String id, String schemeCode, long number, Instant createdAt, long entries, long postings,
+                                 long accounts, long balanceSumMinutes, long outstandingMinutes, String digest) {
+        static CheckpointView of(Checkpoint c, String schemeCode) {
+            return new CheckpointView(c.id(), schemeCode, c.number(), c.createdAt(), c.entries(), c.postings(), c.accounts(),
+                    c.balanceSumMinutes(), c.outstandingMinutes(), c.digest());
+        }
+    }
+
+    @Get("/public/schemes/{code}/checkpoints")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public Page<CheckpointView> list(String code, @Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor) {
+        Scheme scheme = schemes.get(code);
+        int size = Cursors.limit(limit);
+        List<Checkpoint> page = checkpoints.page(scheme.id(), Cursors.decodeLong(cursor, Long.MAX_VALUE), size + 1);
+        List<CheckpointView> items = page.stream().limit(size).map(c -> CheckpointView.of(c, code)).toList();
+        String next = page.size() > size ? Cursors.encode(Long.toString(items.get(size - 1).number())) : null;
+        return new Page<>(items, next);
+    }
+
+    @Get("/schemes/{code}/checkpoints/{id}/verification")
+    @Secured({Roles.ADMIN, Roles.AUDITOR})
+    public Checkpoints.Verification verify(Caller caller, String code, String id) {
+        Scheme scheme = access.scheme(caller, code);
+        Checkpoint checkpoint = checkpoints.find(scheme.id(), id).orElseThrow(() -> new RejectedException(Rejection.NOT_FOUND,
+                "Scheme " + code + " has no checkpoint " + id + "."));
+        return checkpoints.verify(checkpoint);
+    }
+}
