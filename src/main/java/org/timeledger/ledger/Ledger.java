@@ -47,17 +47,23 @@ import java.util.TreeSet;
  * entry ({@link #capture}), voided, or expire. Whenever accounts are locked, their holds past
  * expiry are released first, so every check sees only holds in force; a scheduled sweep
  * ({@link #expireDueHolds}) releases the rest. Hold rows are locked after their account's.
+ *
+ * <p>{@link LedgerObserver}s are told of every entry written and every hold expired, in the same
+ * transaction: that is how the event feed records them without the ledger knowing of it.
  */
 @Singleton
 public class Ledger {
     private final LedgerStore store;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
+    private final List<LedgerObserver> observers;
 
-    public Ledger(LedgerStore store, TransactionOperations<Connection> transactions, Clock clock) {
+    public Ledger(LedgerStore store, TransactionOperations<Connection> transactions, Clock clock,
+                  List<LedgerObserver> observers) {
         this.store = store;
         this.transactions = transactions;
         this.clock = clock;
+        this.observers = List.copyOf(observers);
     }
 
     /** What a feature asks the ledger to post. */
@@ -234,6 +240,9 @@ public class Ledger {
             due.forEach(h -> locked.changeHeld(h.accountId(), -h.amountMinutes()));
             if (!due.isEmpty()) {
                 store.resolveHolds(due.stream().map(Hold::id).toList(), Hold.Status.EXPIRED, now);
+                List<Hold> expired = due.stream().map(h -> new Hold(h.id(), h.schemeId(), h.accountId(), h.amountMinutes(),
+                        Hold.Status.EXPIRED, h.expiresAt(), h.createdAt(), now)).toList();
+                observers.forEach(o -> o.holdsExpired(expired));
             }
         }
         return locked;
@@ -344,6 +353,9 @@ public class Ledger {
         Set<String> touched = new TreeSet<>(locked.heldChanged);
         written.forEach(w -> w.rows().forEach(r -> touched.add(r.accountId())));
         store.updateAccounts(locked.changes(touched));
+        List<JournalEntry> entries = written.stream().map(Written::entry).toList();
+        Map<String, Account> accounts = java.util.Collections.unmodifiableMap(locked.accounts);
+        observers.forEach(o -> o.posted(entries, accounts));
     }
 
     // ---- holds ----

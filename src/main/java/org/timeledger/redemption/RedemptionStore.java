@@ -83,6 +83,24 @@ public class RedemptionStore {
         return exists ? find(id) : Optional.empty();
     }
 
+    /** The redemptions of these holds (a hold of no redemption is absent). */
+    public List<Redemption> ofHolds(java.util.Collection<String> holdIds) {
+        String marks = String.join(", ", java.util.Collections.nCopies(holdIds.size(), "?"));
+        return jdbc.prepareStatement("SELECT " + COLUMNS + FROM + " WHERE r.hold_id IN (" + marks + ") ORDER BY r.id", ps -> {
+            int i = 1;
+            for (String id : holdIds) {
+                ps.setString(i++, id);
+            }
+            List<Redemption> found = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(redemption(rs));
+                }
+            }
+            return found;
+        });
+    }
+
     public void captured(String id, long minutes, String entryId, Instant at) {
         jdbc.prepareStatement("UPDATE redemption SET captured_minutes = ?, entry_id = ?, captured_at = ? WHERE id = ?", ps -> {
             ps.setLong(1, minutes);

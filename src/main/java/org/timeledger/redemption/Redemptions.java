@@ -49,10 +49,12 @@ public class Redemptions {
     private final PartyService parties;
     private final SchemeService schemes;
     private final Transactions transactions;
+    private final RedemptionEvents events;
     private final Clock clock;
 
     public Redemptions(RedemptionStore store, OfferRepository offers, Cards cards, Ledger ledger, Access access,
-                       PartyService parties, SchemeService schemes, Transactions transactions, Clock clock) {
+                       PartyService parties, SchemeService schemes, Transactions transactions, RedemptionEvents events,
+                       Clock clock) {
         this.store = store;
         this.offers = offers;
         this.cards = cards;
@@ -61,6 +63,7 @@ public class Redemptions {
         this.parties = parties;
         this.schemes = schemes;
         this.transactions = transactions;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -83,6 +86,7 @@ public class Redemptions {
                 request.tillReference().strip(), caller.principalId(), hold.createdAt(), null, null, Hold.Status.HELD,
                 hold.expiresAt(), offer == null ? null : offer.title(), holder.displayName());
         store.insert(redemption);
+        events.held(redemption);
         if (captureNow) {
             return capture(caller, redemption, partner, amount);
         }
@@ -136,12 +140,14 @@ public class Redemptions {
         JournalEntry entry = ledger.capture(redemption.holdId(), amount, EntryType.REDEMPTION, partner.accountId(), memo,
                 new Actor(caller.principalId(), redemption.memberId()));
         store.captured(redemption.id(), amount, entry.id(), entry.postedAt());
+        events.captured(redemption, entry, amount);
         return view(store.find(redemption.id()).orElseThrow(), available(redemption.fundingAccountId()));
     }
 
     public RedemptionView voidHold(Caller caller, String redemptionId) {
         Redemption redemption = lockOwn(caller, redemptionId);
-        ledger.voidHold(redemption.holdId());
+        Hold voided = ledger.voidHold(redemption.holdId());
+        events.voided(redemption, voided);
         return view(store.find(redemption.id()).orElseThrow(), available(redemption.fundingAccountId()));
     }
 
@@ -164,6 +170,7 @@ public class Redemptions {
         RedemptionStore.RefundRow refund = new RedemptionStore.RefundRow(Ids.newId("rfd"), redemption.id(), entry.id(),
                 request.amountMinutes(), request.reason().strip(), caller.principalId(), entry.postedAt());
         store.insertRefund(refund);
+        events.refunded(redemption, entry, refund.id(), refund.amountMinutes());
         return new RefundView(refund.id(), redemption.id(), entry.id(), refund.amountMinutes(), refund.reason(),
                 redemption.refundedMinutes() + refund.amountMinutes(), refund.createdAt());
     }

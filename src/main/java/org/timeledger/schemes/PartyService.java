@@ -1,6 +1,9 @@
 package org.timeledger.schemes;
 
 import jakarta.inject.Singleton;
+import org.timeledger.events.Event;
+import org.timeledger.events.EventType;
+import org.timeledger.events.Events;
 import org.timeledger.ledger.AccountKind;
 import org.timeledger.ledger.Ledger;
 import org.timeledger.support.Ids;
@@ -24,11 +27,13 @@ public class PartyService {
     private final PartnerRepository partners;
     private final Ledger ledger;
     private final Transactions transactions;
+    private final Events events;
     private final Clock clock;
 
     public PartyService(MemberRepository members, OrganisationRepository organisations,
-                        PartnerRepository partners, Ledger ledger, Transactions transactions, Clock clock) {
+                        PartnerRepository partners, Ledger ledger, Transactions transactions, Events events, Clock clock) {
         this.clock = clock;
+        this.events = events;
         this.members = members;
         this.organisations = organisations;
         this.partners = partners;
@@ -36,12 +41,15 @@ public class PartyService {
         this.transactions = transactions;
     }
 
-    /** Registers a member with their account, on the caller's transaction. */
+    /** Registers a member with their account, on the caller's transaction; the feed tells of it by ids alone. */
     public Member insertMember(Scheme scheme, SchemeRequests.RegisterMember request) {
         String memberId = Ids.newId("mem");
         String accountId = ledger.openAccount(scheme.id(), AccountKind.MEMBER, memberId, scheme.memberFloorMinutes()).id();
-        return members.save(new Member(memberId, scheme.id(), request.displayName().strip(), blankToNull(request.ward()),
-                unusedCardNumber(), accountId, now(), null));
+        Member member = members.save(new Member(memberId, scheme.id(), request.displayName().strip(),
+                blankToNull(request.ward()), unusedCardNumber(), accountId, now(), null));
+        events.record(Event.of(scheme.id(), EventType.MEMBER_REGISTERED, member.createdAt()).withMember(memberId)
+                .withEntry(null, null, List.of(accountId)));
+        return member;
     }
 
     public Organisation registerOrganisation(Scheme scheme, SchemeRequests.RegisterParty request) {

@@ -6,6 +6,9 @@ import org.timeledger.access.Access;
 import org.timeledger.access.Caller;
 import org.timeledger.access.Role;
 import org.timeledger.access.Staff;
+import org.timeledger.events.Event;
+import org.timeledger.events.EventType;
+import org.timeledger.events.Events;
 import org.timeledger.http.Cursors;
 import org.timeledger.http.Page;
 import org.timeledger.ledger.Actor;
@@ -58,11 +61,12 @@ public class ActivityService {
     private final Ledger ledger;
     private final IssuanceAccounts issuance;
     private final Transactions transactions;
+    private final Events events;
     private final Clock clock;
 
     public ActivityService(ActivityStore store, CategoryRepository categories, Vetting vetting, Access access,
                            PartyService parties, SchemeService schemes, Staff staff, Ledger ledger,
-                           IssuanceAccounts issuance, Transactions transactions, Clock clock) {
+                           IssuanceAccounts issuance, Transactions transactions, Events events, Clock clock) {
         this.store = store;
         this.categories = categories;
         this.vetting = vetting;
@@ -73,6 +77,7 @@ public class ActivityService {
         this.ledger = ledger;
         this.issuance = issuance;
         this.transactions = transactions;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -248,6 +253,13 @@ public class ActivityService {
             approved.add(activities.get(i).approved(caller.principalId(), now, entries.get(i).id()));
         }
         store.decideAll(approved);
+        List<Event> decided = new ArrayList<>(approved.size());
+        for (int i = 0; i < approved.size(); i++) {
+            JournalEntry entry = entries.get(i);
+            decided.add(decision(approved.get(i), EventType.ACTIVITY_APPROVED)
+                    .withEntry(entry.id(), entry.type().name(), entry.postings().stream().map(Posting::accountId).toList()));
+        }
+        events.recordAll(decided);
         return approved;
     }
 
@@ -311,8 +323,15 @@ public class ActivityService {
             }
             Activity rejected = activity.rejected(caller.principalId(), now(), reason.strip());
             store.decideAll(List.of(rejected));
+            events.record(decision(rejected, EventType.ACTIVITY_REJECTED));
             return ActivityView.of(rejected, code);
         });
+    }
+
+    /** The feed's record of a decision: ids and minutes, never the description or the reason. */
+    private static Event decision(Activity activity, EventType type) {
+        return Event.of(activity.schemeId(), type, activity.decidedAt()).withActivity(activity.id(), activity.organisationId())
+                .withMember(activity.memberId()).withAmount(activity.minutes());
     }
 
     private Activity lockForDecision(Caller caller, String activityId) {

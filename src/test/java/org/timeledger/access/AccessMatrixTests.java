@@ -137,7 +137,7 @@ public abstract class AccessMatrixTests extends ServiceTest {
         List<String> operations = new ArrayList<>();
         new OpenAPIV3Parser().read("openapi.yml").getPaths().forEach((path, item) ->
                 item.readOperationsMap().keySet().forEach(method -> operations.add(method + " " + path)));
-        assertThat(operations).hasSizeGreaterThanOrEqualTo(81);
+        assertThat(operations).hasSizeGreaterThanOrEqualTo(82);
         assertThat(matrix().count()).isEqualTo(operations.size() * (long) Who.values().length);
     }
 
@@ -224,6 +224,7 @@ public abstract class AccessMatrixTests extends ServiceTest {
             case "GET /v1/public/schemes/{code}/summary" -> api.get("/v1/public/schemes/" + code + "/summary");
             case "GET /v1/schemes/{code}/export/journal" -> api.get("/v1/schemes/" + code + "/export/journal");
             case "GET /v1/schemes/{code}/reconciliation" -> api.get("/v1/schemes/" + code + "/reconciliation");
+            case "GET /v1/schemes/{code}/events" -> api.get("/v1/schemes/" + code + "/events?limit=10");
             case "GET /v1/me" -> api.get("/v1/me");
             case "GET /v1/me/postings" -> api.get("/v1/me/postings");
             case "POST /v1/me/gifts" -> api.post("/v1/me/gifts", object("toMemberId", otherMemberId, "amountMinutes", 1), key, newKey());

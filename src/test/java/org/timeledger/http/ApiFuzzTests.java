@@ -311,6 +311,7 @@ public abstract class ApiFuzzTests extends ServiceTest {
         base("GET /v1/schemes/{code}/export/journal", null, Map.of("code", code), Map.of("from", "2026-01-01",
                 "to", today), false, null);
         base("GET /v1/schemes/{code}/reconciliation", null, Map.of("code", code), Map.of(), false, null);
+        base("GET /v1/schemes/{code}/events", null, Map.of("code", code), Map.of("limit", "10"), false, null);
         base("POST /v1/schemes/{code}/staff", null, Map.of("code", code), Map.of(), false, object("username",
                 "fuzz-staff-" + database.kind(), "password", "staff-password-1", "role", "COORDINATOR",
                 "organisationIds", List.of(world.organisation)));
@@ -602,7 +603,7 @@ public abstract class ApiFuzzTests extends ServiceTest {
             bad.put("unknown value", "BOGUS");
             bad.put("SQL", encode(SQL));
             bad.put("script", encode(SCRIPT));
-        } else if ("cursor".equals(name)) {
+        } else if ("cursor".equals(name) || "after".equals(name)) { // the event feed's cursor is "after"
             bad.put("not base64", encode("not a cursor!"));
             bad.put("forged with SQL", Cursors.encode(SQL));
             bad.put("forged with script", Cursors.encode(SCRIPT));

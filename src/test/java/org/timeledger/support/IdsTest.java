@@ -30,4 +30,14 @@ class IdsTest {
         }
         assertThat(ids).isSorted();
     }
+
+    @Test
+    void orderedIdsSortInTheOrderTheyWereMadeWithinAMillisecondToo() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 100_000; i++) {
+            ids.add(Ids.newOrderedId("evt"));
+        }
+        assertThat(ids).isSorted().doesNotHaveDuplicates();
+        assertThat(ids).allMatch(id -> id.matches("evt_[0-9A-HJKMNP-TV-Z]{26}"));
+    }
 }
