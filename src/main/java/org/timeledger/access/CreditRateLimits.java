@@ -17,6 +17,7 @@ import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.timeledger.http.AccessLog;
 import org.timeledger.http.Idempotency;
 import org.timeledger.http.ProblemHandlers;
 import org.timeledger.ledger.RejectedException;
@@ -96,7 +97,7 @@ public class CreditRateLimits implements Ordered {
         if (retryAfter.isEmpty()) {
             return null;
         }
-        LOG.debug("Rate limit reached by {} on {} {}", principal, request.getMethodName(), request.getPath());
+        LOG.debug("Rate limit reached by {} on {} {}", principal, request.getMethodName(), AccessLog.route(request));
         return rejections.handle(request, RejectedException.retryLater(Rejection.RATE_LIMITED,
                 "Too many requests that move credits from this caller: at most " + format(requestsPerSecond)
                         + " a second, in bursts of up to " + burst + ". Nothing was done; send the request again after "

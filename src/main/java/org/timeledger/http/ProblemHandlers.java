@@ -138,16 +138,16 @@ public final class ProblemHandlers {
                     // a serialization failure or deadlock reaches here only once Transactions' retries ran out
                     : SqlErrors.isRetryable(e) ? "Retries used up (SQLSTATE " + SqlErrors.sqlState(e) + ")" : null;
             if (busy != null) {
-                LOG.warn("{} serving {} {}", busy, request.getMethodName(), request.getPath());
+                LOG.warn("{} serving {} {}", busy, request.getMethodName(), AccessLog.route(request));
                 return retryLater(request, Rejection.SERVICE_BUSY,
                         "The service is busy; retry in a moment (with the same Idempotency-Key).", 1);
             }
             if (SqlErrors.isConnectionFailure(e)) {
-                LOG.warn("Database unreachable serving {} {}: {}", request.getMethodName(), request.getPath(), rootMessage(e));
+                LOG.warn("Database unreachable serving {} {}: {}", request.getMethodName(), AccessLog.route(request), rootMessage(e));
                 return retryLater(request, Rejection.DATABASE_UNAVAILABLE,
                         "The service cannot reach its database just now; retry in a few seconds (with the same Idempotency-Key).", 2);
             }
-            LOG.error("Database failure serving {} {}", request.getMethodName(), request.getPath(), e);
+            LOG.error("Database failure serving {} {}", request.getMethodName(), AccessLog.route(request), e);
             return responses.respond(request, Problems.builder(request, io.micronaut.http.HttpStatus.INTERNAL_SERVER_ERROR,
                     "internal_error", "Internal Server Error").build());
         }
