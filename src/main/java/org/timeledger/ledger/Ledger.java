@@ -4,6 +4,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.timeledger.ledger.store.LedgerStore;
 import org.timeledger.ledger.store.LedgerStore.PostingRow;
+import org.timeledger.operations.Metrics;
 import org.timeledger.support.Ids;
 import org.timeledger.support.SqlErrors;
 
@@ -41,7 +42,8 @@ import java.util.TreeSet;
  * ({@code REVERSAL_NOT_REVERSIBLE}), then goes through the same checks.
  *
  * Then the entry, its postings (each extending its account's hash chain) and the new balances
- * are written. Every method must run inside the caller's transaction.
+ * are written. Every method must run inside the caller's transaction. The entries posted and
+ * the holds expired are counted for /metrics ({@link Metrics}) once that transaction commits.
  *
  * <p>Holds set an amount aside on an account ({@link #hold}) until they are captured into an
  * entry ({@link #capture}), voided, or expire. Whenever accounts are locked, their holds past
@@ -53,11 +55,13 @@ public class Ledger {
     private final LedgerStore store;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
+    private final Metrics metrics;
 
-    public Ledger(LedgerStore store, TransactionOperations<Connection> transactions, Clock clock) {
+    public Ledger(LedgerStore store, TransactionOperations<Connection> transactions, Clock clock, Metrics metrics) {
         this.store = store;
         this.transactions = transactions;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** What a feature asks the ledger to post. */
@@ -167,7 +171,9 @@ public class Ledger {
             written.add(apply(draft, locked.accounts, newBalances));
         }
         write(drafts, written, locked);
-        return written.stream().map(Written::entry).toList();
+        List<JournalEntry> entries = written.stream().map(Written::entry).toList();
+        metrics.entriesPosted(entries);
+        return entries;
     }
 
     private void requireTransaction() {
@@ -234,6 +240,7 @@ public class Ledger {
             due.forEach(h -> locked.changeHeld(h.accountId(), -h.amountMinutes()));
             if (!due.isEmpty()) {
                 store.resolveHolds(due.stream().map(Hold::id).toList(), Hold.Status.EXPIRED, now);
+                metrics.holdsExpired(due.size());
             }
         }
         return locked;
@@ -431,6 +438,11 @@ public class Ledger {
 
     public Optional<Hold> findHold(String holdId) {
         return store.findHold(holdId);
+    }
+
+    /** How many holds are in force now, in every scheme: HELD and not past their expiry. */
+    public long countOpenHolds() {
+        return store.countHoldsInForce(now());
     }
 
     /**
