@@ -10,6 +10,7 @@ import org.zalando.problem.Problem;
 import jakarta.inject.Singleton;
 import org.timeledger.ledger.RejectedException;
 import org.timeledger.ledger.Rejection;
+import org.timeledger.operations.Metrics;
 import org.timeledger.support.SqlErrors;
 import org.timeledger.support.Transactions;
 
@@ -51,11 +52,13 @@ public class Idempotency {
     private final IdempotencyStore store;
     private final Transactions transactions;
     private final JsonMapper json;
+    private final Metrics metrics;
 
-    public Idempotency(IdempotencyStore store, Transactions transactions, JsonMapper json) {
+    public Idempotency(IdempotencyStore store, Transactions transactions, JsonMapper json, Metrics metrics) {
         this.store = store;
         this.transactions = transactions;
         this.json = json;
+        this.metrics = metrics;
     }
 
     /** What identifies a request: who sent it (a principal's id), under which key, to which route, with which body. */
@@ -161,8 +164,10 @@ public class Idempotency {
             throw inFlight(null);
         }
         if (recorded.responseStatus() >= 400) {
+            metrics.replayed(true);
             throw new ReplayedRefusal(recorded.responseStatus(), recorded.responseBody());
         }
+        metrics.replayed(false);
         T body = read(recorded.responseBody(), type);
         MutableHttpResponse<T> response = HttpResponse.<T>status(HttpStatus.valueOf(recorded.responseStatus())).body(body);
         response.header(REPLAYED_HEADER, "true");

@@ -11,6 +11,7 @@ import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.json.JsonSyntaxException;
 import jakarta.inject.Singleton;
+import org.timeledger.operations.Metrics;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,13 +21,26 @@ import org.zalando.problem.ThrowableProblem;
 /**
  * micronaut-problem-json's processor, with our {@code code}, {@code type} and request id on
  * the errors the framework raises itself (unknown route, unreadable body, missing token...).
+ * Every problem+json response, ours ({@link #respond}) and the framework's, is made here, so
+ * here each is counted by its code.
  */
 @Singleton
 @Replaces(ProblemErrorResponseProcessor.class)
 public class ProblemResponses extends ProblemErrorResponseProcessor {
+    private final Metrics metrics;
 
-    public ProblemResponses(ProblemConfiguration config) {
+    public ProblemResponses(ProblemConfiguration config, Metrics metrics) {
         super(config);
+        this.metrics = metrics;
+    }
+
+    @Override
+    public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        MutableHttpResponse<Problem> problem = super.processResponse(context, response);
+        // a HEAD request's error has no body: its code is the status's
+        Object code = problem.getBody().map(p -> p.getParameters().get("code")).orElse(null);
+        metrics.rejected(code != null ? code.toString() : Problems.codeFor(HttpStatus.valueOf(problem.code())));
+        return problem;
     }
 
     @Override

@@ -41,7 +41,8 @@ import java.util.TreeSet;
  * ({@code REVERSAL_NOT_REVERSIBLE}), then goes through the same checks.
  *
  * Then the entry, its postings (each extending its account's hash chain) and the new balances
- * are written. Every method must run inside the caller's transaction.
+ * are written. Every method must run inside the caller's transaction. The entries posted and
+ * the holds expired are counted for /metrics ({@link Metrics}) once that transaction commits.
  *
  * <p>Holds set an amount aside on an account ({@link #hold}) until they are captured into an
  * entry ({@link #capture}), voided, or expire. Whenever accounts are locked, their holds past
@@ -443,6 +444,11 @@ public class Ledger {
 
     public Optional<Hold> findHold(String holdId) {
         return store.findHold(holdId);
+    }
+
+    /** How many holds are in force now, in every scheme: HELD and not past their expiry. */
+    public long countOpenHolds() {
+        return store.countHoldsInForce(now());
     }
 
     /**

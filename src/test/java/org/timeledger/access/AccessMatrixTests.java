@@ -137,7 +137,7 @@ public abstract class AccessMatrixTests extends ServiceTest {
         List<String> operations = new ArrayList<>();
         new OpenAPIV3Parser().read("openapi.yml").getPaths().forEach((path, item) ->
                 item.readOperationsMap().keySet().forEach(method -> operations.add(method + " " + path)));
-        assertThat(operations).hasSizeGreaterThanOrEqualTo(82);
+        assertThat(operations).hasSizeGreaterThanOrEqualTo(83);
         assertThat(matrix().count()).isEqualTo(operations.size() * (long) Who.values().length);
     }
 
@@ -181,6 +181,7 @@ public abstract class AccessMatrixTests extends ServiceTest {
                     "username", "activated-" + newKey(), "password", "member-password-1"));
             case "GET /health" -> api.get("/health");
             case "GET /health/{probe}" -> api.get("/health/readiness");
+            case "GET /metrics" -> api.get("/metrics");
             case "POST /v1/schemes" -> api.post("/v1/schemes", object("code", "m" + newKey().substring(0, 8), "name", "Matrix"));
             case "GET /v1/schemes/{code}" -> api.get("/v1/schemes/" + code);
             case "POST /v1/schemes/{code}/staff" -> api.post("/v1/schemes/" + code + "/staff",

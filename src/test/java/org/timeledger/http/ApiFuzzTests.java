@@ -273,6 +273,7 @@ public abstract class ApiFuzzTests extends ServiceTest {
                 "username", "fuzz-activated-" + database.kind(), "password", "member-password-1"));
         base("GET /health", "ANONYMOUS", Map.of(), Map.of(), false, null);
         base("GET /health/{probe}", "ANONYMOUS", Map.of("probe", "readiness"), Map.of(), false, null);
+        base("GET /metrics", "ANONYMOUS", Map.of(), Map.of(), false, null);
         base("POST /v1/schemes", null, Map.of(), Map.of(), false, object("code", "fuzz-" + database.kind(),
                 "name", "Fuzz", "memberFloorMinutes", -60, "holdMinutes", 15, "backdateDays", 30,
                 "weeklyEarnCapMinutes", 600, "allocationsRequired", false, "timeZone", "Europe/London", "issuanceAccounts", 1));

@@ -242,6 +242,17 @@ public class LedgerStore {
         });
     }
 
+    /** HELD holds not past their expiry at {@code now}, in every scheme: a range of the hold_due index. */
+    public long countHoldsInForce(Instant now) {
+        return jdbc.prepareStatement("SELECT COUNT(*) FROM hold WHERE status = 'HELD' AND expires_at > ?", ps -> {
+            ps.setObject(1, SqlTimes.of(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     public void resolveHolds(Collection<String> holdIds, Hold.Status status, Instant at) {
         jdbc.prepareStatement("UPDATE hold SET status = ?, resolved_at = ? WHERE id = ?", ps -> {
             for (String id : holdIds) {

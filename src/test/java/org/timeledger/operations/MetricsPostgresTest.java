@@ -1,0 +1,10 @@
+package org.timeledger.operations;
+
+import org.timeledger.testing.TestDatabase;
+
+class MetricsPostgresTest extends MetricsTests {
+    @Override
+    protected TestDatabase database() {
+        return TestDatabase.postgres();
+    }
+}
