@@ -1,5 +1,7 @@
 package org.timeledger.operations;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -31,12 +33,15 @@ public class ReconciliationSchedule {
     private final SchemeService schemes;
     private final Reconciliation reconciliation;
     private final Checkpoints checkpoints;
+    private final MeterRegistry registry;
     private final Map<String, Result> last = new ConcurrentHashMap<>();
 
-    public ReconciliationSchedule(SchemeService schemes, Reconciliation reconciliation, Checkpoints checkpoints) {
+    public ReconciliationSchedule(SchemeService schemes, Reconciliation reconciliation, Checkpoints checkpoints,
+                                  MeterRegistry registry) {
         this.schemes = schemes;
         this.reconciliation = reconciliation;
         this.checkpoints = checkpoints;
+        this.registry = registry;
     }
 
     /** The last scheduled run's outcome for a scheme. */
@@ -80,8 +85,23 @@ public class ReconciliationSchedule {
                     report.mismatchCount(), lines);
         }
         Result result = new Result(scheme.code(), report.balanced(), report.mismatchCount(), took, report.checkedAt(), checkpoint);
-        last.put(scheme.code(), result);
+        if (last.put(scheme.code(), result) == null) {
+            gauges(scheme.code());
+        }
         return result;
+    }
+
+    /** The scheme's last result, for Prometheus: read from {@link #last} at each scrape. */
+    private void gauges(String code) {
+        Gauge.builder("timeledger.reconciliation.balanced", last, l -> l.get(code).balanced() ? 1 : 0)
+                .description("Whether the last scheduled reconciliation of the scheme found its books balanced (1) or not (0)")
+                .tag("scheme", code).register(registry);
+        Gauge.builder("timeledger.reconciliation.duration", last, l -> l.get(code).took().toNanos() / 1e9)
+                .description("How long the last scheduled reconciliation of the scheme took")
+                .baseUnit("seconds").tag("scheme", code).register(registry);
+        Gauge.builder("timeledger.reconciliation.mismatches", last, l -> l.get(code).mismatchCount())
+                .description("How many mismatches the last scheduled reconciliation of the scheme found")
+                .tag("scheme", code).register(registry);
     }
 
     /** The last result of each scheme reconciled since this instance started. */
