@@ -31,6 +31,17 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * A refusal made in the page before asking the API (a field left empty), shown by form() like
+ * the API's own: `fieldName` marks the field.
+ */
+export function invalid(detail, fieldName, message) {
+  return new ApiError(400, { code: 'validation_failed', detail, errors: fieldName ? [{ field: fieldName, message }] : [] });
+}
+
+/** The code of the scheme in use, ready for a path. */
+export const scheme = () => encodeURIComponent(session.schemeCode);
+
 /** A random Idempotency-Key; crypto.randomUUID exists only on https or localhost. */
 export function newKey() {
   if (window.crypto.randomUUID) return window.crypto.randomUUID();

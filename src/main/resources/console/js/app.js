@@ -1,7 +1,7 @@
 // The console's shell: signing in, the menu each role sees, and which page the address shows.
 // Pages live in pages/*.js; each exports `routes`, a list of
 // { path, title, nav, roles, needsScheme, allSchemesOnly, render(main, params) }.
-import { api, session, ApiError } from './api.js';
+import { api, session, invalid, ApiError } from './api.js';
 import { h, field, form, page, showError, notice } from './ui.js';
 import * as staff from './pages/coordinator.js';
 import * as admin from './pages/admin.js';
@@ -109,7 +109,7 @@ function signInPage(main, params) {
     const username = el.elements.username.value.trim();
     const password = el.elements.password.value;
     if (!username || !password) {
-      throw new ApiError(400, { code: 'validation_failed', detail: 'Enter both your username and your password.' });
+      throw invalid('Enter both your username and your password.');
     }
     let tokens;
     try {
@@ -153,7 +153,7 @@ function tillSignInPage(main) {
     field('Till key', { name: 'key', type: 'password', autocomplete: 'off' }, 'Your scheme administrator gave it to you when the till was set up. It starts with tlk_.'),
   ], async el => {
     const key = el.elements.key.value.trim();
-    if (!key) throw new ApiError(400, { code: 'validation_failed', detail: 'Enter the till key.' });
+    if (!key) throw invalid('Enter the till key.');
     session.till(key);
     try {
       await signedIn();

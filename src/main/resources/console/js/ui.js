@@ -85,6 +85,8 @@ export function hours(minutes) {
 export const date = d => d ? new Date(d.length === 10 ? d + 'T12:00:00' : d).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }) : '';
 export const dateTime = d => d ? new Date(d).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }) : '';
 export const today = () => new Date().toLocaleDateString('en-CA'); // yyyy-mm-dd where the browser is
+export const firstOfMonth = () => today().slice(0, 8) + '01';
+export const firstOfYear = () => today().slice(0, 4) + '-01-01';
 
 /** A message announced to screen readers: errors assertively, the rest politely. */
 export function notice(kind, title, ...lines) {

@@ -37,8 +37,7 @@ public class AccessLog implements Ordered {
     public static final String LOGGER = "timeledger.access";
     static final String UNMATCHED = "(unmatched)";
     static final String ANONYMOUS = "-";
-    private static final String CONSOLE_FILES_PREFIX = "/console/";
-    private static final String CONSOLE_FILES = "/console/**";
+    private static final String CONSOLE_FILES = SecurityHeaders.CONSOLE_FILES + "**";
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
 
     /**
@@ -59,7 +58,7 @@ public class AccessLog implements Ordered {
                 .filter(UriRouteInfo.class::isInstance)
                 .map(route -> ((UriRouteInfo<?, ?>) route).getUriMatchTemplate().toPathString())
                 // the console's files are static resources (application.yml), served without a route
-                .orElse(request.getPath().startsWith(CONSOLE_FILES_PREFIX) ? CONSOLE_FILES : UNMATCHED);
+                .orElse(request.getPath().startsWith(SecurityHeaders.CONSOLE_FILES) ? CONSOLE_FILES : UNMATCHED);
     }
 
     /** The caller's user id or API key id; "-" for anonymous requests and refused credentials. */

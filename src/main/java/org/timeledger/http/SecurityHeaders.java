@@ -66,9 +66,12 @@ public class SecurityHeaders implements Ordered {
         return Mono.from(next.proceed()).doOnNext(response -> add(response, console));
     }
 
+    /** Where the console's files are served from (application.yml's static resources). */
+    static final String CONSOLE_FILES = "/console/";
+
     /** The console's first page and its files; its API calls are under /v1 like anyone's. */
     static boolean isConsole(String path) {
-        return path.equals("/") || path.startsWith("/console/");
+        return path.equals("/") || path.startsWith(CONSOLE_FILES);
     }
 
     void add(MutableHttpResponse<?> response, boolean console) {

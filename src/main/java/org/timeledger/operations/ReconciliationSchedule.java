@@ -13,6 +13,7 @@ import org.timeledger.schemes.SchemeService;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,14 +58,15 @@ public class ReconciliationSchedule {
 
     /** Reconciles every scheme now; a scheme that cannot be read (the database is away) keeps its last result. */
     public List<Result> runAll() {
-        return schemes.all().stream().flatMap(scheme -> {
+        List<Result> results = new ArrayList<>();
+        for (Scheme scheme : schemes.all()) {
             try {
-                return java.util.stream.Stream.of(run(scheme));
+                results.add(run(scheme));
             } catch (RuntimeException e) {
                 LOG.warn("scheduled reconciliation of scheme {} could not run: {}", scheme.code(), e.toString());
-                return java.util.stream.Stream.empty();
             }
-        }).toList();
+        }
+        return results;
     }
 
     public Result run(Scheme scheme) {

@@ -1,13 +1,12 @@
 // Administrators and auditors: set a scheme up (categories, organisations, partners, offers,
 // till keys, staff), and prove what it achieved and that its books are right (the report with
 // its charts, reconciliation, downloads). Auditors see every page here, read-only.
-import { api, all, session, ApiError } from '../api.js';
+import { api, all, session, scheme, invalid } from '../api.js';
 import { h, field, select, checkbox, duration, minutesOf, form, page, table, stats, success, notice, showError,
-  credits, hours, date, dateTime, today, download } from '../ui.js';
+  credits, hours, date, dateTime, today, firstOfMonth, firstOfYear, download } from '../ui.js';
 
 const ADMIN = ['ADMIN'];
 const READERS = ['ADMIN', 'AUDITOR'];
-const scheme = () => encodeURIComponent(session.schemeCode);
 const id = value => encodeURIComponent(value);
 const isAdmin = () => session.who.role === 'ADMIN';
 
@@ -25,9 +24,6 @@ export const routes = [
   { path: 'downloads', title: 'Downloads', nav: 'Downloads', roles: READERS, needsScheme: true, render: downloads },
 ];
 
-/** A refusal made here, before asking the API, shown by form() like the API's own. */
-const invalid = (detail, fieldName, message) =>
-  new ApiError(400, { code: 'validation_failed', detail, errors: fieldName ? [{ field: fieldName, message }] : [] });
 
 const section = (headingId, heading, ...content) =>
   h('section', { 'aria-labelledby': headingId }, h('h2', { id: headingId }, heading), ...content);
@@ -278,7 +274,6 @@ function partnerForm(list) {
   }, 'Add the partner');
 }
 
-const monthStart = () => today().slice(0, 8) + '01';
 
 async function partner(main, params) {
   const venue = await api('GET', `/v1/partners/${id(params.id)}`);
@@ -286,7 +281,7 @@ async function partner(main, params) {
     api('GET', `/v1/accounts/${id(venue.accountId)}`),
     api('GET', `/v1/partners/${id(venue.id)}/offers`).then(p => p.items),
     api('GET', `/v1/partners/${id(venue.id)}/settlements`).then(p => p.items),
-    api('GET', `/v1/partners/${id(venue.id)}/redemptions`, { query: { from: new Date(monthStart() + 'T00:00:00').toISOString() } }),
+    api('GET', `/v1/partners/${id(venue.id)}/redemptions`, { query: { from: new Date(firstOfMonth() + 'T00:00:00').toISOString() } }),
   ]);
   const messages = h('div', {});
   const offerList = h('div', {});
@@ -302,7 +297,7 @@ async function partner(main, params) {
     section('offers-h', 'Offers', h('p', {}, 'What members can spend credits on here. A withdrawn offer can no longer be sold at the till; it can be offered again.'),
       offerList, isAdmin() ? offerForm(venue, showOffers) : null),
     section('statement-h', 'Taken in this month',
-      h('p', {}, `${statement.totals.count} ${statement.totals.count === 1 ? 'sale' : 'sales'} since ${date(monthStart())}: ${credits(statement.totals.capturedMinutes)} spent, ${credits(statement.totals.refundedMinutes)} refunded, ${credits(statement.totals.netMinutes)} in all.`),
+      h('p', {}, `${statement.totals.count} ${statement.totals.count === 1 ? 'sale' : 'sales'} since ${date(firstOfMonth())}: ${credits(statement.totals.capturedMinutes)} spent, ${credits(statement.totals.refundedMinutes)} refunded, ${credits(statement.totals.netMinutes)} in all.`),
       table('Sales this month, oldest first', ['When', 'What', 'Member', 'Status', { label: 'Credits', num: true }], statement.items,
         r => [dateTime(r.createdAt), r.offerTitle || 'An amount', r.memberFirstName, SALE_WORDS[r.status] || r.status,
           credits(r.capturedMinutes !== undefined ? r.capturedMinutes - r.refundedMinutes : r.amountMinutes)], 'No sales this month.')),
@@ -475,7 +470,6 @@ function keyForm(venue, showKeys) {
 
 // ---- the report, with its charts ----
 
-const firstOfYear = () => today().slice(0, 4) + '-01-01';
 
 async function report(main, params) {
   const from = params.from || firstOfYear();

@@ -1,12 +1,11 @@
 // Coordinators (and administrators, who may do all a coordinator does): the week's work of a
 // community centre. Log an hour, take a register, approve, register and card a member, vet, grant.
-import { api, all, session, ApiError } from '../api.js';
+import { api, all, session, scheme, invalid } from '../api.js';
 import { h, field, select, checkbox, duration, minutesOf, form, page, table, stats, success, notice, showError,
-  credits, hours, date, today, image, cardNumber } from '../ui.js';
+  credits, hours, date, today, firstOfMonth, image, cardNumber } from '../ui.js';
 
 const STAFF = ['ADMIN', 'COORDINATOR'];
 const READERS = ['ADMIN', 'COORDINATOR', 'AUDITOR'];
-const scheme = () => encodeURIComponent(session.schemeCode);
 
 export const routes = [
   { path: 'dashboard', title: 'Dashboard', nav: 'Dashboard', roles: STAFF, needsScheme: true, render: dashboard },
@@ -18,7 +17,6 @@ export const routes = [
   { path: 'grant', title: 'Grant from the community pot', nav: 'Grant', roles: STAFF, needsScheme: true, render: grant },
 ];
 
-const firstOfMonth = () => today().slice(0, 8) + '01';
 
 async function dashboard(main) {
   const [pending, month] = await Promise.all([
@@ -85,7 +83,7 @@ async function logActivity(main) {
       categoryCode: el.elements.categoryCode.value, date: el.elements.date.value, minutes: minutesOf(el, 'time'),
       description: el.elements.description.value.trim() || undefined,
     };
-    if (!body.memberId) throw new ApiError(400, { code: 'validation_failed', detail: 'Choose the member who volunteered.', errors: [{ field: 'memberId', message: 'Choose a member' }] });
+    if (!body.memberId) throw invalid('Choose the member who volunteered.', 'memberId', 'Choose a member');
     const activity = await api('POST', `/v1/schemes/${scheme()}/activities`, { body, move: true });
     success(result, `Logged ${hours(activity.minutes)} for ${activity.memberName}.`,
       'It earns credits once approved. ', h('a', { href: '#/approvals' }, 'Go to approvals'));
@@ -124,7 +122,7 @@ async function register(main, params) {
     checkbox('Approve these hours now (they earn credits at once)', { name: 'approve' }),
   ], async el => {
     const memberIds = [...ticks.querySelectorAll('input:checked')].map(i => i.value);
-    if (!memberIds.length) throw new ApiError(400, { code: 'validation_failed', detail: 'Tick at least one member who came.' });
+    if (!memberIds.length) throw invalid('Tick at least one member who came.');
     const body = {
       organisationId: el.elements.organisationId.value, categoryCode: el.elements.categoryCode.value,
       date: el.elements.date.value, minutes: minutesOf(el, 'time'),
@@ -178,7 +176,7 @@ function rejectForm(activity, row, messages) {
     field('Why are these hours rejected?', { name: 'reason', maxlength: 500 }, 'The member may see this.'),
   ], async el => {
     const reason = el.elements.reason.value.trim();
-    if (!reason) throw new ApiError(400, { code: 'validation_failed', detail: 'Say why the hours are rejected.', errors: [{ field: 'reason', message: 'Enter a reason' }] });
+    if (!reason) throw invalid('Say why the hours are rejected.', 'reason', 'Enter a reason');
     await api('POST', `/v1/activities/${encodeURIComponent(activity.id)}/rejection`, { body: { reason } });
     row.remove();
     success(messages, `Rejected the hours of ${activity.memberName}.`);
@@ -197,7 +195,7 @@ async function members(main, params) {
     field('Ward or area (optional)', { name: 'ward', maxlength: 100 }),
   ], async el => {
     const body = { displayName: el.elements.displayName.value.trim(), ward: el.elements.ward.value.trim() || undefined };
-    if (!body.displayName) throw new ApiError(400, { code: 'validation_failed', detail: 'Enter the member\'s name.', errors: [{ field: 'displayName', message: 'Enter a name' }] });
+    if (!body.displayName) throw invalid('Enter the member\'s name.', 'displayName', 'Enter a name');
     const created = await api('POST', `/v1/schemes/${scheme()}/members`, { body });
     window.location.hash = '#/member?' + new URLSearchParams({ id: created.id, code: created.activationCode, until: created.activationCodeExpiresAt });
   }, 'Register the member') : null;
@@ -219,14 +217,15 @@ async function members(main, params) {
 async function member(main, params) {
   const person = await api('GET', `/v1/members/${encodeURIComponent(params.id)}`);
   const staff = STAFF.includes(session.who.role);
-  const [account, vetting, activities, kinds] = await Promise.all([
+  // the card's QR code is fetched with the rest, not after it
+  const [account, vetting, activities, kinds, qr] = await Promise.all([
     api('GET', `/v1/accounts/${encodeURIComponent(person.accountId)}`),
     api('GET', `/v1/members/${encodeURIComponent(person.id)}/vetting`),
     api('GET', `/v1/schemes/${scheme()}/activities`, { query: { memberId: person.id, limit: 20 } }),
     categoryNames(),
+    staff ? image(() => api('GET', `/v1/members/${encodeURIComponent(person.id)}/card/qr`, { as: 'blob', accept: 'image/svg+xml' }),
+      'QR code of card number ' + cardNumber(person.cardNumber), 'qr') : null,
   ]);
-  const qr = staff ? await image(() => api('GET', `/v1/members/${encodeURIComponent(person.id)}/card/qr`, { as: 'blob', accept: 'image/svg+xml' }),
-    'QR code of card number ' + cardNumber(person.cardNumber), 'qr') : null;
   const messages = h('div', {});
   page(main, person.displayName,
     params.code ? notice('success', `${person.displayName} is registered.`,
@@ -287,7 +286,7 @@ async function grant(main) {
     field('Note (optional)', { name: 'memo', maxlength: 500 }, 'Why the grant is made; the member sees it in their statement.'),
   ], async el => {
     const body = { memberId: el.elements.memberId.value, amountMinutes: minutesOf(el, 'amount'), memo: el.elements.memo.value.trim() || undefined };
-    if (!body.memberId) throw new ApiError(400, { code: 'validation_failed', detail: 'Choose the member to receive the grant.' });
+    if (!body.memberId) throw invalid('Choose the member to receive the grant.');
     await api('POST', `/v1/schemes/${scheme()}/grants`, { body, move: true });
     const name = people.find(p => p.id === body.memberId).displayName;
     success(result, `Granted ${credits(body.amountMinutes)} to ${name}.`);

@@ -1,11 +1,10 @@
 // Members: what they have, giving it, where to spend it, their card, and family who may spend
 // it. Many are older people on older phones, so: large type, plain words, one thing a page.
-import { api, all, session, ApiError } from '../api.js';
+import { api, all, session, scheme, invalid, ApiError } from '../api.js';
 import { h, field, form, page, success, notice, showError, credits, hours, date, image, cardNumber } from '../ui.js';
 import { choice, confirm, digitsOf } from '../ask.js';
 
 const MEMBER = ['MEMBER'];
-const scheme = () => encodeURIComponent(session.schemeCode);
 const STATEMENT_PAGE = 20;
 
 export const routes = [
@@ -121,8 +120,7 @@ function whatItWas(line) {
 function minutesFrom(input) {
   const text = input.value.trim();
   if (!/^\d+$/.test(text) || Number(text) < 1) {
-    throw new ApiError(400, { code: 'validation_failed', detail: 'Enter how many credits, as a whole number: 1, 2, 3…',
-      errors: [{ field: input.name, message: 'A whole number of credits' }] });
+    throw invalid('Enter how many credits, as a whole number: 1, 2, 3…', input.name, 'A whole number of credits');
   }
   return Number(text) * 60;
 }
@@ -130,8 +128,7 @@ function minutesFrom(input) {
 function cardNumberFrom(input) {
   const digits = digitsOf(input.value);
   if (!/^\d{16}$/.test(digits)) {
-    throw new ApiError(400, { code: 'validation_failed', detail: 'A card number has 16 digits. Check the number on their card.',
-      errors: [{ field: input.name, message: '16 digits' }] });
+    throw invalid('A card number has 16 digits. Check the number on their card.', input.name, '16 digits');
   }
   return digits;
 }

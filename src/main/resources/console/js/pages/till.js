@@ -1,7 +1,7 @@
 // The web till, for venues without a till system of their own: staff at a counter, often in a
 // hurry. Card number (typed, or a keyboard-wedge scanner's digits and Enter), what it is for,
 // one button that takes the credits, a receipt. And today's sales, with refunds.
-import { api, session, newKey, ApiError } from '../api.js';
+import { api, session, newKey, invalid, ApiError } from '../api.js';
 import { h, field, duration, minutesOf, form, page, table, stats, notice,
   credits, date, dateTime, cardNumber } from '../ui.js';
 import { choice, confirm, digitsOf } from '../ask.js';
@@ -25,8 +25,7 @@ async function till(main) {
     sale.replaceChildren(); // never leave the last card's sale showing under a new number
     const digits = digitsOf(el.elements.card.value);
     if (!/^\d{16}$/.test(digits)) {
-      throw new ApiError(400, { code: 'validation_failed', detail: 'A card number has 16 digits: check the number.',
-        errors: [{ field: 'card', message: 'Type all 16 digits' }] });
+      throw invalid('A card number has 16 digits: check the number.', 'card', 'Type all 16 digits');
     }
     const card = await lookUpCard(digits);
     messages.replaceChildren();
@@ -89,7 +88,7 @@ function startSale(place, digits, card, offers, taken) {
     if (offer) body.offerId = offer.id;
     else body.amountMinutes = minutesOf(el, 'amount');
     if (!offer && body.amountMinutes < 1) {
-      throw new ApiError(400, { code: 'validation_failed', detail: 'Enter the amount to take.' });
+      throw invalid('Enter the amount to take.');
     }
     const same = JSON.stringify(body);
     if (!attempt || attempt.body !== same) attempt = { body: same, key: newKey(), reference: tillReference() };
@@ -215,9 +214,9 @@ function refundForm(main, panel, r) {
     const minutes = minutesOf(el, 'amount');
     const reason = el.elements.reason.value.trim();
     if (minutes < 1 || minutes > left) {
-      throw new ApiError(400, { code: 'validation_failed', detail: 'Give back between 1 minute and ' + credits(left) + '.' });
+      throw invalid('Give back between 1 minute and ' + credits(left) + '.');
     }
-    if (!reason) throw new ApiError(400, { code: 'validation_failed', detail: 'Say why you are giving the credits back.', errors: [{ field: 'reason', message: 'Enter a reason' }] });
+    if (!reason) throw invalid('Say why you are giving the credits back.', 'reason', 'Enter a reason');
     const key = newKey();
     confirm(panel, 'Give back ' + credits(minutes) + ' to ' + r.memberFirstName + '?',
       [h('p', {}, 'The credits go back to the account they were spent from. This cannot be undone.')],
