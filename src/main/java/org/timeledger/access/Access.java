@@ -1,13 +1,13 @@
 package org.timeledger.access;
 
+import org.timeledger.problem.Refusal;
 import jakarta.inject.Singleton;
-import org.timeledger.ledger.Account;
-import org.timeledger.ledger.AccountKind;
-import org.timeledger.ledger.JournalEntry;
+import org.timeledger.ledger.model.Account;
+import org.timeledger.ledger.model.AccountKind;
+import org.timeledger.ledger.model.JournalEntry;
 import org.timeledger.ledger.Ledger;
-import org.timeledger.ledger.Posting;
-import org.timeledger.ledger.RejectedException;
-import org.timeledger.ledger.Rejection;
+import org.timeledger.ledger.model.Posting;
+import org.timeledger.problem.RejectedException;
 import org.timeledger.schemes.Member;
 import org.timeledger.schemes.Organisation;
 import org.timeledger.schemes.Partner;
@@ -54,7 +54,7 @@ public class Access {
     /** Only the administrator of every scheme may, say, create schemes. */
     public void requireAllSchemes(Caller caller) {
         if (!caller.allSchemes()) {
-            throw new RejectedException(Rejection.FORBIDDEN,
+            throw new RejectedException(Refusal.FORBIDDEN,
                     "Only an administrator of every scheme may do this; a scheme's administrator administers their own.");
         }
     }
@@ -138,6 +138,6 @@ public class Access {
     }
 
     private static RejectedException notFound(String what) {
-        return new RejectedException(Rejection.NOT_FOUND, "No " + what + ".");
+        return new RejectedException(Refusal.NOT_FOUND, "No " + what + ".");
     }
 }

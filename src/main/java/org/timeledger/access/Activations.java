@@ -1,11 +1,11 @@
 package org.timeledger.access;
 
+import org.timeledger.problem.Refusal;
 import org.timeledger.support.SqlTimes;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import org.timeledger.ledger.RejectedException;
-import org.timeledger.ledger.Rejection;
+import org.timeledger.problem.RejectedException;
 import org.timeledger.schemes.Member;
 import org.timeledger.schemes.PartyService;
 import org.timeledger.schemes.Scheme;
@@ -193,11 +193,11 @@ public class Activations {
     }
 
     private static RejectedException invalidCode() {
-        return new RejectedException(Rejection.ACTIVATION_CODE_INVALID, "This activation code is not valid: it may be "
+        return new RejectedException(Refusal.ACTIVATION_CODE_INVALID, "This activation code is not valid: it may be "
                 + "mistyped, used already, replaced by a newer one, or older than 14 days. Ask your coordinator for a new one.");
     }
 
     private static RejectedException usernameTaken(String username) {
-        return new RejectedException(Rejection.USERNAME_TAKEN, "The username '" + username + "' is taken; choose another.");
+        return new RejectedException(Refusal.USERNAME_TAKEN, "The username '" + username + "' is taken; choose another.");
     }
 }

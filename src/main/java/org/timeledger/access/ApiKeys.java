@@ -1,11 +1,11 @@
 package org.timeledger.access;
 
+import org.timeledger.problem.Refusal;
 import org.timeledger.support.SqlTimes;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
-import org.timeledger.ledger.RejectedException;
-import org.timeledger.ledger.Rejection;
+import org.timeledger.problem.RejectedException;
 import org.timeledger.schemes.Partner;
 import org.timeledger.support.Ids;
 import org.timeledger.support.Secrets;
@@ -88,7 +88,7 @@ public class ApiKeys {
     public void revoke(Caller caller, String keyId) {
         transactions.write(() -> {
             ApiKey key = find(keyId).filter(k -> caller.inScheme(k.schemeId()))
-                    .orElseThrow(() -> new RejectedException(Rejection.NOT_FOUND, "No API key " + keyId + "."));
+                    .orElseThrow(() -> new RejectedException(Refusal.NOT_FOUND, "No API key " + keyId + "."));
             if (key.revokedAt() == null) {
                 jdbc.prepareStatement("UPDATE api_key SET revoked_at = ? WHERE id = ?", ps -> {
                     ps.setObject(1, SqlTimes.of(now()));

@@ -1,5 +1,6 @@
 package org.timeledger.access;
 
+import org.timeledger.problem.Refusal;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
@@ -20,8 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.timeledger.http.AccessLog;
 import org.timeledger.http.Idempotency;
 import org.timeledger.http.ProblemHandlers;
-import org.timeledger.ledger.RejectedException;
-import org.timeledger.ledger.Rejection;
+import org.timeledger.problem.RejectedException;
 
 import java.time.Clock;
 import java.util.Arrays;
@@ -98,7 +98,7 @@ public class CreditRateLimits implements Ordered {
             return null;
         }
         LOG.debug("Rate limit reached by {} on {} {}", principal, request.getMethodName(), AccessLog.route(request));
-        return rejections.handle(request, RejectedException.retryLater(Rejection.RATE_LIMITED,
+        return rejections.handle(request, RejectedException.retryLater(Refusal.RATE_LIMITED,
                 "Too many requests that move credits from this caller: at most " + format(requestsPerSecond)
                         + " a second, in bursts of up to " + burst + ". Nothing was done; send the request again after "
                         + retryAfter.getAsLong() + " seconds (with the same Idempotency-Key).", retryAfter.getAsLong()));

@@ -1,11 +1,11 @@
 package org.timeledger.access;
 
+import org.timeledger.problem.Refusal;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.security.token.generator.AccessRefreshTokenGenerator;
 import io.micronaut.security.token.render.AccessRefreshToken;
 import jakarta.inject.Singleton;
-import org.timeledger.ledger.RejectedException;
-import org.timeledger.ledger.Rejection;
+import org.timeledger.problem.RejectedException;
 import org.timeledger.support.Ids;
 import org.timeledger.support.Transactions;
 
@@ -98,11 +98,11 @@ public class Logins {
     }
 
     private static RejectedException tooMany(long seconds) {
-        return RejectedException.retryLater(Rejection.TOO_MANY_ATTEMPTS, "Too many failed logins for this username. "
+        return RejectedException.retryLater(Refusal.TOO_MANY_ATTEMPTS, "Too many failed logins for this username. "
                 + "Try again in " + (seconds + 59) / 60 + " minute(s), or ask a coordinator to reset the password.", seconds);
     }
 
     private static RejectedException wrongCredentials() {
-        return new RejectedException(Rejection.UNAUTHORIZED, "Wrong username or password.");
+        return new RejectedException(Refusal.UNAUTHORIZED, "Wrong username or password.");
     }
 }

@@ -1,5 +1,6 @@
 package org.timeledger.access;
 
+import org.timeledger.problem.Refusal;
 import org.timeledger.support.SqlTimes;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.NonNull;
@@ -13,8 +14,7 @@ import io.micronaut.security.token.validator.RefreshTokenValidator;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
-import org.timeledger.ledger.RejectedException;
-import org.timeledger.ledger.Rejection;
+import org.timeledger.problem.RejectedException;
 import org.timeledger.support.Secrets;
 import org.timeledger.support.Transactions;
 import reactor.core.publisher.Mono;
@@ -104,7 +104,7 @@ public class RefreshTokens implements RefreshTokenGenerator, RefreshTokenValidat
         });
         AppUser user = userId == null ? null : users.findById(userId).orElse(null);
         if (user == null || user.passwordHash() == null) {
-            throw new RejectedException(Rejection.UNAUTHORIZED,
+            throw new RejectedException(Refusal.UNAUTHORIZED,
                     "This refresh token is not valid (expired, revoked, or the password was reset): log in again.");
         }
         return principals.of(user);

@@ -1,5 +1,6 @@
 package org.timeledger.access;
 
+import org.timeledger.problem.Refusal;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -13,7 +14,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import org.timeledger.http.ProblemResponses;
 import org.timeledger.http.Problems;
-import org.timeledger.ledger.Rejection;
 import org.timeledger.support.Transactions;
 
 import java.sql.ResultSet;
@@ -59,7 +59,7 @@ public class SessionCheck implements Ordered {
         if (current) {
             return null;
         }
-        return responses.respond(request, Problems.of(request, Rejection.UNAUTHORIZED,
+        return responses.respond(request, Problems.of(request, Refusal.UNAUTHORIZED,
                 "This session has ended (the password was reset or the login disabled): log in again.", List.of()));
     }
 

@@ -1,8 +1,8 @@
 package org.timeledger.access;
 
+import org.timeledger.problem.Refusal;
 import jakarta.inject.Singleton;
-import org.timeledger.ledger.RejectedException;
-import org.timeledger.ledger.Rejection;
+import org.timeledger.problem.RejectedException;
 import org.timeledger.schemes.PartyService;
 import org.timeledger.schemes.Scheme;
 import org.timeledger.support.Ids;
@@ -89,7 +89,7 @@ public class Staff {
         return transactions.write(() -> {
             AppUser user = users.findById(userId)
                     .filter(u -> u.schemeId() != null && caller.inScheme(u.schemeId()) && !Role.MEMBER.name().equals(u.role()))
-                    .orElseThrow(() -> new RejectedException(Rejection.NOT_FOUND, "No staff user " + userId + "."));
+                    .orElseThrow(() -> new RejectedException(Refusal.NOT_FOUND, "No staff user " + userId + "."));
             String checked = checkedMember(user.schemeId(), memberId);
             users.updateOwnMember(user.id(), checked);
             return new Created(user.withOwnMember(checked), users.organisationsOf(user.id()));
@@ -156,6 +156,6 @@ public class Staff {
     }
 
     private static RejectedException usernameTaken(String username) {
-        return new RejectedException(Rejection.USERNAME_TAKEN, "The username '" + username + "' is taken; choose another.");
+        return new RejectedException(Refusal.USERNAME_TAKEN, "The username '" + username + "' is taken; choose another.");
     }
 }

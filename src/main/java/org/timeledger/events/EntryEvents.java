@@ -1,11 +1,11 @@
 package org.timeledger.events;
 
 import jakarta.inject.Singleton;
-import org.timeledger.ledger.Account;
-import org.timeledger.ledger.AccountKind;
-import org.timeledger.ledger.JournalEntry;
+import org.timeledger.ledger.model.Account;
+import org.timeledger.ledger.model.AccountKind;
+import org.timeledger.ledger.model.JournalEntry;
 import org.timeledger.ledger.LedgerObserver;
-import org.timeledger.ledger.Posting;
+import org.timeledger.ledger.model.Posting;
 
 import java.util.ArrayList;
 import java.util.List;

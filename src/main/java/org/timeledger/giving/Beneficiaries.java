@@ -1,11 +1,11 @@
 package org.timeledger.giving;
 
+import org.timeledger.problem.Refusal;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
 import org.timeledger.access.Caller;
-import org.timeledger.ledger.RejectedException;
-import org.timeledger.ledger.Rejection;
+import org.timeledger.problem.RejectedException;
 import org.timeledger.schemes.CardNumbers;
 import org.timeledger.schemes.Member;
 import org.timeledger.schemes.PartyService;
@@ -61,7 +61,7 @@ public class Beneficiaries {
             throw RejectedException.invalidField("cardNumber", "is not a card number: 16 digits, and the last one checks the others");
         }
         Member beneficiary = parties.findMemberByCard(me.schemeId(), card)
-                .orElseThrow(() -> new RejectedException(Rejection.RECIPIENT_NOT_FOUND,
+                .orElseThrow(() -> new RejectedException(Refusal.RECIPIENT_NOT_FOUND,
                         "No member of this scheme has card number " + card + "."));
         if (beneficiary.id().equals(me.id())) {
             throw RejectedException.invalidField("cardNumber", "is your own card; name someone else");
@@ -77,7 +77,7 @@ public class Beneficiaries {
         transactions.write(() -> {
             Member me = access.member(caller, caller.memberId());
             if (!store.remove(me.id(), beneficiaryId)) {
-                throw new RejectedException(Rejection.NOT_FOUND, "You have not named member " + beneficiaryId + " as a beneficiary.");
+                throw new RejectedException(Refusal.NOT_FOUND, "You have not named member " + beneficiaryId + " as a beneficiary.");
             }
             return null;
         });

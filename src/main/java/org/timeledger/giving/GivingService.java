@@ -1,15 +1,16 @@
 package org.timeledger.giving;
 
+import org.timeledger.problem.Refusal;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
 import org.timeledger.access.Caller;
 import org.timeledger.access.Staff;
-import org.timeledger.ledger.Actor;
-import org.timeledger.ledger.EntryType;
-import org.timeledger.ledger.JournalEntry;
+import org.timeledger.ledger.model.Actor;
+import org.timeledger.ledger.model.EntryType;
+import org.timeledger.ledger.model.JournalEntry;
 import org.timeledger.ledger.Ledger;
-import org.timeledger.ledger.RejectedException;
-import org.timeledger.ledger.Rejection;
+import org.timeledger.problem.RejectedException;
+import org.timeledger.ledger.model.Rejection;
 import org.timeledger.ledger.api.LedgerViews.EntryView;
 import org.timeledger.schemes.CardNumbers;
 import org.timeledger.schemes.Member;
@@ -61,7 +62,7 @@ public class GivingService {
     public EntryView grant(Caller caller, String schemeCode, GivingRequests.Grant request) {
         Scheme scheme = access.scheme(caller, schemeCode);
         Member member = parties.findMember(request.memberId()).filter(m -> m.schemeId().equals(scheme.id()))
-                .orElseThrow(() -> new RejectedException(Rejection.RECIPIENT_NOT_FOUND,
+                .orElseThrow(() -> new RejectedException(Refusal.RECIPIENT_NOT_FOUND,
                         "No member " + request.memberId() + " in this scheme."));
         staff.refuseOwnRecord(caller, member.id(), "grant you credits");
         String memo = request.memo() == null || request.memo().isBlank() ? "Grant from the community pot" : request.memo().strip();
@@ -90,11 +91,11 @@ public class GivingService {
                 throw invalid("toCardNumber", "is not a card number: 16 digits, and the last one checks the others. Check for a typing mistake");
             }
             return parties.findMemberByCard(giver.schemeId(), card)
-                    .orElseThrow(() -> new RejectedException(Rejection.RECIPIENT_NOT_FOUND,
+                    .orElseThrow(() -> new RejectedException(Refusal.RECIPIENT_NOT_FOUND,
                             "No member of this scheme has card number " + card + "."));
         }
         return parties.findMember(request.toMemberId()).filter(m -> m.schemeId().equals(giver.schemeId()))
-                .orElseThrow(() -> new RejectedException(Rejection.RECIPIENT_NOT_FOUND,
+                .orElseThrow(() -> new RejectedException(Refusal.RECIPIENT_NOT_FOUND,
                         "No member " + request.toMemberId() + " in this scheme."));
     }
 
@@ -109,7 +110,7 @@ public class GivingService {
         }
         Organisation organisation = parties.findOrganisation(request.toOrganisationId())
                 .filter(o -> o.schemeId().equals(donor.schemeId()))
-                .orElseThrow(() -> new RejectedException(Rejection.RECIPIENT_NOT_FOUND,
+                .orElseThrow(() -> new RejectedException(Refusal.RECIPIENT_NOT_FOUND,
                         "No organisation " + request.toOrganisationId() + " in this scheme."));
         return organisation.accountId();
     }

@@ -1,6 +1,6 @@
 package org.timeledger.http;
 
-import org.timeledger.ledger.RejectedException;
+import org.timeledger.problem.RejectedException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,6 +1,6 @@
 package org.timeledger.http;
 
-import org.timeledger.ledger.RejectedException;
+import org.timeledger.problem.RejectedException;
 
 import java.util.Locale;
 

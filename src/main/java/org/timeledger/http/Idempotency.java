@@ -1,5 +1,6 @@
 package org.timeledger.http;
 
+import org.timeledger.problem.Refusal;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -8,8 +9,7 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import org.zalando.problem.Problem;
 import jakarta.inject.Singleton;
-import org.timeledger.ledger.RejectedException;
-import org.timeledger.ledger.Rejection;
+import org.timeledger.problem.RejectedException;
 import org.timeledger.operations.Metrics;
 import org.timeledger.support.SqlErrors;
 import org.timeledger.support.Transactions;
@@ -111,11 +111,11 @@ public class Idempotency {
 
     /** Whether retrying the same request could only be refused the same way, unless something else changed. */
     private static boolean isFinal(RejectedException refused) {
-        return refused.retryAfterSeconds() == null && switch (refused.rejection()) {
+        return refused.retryAfterSeconds() == null && !(refused.rejection() instanceof Refusal refusal && switch (refusal) {
             case IDEMPOTENCY_KEY_MISSING, IDEMPOTENCY_KEY_REUSED, IDEMPOTENCY_KEY_IN_FLIGHT, SERVICE_BUSY, DATABASE_UNAVAILABLE,
-                 TOO_MANY_ATTEMPTS, RATE_LIMITED, UNAUTHORIZED -> false;
-            default -> true;
-        };
+                 TOO_MANY_ATTEMPTS, RATE_LIMITED, UNAUTHORIZED -> true;
+            default -> false;
+        });
     }
 
     /** Keeps the refusal under the key; if a concurrent request with the key got there first, that one stands. */
@@ -157,7 +157,7 @@ public class Idempotency {
     private <T> MutableHttpResponse<T> replay(IdempotencyStore.Recorded recorded, String requestHash, Class<T> type,
                                               Function<T, String> location) {
         if (!recorded.requestHash().equals(requestHash)) {
-            throw new RejectedException(Rejection.IDEMPOTENCY_KEY_REUSED,
+            throw new RejectedException(Refusal.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was already used for a different request; use a new key for a new request.");
         }
         if (recorded.responseStatus() == null) {
@@ -179,7 +179,7 @@ public class Idempotency {
 
     private static String checkedKey(String key) {
         if (key == null || key.isBlank()) {
-            throw new RejectedException(Rejection.IDEMPOTENCY_KEY_MISSING,
+            throw new RejectedException(Refusal.IDEMPOTENCY_KEY_MISSING,
                     "Requests that move credits need an Idempotency-Key header: a unique value per request, "
                             + "sent again unchanged when retrying it.");
         }
@@ -220,7 +220,7 @@ public class Idempotency {
     }
 
     private static RejectedException inFlight(String key) {
-        return new RejectedException(Rejection.IDEMPOTENCY_KEY_IN_FLIGHT,
+        return new RejectedException(Refusal.IDEMPOTENCY_KEY_IN_FLIGHT,
                 "A request with this Idempotency-Key is still being processed; retry in a few seconds with the same key.");
     }
 

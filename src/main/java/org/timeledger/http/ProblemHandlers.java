@@ -1,5 +1,6 @@
 package org.timeledger.http;
 
+import org.timeledger.problem.Refusal;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException;
@@ -22,9 +23,9 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.timeledger.ledger.RejectedException;
-import org.timeledger.ledger.RejectedException.FieldError;
-import org.timeledger.ledger.Rejection;
+import org.timeledger.problem.RejectedException;
+import org.timeledger.problem.RejectedException.FieldError;
+import org.timeledger.problem.ProblemCode;
 import org.timeledger.support.SqlErrors;
 
 import java.util.Comparator;
@@ -76,7 +77,7 @@ public final class ProblemHandlers {
                     .toList();
             String detail = errors.stream().map(f -> f.field() + " " + f.message())
                     .reduce((a, b) -> a + "; " + b).orElse("The request is not valid.");
-            return responses.respond(request, Problems.of(request, Rejection.VALIDATION_FAILED, detail, errors));
+            return responses.respond(request, Problems.of(request, Refusal.VALIDATION_FAILED, detail, errors));
         }
 
         /** The name of the field, without the method and parameter the path starts with. */
@@ -111,7 +112,7 @@ public final class ProblemHandlers {
         public HttpResponse<?> handle(HttpRequest request, OauthErrorResponseException e) {
             boolean badGrant = "invalid_grant".equals(e.getError().getErrorCode());
             return responses.respond(request, Problems.of(request,
-                    badGrant ? Rejection.UNAUTHORIZED : Rejection.VALIDATION_FAILED,
+                    badGrant ? Refusal.UNAUTHORIZED : Refusal.VALIDATION_FAILED,
                     badGrant ? "This refresh token is not valid: log in again."
                             : "Send grant_type=refresh_token with the refresh_token you were given.", List.of()));
         }
@@ -139,12 +140,12 @@ public final class ProblemHandlers {
                     : SqlErrors.isRetryable(e) ? "Retries used up (SQLSTATE " + SqlErrors.sqlState(e) + ")" : null;
             if (busy != null) {
                 LOG.warn("{} serving {} {}", busy, request.getMethodName(), AccessLog.route(request));
-                return retryLater(request, Rejection.SERVICE_BUSY,
+                return retryLater(request, Refusal.SERVICE_BUSY,
                         "The service is busy; retry in a moment (with the same Idempotency-Key).", 1);
             }
             if (SqlErrors.isConnectionFailure(e)) {
                 LOG.warn("Database unreachable serving {} {}: {}", request.getMethodName(), AccessLog.route(request), rootMessage(e));
-                return retryLater(request, Rejection.DATABASE_UNAVAILABLE,
+                return retryLater(request, Refusal.DATABASE_UNAVAILABLE,
                         "The service cannot reach its database just now; retry in a few seconds (with the same Idempotency-Key).", 2);
             }
             LOG.error("Database failure serving {} {}", request.getMethodName(), AccessLog.route(request), e);
@@ -152,7 +153,7 @@ public final class ProblemHandlers {
                     "internal_error", "Internal Server Error").build());
         }
 
-        private HttpResponse<?> retryLater(HttpRequest<?> request, Rejection rejection, String detail, int seconds) {
+        private HttpResponse<?> retryLater(HttpRequest<?> request, ProblemCode rejection, String detail, int seconds) {
             var response = responses.respond(request, Problems.of(request, rejection, detail, List.of()));
             response.header("Retry-After", Integer.toString(seconds));
             return response;
@@ -249,7 +250,7 @@ public final class ProblemHandlers {
 
         @Override
         public HttpResponse<?> handle(HttpRequest request, ContentLengthExceededException e) {
-            return responses.respond(request, Problems.of(request, Rejection.REQUEST_ENTITY_TOO_LARGE,
+            return responses.respond(request, Problems.of(request, Refusal.REQUEST_ENTITY_TOO_LARGE,
                     RequestBodies.tooLarge(maxSize), List.of()));
         }
     }

@@ -1,5 +1,6 @@
 package org.timeledger.http;
 
+import org.timeledger.problem.Refusal;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -14,7 +15,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.web.router.RouteMatch;
-import org.timeledger.ledger.Rejection;
+import org.timeledger.problem.ProblemCode;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -70,16 +71,16 @@ public final class RequestBodies {
             }
             String type = request.getHeaders().get(HttpHeaders.CONTENT_TYPE);
             if (type == null || type.isBlank()) {
-                return refuse(responses, request, Rejection.UNSUPPORTED_MEDIA_TYPE,
+                return refuse(responses, request, Refusal.UNSUPPORTED_MEDIA_TYPE,
                         "A body needs a Content-Type: application/json (text/csv for a register upload).");
             }
             if (!MEDIA_TYPE.matcher(type.strip()).matches()) {
-                return refuse(responses, request, Rejection.UNSUPPORTED_MEDIA_TYPE, "The Content-Type '" + printable(type)
+                return refuse(responses, request, Refusal.UNSUPPORTED_MEDIA_TYPE, "The Content-Type '" + printable(type)
                         + "' is not a media type; send application/json (text/csv for a register upload).");
             }
             long limit = route != null && route.getAnnotationMetadata().hasAnnotation(LargeUpload.class) ? maxUploadSize : maxSize;
             if (length > limit) {
-                return refuse(responses, request, Rejection.REQUEST_ENTITY_TOO_LARGE, tooLarge(limit));
+                return refuse(responses, request, Refusal.REQUEST_ENTITY_TOO_LARGE, tooLarge(limit));
             }
             return null;
         }
@@ -112,17 +113,17 @@ public final class RequestBodies {
                 // a chunked body that came to nothing: Netty ends a body whose chunk framing is
                 // broken as if it were empty, and a route whose body is optional (a capture of the
                 // whole hold) would then act on a request it never received
-                return refuse(responses, request, Rejection.VALIDATION_FAILED,
+                return refuse(responses, request, Refusal.VALIDATION_FAILED,
                         "The body is empty or its chunked encoding is broken.");
             }
             if (body == null || body.length == 0) {
                 return null;
             }
             if (body.length > maxSize) {
-                return refuse(responses, request, Rejection.REQUEST_ENTITY_TOO_LARGE, tooLarge(maxSize));
+                return refuse(responses, request, Refusal.REQUEST_ENTITY_TOO_LARGE, tooLarge(maxSize));
             }
             String problem = problem(body);
-            return problem == null ? null : refuse(responses, request, Rejection.VALIDATION_FAILED, problem);
+            return problem == null ? null : refuse(responses, request, Refusal.VALIDATION_FAILED, problem);
         }
 
         @Override
@@ -164,7 +165,7 @@ public final class RequestBodies {
         }
     }
 
-    private static HttpResponse<?> refuse(ProblemResponses responses, HttpRequest<?> request, Rejection rejection,
+    private static HttpResponse<?> refuse(ProblemResponses responses, HttpRequest<?> request, ProblemCode rejection,
                                           String detail) {
         return responses.respond(request, Problems.of(request, rejection, detail, List.of()));
     }

@@ -6,7 +6,7 @@ import io.micronaut.serde.Decoder;
 import io.micronaut.serde.Deserializer;
 import io.micronaut.serde.exceptions.SerdeException;
 import jakarta.inject.Singleton;
-import org.timeledger.ledger.RejectedException;
+import org.timeledger.problem.RejectedException;
 
 import java.io.IOException;
 import java.time.Instant;

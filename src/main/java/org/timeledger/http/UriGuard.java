@@ -1,12 +1,12 @@
 package org.timeledger.http;
 
+import org.timeledger.problem.Refusal;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import org.timeledger.ledger.Rejection;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -45,7 +45,7 @@ public class UriGuard implements Ordered {
         if (problem == null) {
             return null;
         }
-        return responses.respond(request, Problems.of(request, Rejection.VALIDATION_FAILED, problem, List.of()));
+        return responses.respond(request, Problems.of(request, Refusal.VALIDATION_FAILED, problem, List.of()));
     }
 
     /** What is wrong with the raw path and query, or null. */

@@ -1,5 +1,8 @@
 package org.timeledger.ledger;
 
+import org.timeledger.ledger.model.ChainHeadAt;
+import org.timeledger.ledger.model.Checkpoint;
+
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import org.timeledger.ledger.store.CheckpointStore;
@@ -17,6 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.timeledger.ledger.model.Account;
+import org.timeledger.ledger.model.AccountKind;
+import org.timeledger.ledger.model.ChainHash;
 
 /**
  * Published checkpoints: proof over time that history was never rewritten. Each reconciliation
@@ -45,14 +51,6 @@ public class Checkpoints {
         this.clock = clock;
     }
 
-    /** An account's chain at a checkpoint: its last posting's seq and hash. */
-    public record Head(String accountId, long seq, String chainHead) {
-    }
-
-    public record Checkpoint(String id, String schemeId, long number, Instant createdAt, long entries, long postings,
-                             long accounts, long balanceSumMinutes, long outstandingMinutes, String digest) {
-    }
-
     @Serdeable
     public record HeadMismatch(String accountId, long seq, String recordedHead, String recomputedHead) {
     }
@@ -72,15 +70,15 @@ public class Checkpoints {
         if (!snapshot.report().balanced()) {
             throw new IllegalArgumentException("only a reconciliation that passed is a checkpoint");
         }
-        List<Head> heads = snapshot.accounts().stream().sorted(Comparator.comparing(Account::id))
-                .map(a -> new Head(a.id(), a.postingCount(), a.chainHead())).toList();
+        List<ChainHeadAt> heads = snapshot.accounts().stream().sorted(Comparator.comparing(Account::id))
+                .map(a -> new ChainHeadAt(a.id(), a.postingCount(), a.chainHead())).toList();
         long outstanding = -snapshot.accounts().stream().filter(a -> a.kind() == AccountKind.ISSUANCE)
                 .mapToLong(Account::balanceMinutes).sum();
         return transactions.write(() -> {
             store.lockScheme(schemeId);
             Map<String, Long> before = store.state(schemeId);
-            List<Head> moved = new ArrayList<>();
-            for (Head head : heads) {
+            List<ChainHeadAt> moved = new ArrayList<>();
+            for (ChainHeadAt head : heads) {
                 Long seq = before.get(head.accountId());
                 if (seq != null && seq > head.seq()) {
                     return Optional.<Checkpoint>empty(); // a later state is already checkpointed
@@ -117,18 +115,18 @@ public class Checkpoints {
      */
     public Verification verify(Checkpoint checkpoint) {
         return transactions.readSnapshot(() -> {
-            Map<String, Head> recorded = new TreeMap<>(store.headsAt(checkpoint.schemeId(), checkpoint.number()));
+            Map<String, ChainHeadAt> recorded = new TreeMap<>(store.headsAt(checkpoint.schemeId(), checkpoint.number()));
             Map<String, Account> accounts = new HashMap<>();
             journal.accountsOfScheme(checkpoint.schemeId()).forEach(a -> accounts.put(a.id(), a));
             Recomputation walk = new Recomputation(recorded, accounts);
             journal.forEachPosting(checkpoint.schemeId(), walk::accept);
 
-            List<Head> recomputed = new ArrayList<>();
+            List<ChainHeadAt> recomputed = new ArrayList<>();
             List<HeadMismatch> mismatches = new ArrayList<>();
             long mismatchCount = 0;
-            for (Head head : recorded.values()) {
+            for (ChainHeadAt head : recorded.values()) {
                 String hash = walk.headAt(head);
-                recomputed.add(new Head(head.accountId(), head.seq(), hash == null ? "missing" : hash));
+                recomputed.add(new ChainHeadAt(head.accountId(), head.seq(), hash == null ? "missing" : hash));
                 if (!head.chainHead().equals(hash)) {
                     mismatchCount++;
                     if (mismatches.size() < MAX_LISTED) {
@@ -145,9 +143,9 @@ public class Checkpoints {
         });
     }
 
-    static String digest(List<Head> headsInAccountOrder) {
+    static String digest(List<ChainHeadAt> headsInAccountOrder) {
         StringBuilder text = new StringBuilder(headsInAccountOrder.size() * 110);
-        for (Head head : headsInAccountOrder) {
+        for (ChainHeadAt head : headsInAccountOrder) {
             text.append(head.accountId()).append(':').append(head.seq()).append(':').append(head.chainHead()).append('\n');
         }
         return Secrets.sha256Hex(text.toString());
@@ -158,7 +156,7 @@ public class Checkpoints {
      * order, trusting no stored hash: the hash reached at the recorded seq is the account's head.
      */
     private static final class Recomputation {
-        private final Map<String, Head> recorded;
+        private final Map<String, ChainHeadAt> recorded;
         private final Map<String, Account> accounts;
         private final Map<String, String> reached = new HashMap<>();
         private String accountId;
@@ -166,13 +164,13 @@ public class Checkpoints {
         private long applied;
         long postings;
 
-        Recomputation(Map<String, Head> recorded, Map<String, Account> accounts) {
+        Recomputation(Map<String, ChainHeadAt> recorded, Map<String, Account> accounts) {
             this.recorded = recorded;
             this.accounts = accounts;
         }
 
         void accept(ReconciliationStore.StoredPosting p) {
-            Head target = recorded.get(p.accountId());
+            ChainHeadAt target = recorded.get(p.accountId());
             if (target == null || accounts.get(p.accountId()) == null) {
                 return; // an account opened after the checkpoint
             }
@@ -194,7 +192,7 @@ public class Checkpoints {
         }
 
         /** The recomputed head at the recorded seq; null when the journal no longer reaches it. */
-        String headAt(Head head) {
+        String headAt(ChainHeadAt head) {
             if (head.seq() == 0) {
                 Account account = accounts.get(head.accountId());
                 return account == null ? null : ChainHash.genesis(account);

@@ -1,5 +1,6 @@
 package org.timeledger.ledger;
 
+import org.timeledger.problem.Refusal;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.timeledger.ledger.store.LedgerStore;
@@ -20,6 +21,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.timeledger.ledger.model.Account;
+import org.timeledger.ledger.model.AccountKind;
+import org.timeledger.ledger.model.Actor;
+import org.timeledger.ledger.model.EntryType;
+import org.timeledger.ledger.model.Hold;
+import org.timeledger.ledger.model.JournalEntry;
+import org.timeledger.ledger.model.Minutes;
+import org.timeledger.ledger.model.Posting;
+import org.timeledger.ledger.model.Rejection;
+import org.timeledger.ledger.model.StatementLine;
+import org.timeledger.problem.RejectedException;
+import org.timeledger.ledger.model.ChainHash;
 
 /**
  * The double-entry core. {@link #post} is the one way credits move: every feature builds an
@@ -126,7 +139,7 @@ public class Ledger {
     /** Posts the negation of an entry, pointing at it. An entry can be reversed once. */
     public JournalEntry reverse(String entryId, String reason, Actor actor) {
         JournalEntry original = store.findEntry(entryId)
-                .orElseThrow(() -> new RejectedException(Rejection.NOT_FOUND, "No entry " + entryId + "."));
+                .orElseThrow(() -> new RejectedException(Refusal.NOT_FOUND, "No entry " + entryId + "."));
         if (original.type() == EntryType.REVERSAL) {
             throw new RejectedException(Rejection.REVERSAL_NOT_REVERSIBLE,
                     "Entry " + entryId + " is itself a reversal; post a new transfer to correct it.");
@@ -395,7 +408,7 @@ public class Ledger {
     public JournalEntry capture(String holdId, long amountMinutes, EntryType type, String toAccountId, String memo,
                                 Actor actor) {
         requireTransaction();
-        Hold hold = findHold(holdId).orElseThrow(() -> new RejectedException(Rejection.NOT_FOUND, "No hold " + holdId + "."));
+        Hold hold = findHold(holdId).orElseThrow(() -> new RejectedException(Refusal.NOT_FOUND, "No hold " + holdId + "."));
         checkAmount(amountMinutes);
         Draft draft = new Draft(hold.schemeId(), type, memo, actor, null,
                 List.of(new Posting(hold.accountId(), -amountMinutes), new Posting(toAccountId, amountMinutes)));
@@ -412,7 +425,7 @@ public class Ledger {
     /** Releases an open hold without moving anything: {@code HOLD_EXPIRED} or {@code HOLD_NOT_OPEN} as for capture. */
     public Hold voidHold(String holdId) {
         requireTransaction();
-        Hold hold = findHold(holdId).orElseThrow(() -> new RejectedException(Rejection.NOT_FOUND, "No hold " + holdId + "."));
+        Hold hold = findHold(holdId).orElseThrow(() -> new RejectedException(Refusal.NOT_FOUND, "No hold " + holdId + "."));
         Locked locked = lock(List.of(hold.accountId()));
         Hold voided = resolve(locked, holdId, Hold.Status.VOIDED);
         store.updateAccounts(locked.changes(locked.heldChanged));

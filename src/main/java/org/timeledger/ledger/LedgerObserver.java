@@ -2,6 +2,9 @@ package org.timeledger.ledger;
 
 import java.util.List;
 import java.util.Map;
+import org.timeledger.ledger.model.Account;
+import org.timeledger.ledger.model.Hold;
+import org.timeledger.ledger.model.JournalEntry;
 
 /**
  * Told what the ledger has just written, inside the transaction that wrote it, so that a

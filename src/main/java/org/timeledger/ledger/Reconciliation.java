@@ -14,6 +14,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.timeledger.ledger.model.Account;
+import org.timeledger.ledger.model.Posting;
+import org.timeledger.ledger.model.ChainHash;
 
 /**
  * Proves a scheme's books from what is stored, independently of the checks made when posting:

@@ -5,12 +5,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
-import org.timeledger.ledger.Account;
-import org.timeledger.ledger.EntryType;
-import org.timeledger.ledger.Hold;
+import org.timeledger.ledger.model.Account;
+import org.timeledger.ledger.model.EntryType;
+import org.timeledger.ledger.model.Hold;
 import org.timeledger.ledger.LedgerObserver;
-import org.timeledger.ledger.JournalEntry;
-import org.timeledger.ledger.Rejection;
+import org.timeledger.ledger.model.JournalEntry;
+import org.timeledger.ledger.model.Rejection;
 
 import java.sql.Connection;
 import java.util.EnumMap;

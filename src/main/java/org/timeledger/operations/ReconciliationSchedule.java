@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.timeledger.ledger.Checkpoints;
+import org.timeledger.ledger.model.Checkpoint;
 import org.timeledger.ledger.Reconciliation;
 import org.timeledger.schemes.Scheme;
 import org.timeledger.schemes.SchemeService;
@@ -47,7 +48,7 @@ public class ReconciliationSchedule {
 
     /** The last scheduled run's outcome for a scheme. */
     public record Result(String schemeCode, boolean balanced, long mismatchCount, Duration took, Instant checkedAt,
-                         Optional<Checkpoints.Checkpoint> checkpoint) {
+                         Optional<Checkpoint> checkpoint) {
     }
 
     @Scheduled(fixedDelay = "${timeledger.reconciliation.interval:5m}",
@@ -74,7 +75,7 @@ public class ReconciliationSchedule {
         Reconciliation.Snapshot snapshot = reconciliation.reconcileSnapshot(scheme.id());
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         Reconciliation.Report report = snapshot.report();
-        Optional<Checkpoints.Checkpoint> checkpoint = Optional.empty();
+        Optional<Checkpoint> checkpoint = Optional.empty();
         if (report.balanced()) {
             checkpoint = checkpoints.record(scheme.id(), snapshot);
             LOG.info("scheduled reconciliation of scheme {}: balanced, {} entries, {} postings, {} ms{}", scheme.code(),

@@ -1,13 +1,13 @@
 package org.timeledger.redemption;
 
+import org.timeledger.problem.Refusal;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
 import org.timeledger.access.Caller;
 import org.timeledger.giving.Beneficiaries;
 import org.timeledger.giving.BeneficiaryStore;
 import org.timeledger.ledger.Ledger;
-import org.timeledger.ledger.RejectedException;
-import org.timeledger.ledger.Rejection;
+import org.timeledger.problem.RejectedException;
 import org.timeledger.redemption.RedemptionViews.CardView;
 import org.timeledger.redemption.RedemptionViews.NewCardView;
 import org.timeledger.redemption.RedemptionViews.SpendableAccount;
@@ -43,7 +43,7 @@ public class Cards {
     Member holder(String schemeId, String cardNumber) {
         String card = cardNumber.replaceAll("[\\s-]", "");
         return (CardNumbers.isValid(card) ? parties.findMemberByCard(schemeId, card) : java.util.Optional.<Member>empty())
-                .orElseThrow(() -> new RejectedException(Rejection.NOT_FOUND, "No card " + card
+                .orElseThrow(() -> new RejectedException(Refusal.NOT_FOUND, "No card " + card
                         + " in this scheme (unknown, mistyped, or replaced after being reported lost)."));
     }
 

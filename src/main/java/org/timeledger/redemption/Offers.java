@@ -1,13 +1,13 @@
 package org.timeledger.redemption;
 
+import org.timeledger.problem.Refusal;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
 import org.timeledger.access.Caller;
 import org.timeledger.http.Cursors;
 import org.timeledger.http.Page;
-import org.timeledger.ledger.Minutes;
-import org.timeledger.ledger.RejectedException;
-import org.timeledger.ledger.Rejection;
+import org.timeledger.ledger.model.Minutes;
+import org.timeledger.problem.RejectedException;
 import org.timeledger.redemption.RedemptionViews.OfferView;
 import org.timeledger.schemes.Partner;
 import org.timeledger.schemes.PartyService;
@@ -109,7 +109,7 @@ public class Offers {
     }
 
     private static RejectedException notFound(String id) {
-        return new RejectedException(Rejection.NOT_FOUND, "No offer " + id + ".");
+        return new RejectedException(Refusal.NOT_FOUND, "No offer " + id + ".");
     }
 
     private Instant now() {

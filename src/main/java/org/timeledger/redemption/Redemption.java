@@ -1,6 +1,6 @@
 package org.timeledger.redemption;
 
-import org.timeledger.ledger.Hold;
+import org.timeledger.ledger.model.Hold;
 
 import java.time.Instant;
 

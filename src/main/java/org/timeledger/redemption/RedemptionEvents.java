@@ -4,8 +4,8 @@ import jakarta.inject.Singleton;
 import org.timeledger.events.Event;
 import org.timeledger.events.EventType;
 import org.timeledger.events.Events;
-import org.timeledger.ledger.Hold;
-import org.timeledger.ledger.JournalEntry;
+import org.timeledger.ledger.model.Hold;
+import org.timeledger.ledger.model.JournalEntry;
 import org.timeledger.ledger.LedgerObserver;
 
 import java.time.Instant;

@@ -3,7 +3,7 @@ package org.timeledger.redemption;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import org.timeledger.ledger.Hold;
+import org.timeledger.ledger.model.Hold;
 import org.timeledger.support.SqlTimes;
 
 import java.sql.ResultSet;

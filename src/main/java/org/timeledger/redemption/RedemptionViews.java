@@ -2,7 +2,7 @@ package org.timeledger.redemption;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import org.timeledger.ledger.Hold;
+import org.timeledger.ledger.model.Hold;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,17 +1,17 @@
 package org.timeledger.redemption;
 
+import org.timeledger.problem.Refusal;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
 import org.timeledger.access.Caller;
 import org.timeledger.access.Role;
 import org.timeledger.giving.Beneficiaries;
-import org.timeledger.ledger.Actor;
-import org.timeledger.ledger.EntryType;
-import org.timeledger.ledger.Hold;
-import org.timeledger.ledger.JournalEntry;
+import org.timeledger.ledger.model.Actor;
+import org.timeledger.ledger.model.EntryType;
+import org.timeledger.ledger.model.Hold;
+import org.timeledger.ledger.model.JournalEntry;
 import org.timeledger.ledger.Ledger;
-import org.timeledger.ledger.RejectedException;
-import org.timeledger.ledger.Rejection;
+import org.timeledger.problem.RejectedException;
 import org.timeledger.redemption.RedemptionViews.RedemptionView;
 import org.timeledger.redemption.RedemptionViews.RefundView;
 import org.timeledger.schemes.Member;
@@ -110,9 +110,9 @@ public class Redemptions {
         // an offer with a quota is counted under its row lock; one without need not queue
         Offer offer = (found != null && found.weeklyQuota() != null ? offers.lock(offerId) : java.util.Optional.ofNullable(found))
                 .filter(o -> o.partnerId().equals(partner.id()))
-                .orElseThrow(() -> new RejectedException(Rejection.OFFER_NOT_AVAILABLE, "No offer " + offerId + " of " + partner.name() + "."));
+                .orElseThrow(() -> new RejectedException(Refusal.OFFER_NOT_AVAILABLE, "No offer " + offerId + " of " + partner.name() + "."));
         if (!offer.active()) {
-            throw new RejectedException(Rejection.OFFER_NOT_AVAILABLE, "'" + offer.title() + "' has been retired.");
+            throw new RejectedException(Refusal.OFFER_NOT_AVAILABLE, "'" + offer.title() + "' has been retired.");
         }
         if (offer.weeklyQuota() != null) {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -121,7 +121,7 @@ public class Redemptions {
                     .atStartOfDay(zone).toInstant();
             long used = store.countTowardsQuota(offer.id(), monday, now);
             if (used >= offer.weeklyQuota()) {
-                throw new RejectedException(Rejection.QUOTA_EXHAUSTED, "'" + offer.title() + "' has had its "
+                throw new RejectedException(Refusal.QUOTA_EXHAUSTED, "'" + offer.title() + "' has had its "
                         + offer.weeklyQuota() + " redemptions this week (from Monday); it is available again next week.");
             }
         }
@@ -154,12 +154,12 @@ public class Redemptions {
     public RefundView refund(Caller caller, String redemptionId, RedemptionRequests.Refund request) {
         Redemption redemption = lockOwn(caller, redemptionId);
         if (redemption.capturedMinutes() == null) {
-            throw new RejectedException(Rejection.REFUND_EXCEEDS_CAPTURED, "Redemption " + redemptionId
+            throw new RejectedException(Refusal.REFUND_EXCEEDS_CAPTURED, "Redemption " + redemptionId
                     + " was never captured, so there is nothing to refund; void a hold instead.");
         }
         long left = redemption.capturedMinutes() - redemption.refundedMinutes();
         if (request.amountMinutes() > left) {
-            throw new RejectedException(Rejection.REFUND_EXCEEDS_CAPTURED, redemption.capturedMinutes()
+            throw new RejectedException(Refusal.REFUND_EXCEEDS_CAPTURED, redemption.capturedMinutes()
                     + " minutes were captured and " + redemption.refundedMinutes() + " refunded already; at most "
                     + left + " can be refunded, not " + request.amountMinutes() + ".");
         }
@@ -204,6 +204,6 @@ public class Redemptions {
     }
 
     private static RejectedException notFound(String id) {
-        return new RejectedException(Rejection.NOT_FOUND, "No redemption " + id + ".");
+        return new RejectedException(Refusal.NOT_FOUND, "No redemption " + id + ".");
     }
 }

@@ -1,10 +1,10 @@
 package org.timeledger.reports;
 
+import org.timeledger.problem.Refusal;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import org.timeledger.ledger.Reconciliation;
-import org.timeledger.ledger.RejectedException;
-import org.timeledger.ledger.Rejection;
+import org.timeledger.problem.RejectedException;
 import org.timeledger.reports.SummaryViews.Summary;
 import org.timeledger.schemes.Scheme;
 import org.timeledger.schemes.SchemeService;
@@ -94,7 +94,7 @@ public class PublicSummary {
 
     private View compute(String schemeCode) {
         Scheme scheme = schemes.find(schemeCode)
-                .orElseThrow(() -> new RejectedException(Rejection.NOT_FOUND, "No scheme with code '" + schemeCode + "'."));
+                .orElseThrow(() -> new RejectedException(Refusal.NOT_FOUND, "No scheme with code '" + schemeCode + "'."));
         ZoneId zone = ZoneId.of(scheme.timeZone());
         LocalDate today = scheme.today(clock.instant());
         Summary lifetime = transactions.readSnapshot(() -> report.compute(scheme, null, today));

@@ -5,7 +5,7 @@ import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
 import org.timeledger.access.Caller;
 import org.timeledger.access.Role;
-import org.timeledger.ledger.RejectedException;
+import org.timeledger.problem.RejectedException;
 import org.timeledger.reports.SummaryViews.CategoryRow;
 import org.timeledger.reports.SummaryViews.Credits;
 import org.timeledger.reports.SummaryViews.Identity;

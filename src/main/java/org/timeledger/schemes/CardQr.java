@@ -1,5 +1,6 @@
 package org.timeledger.schemes;
 
+import org.timeledger.problem.Refusal;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
@@ -8,8 +9,7 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import org.timeledger.ledger.RejectedException;
-import org.timeledger.ledger.Rejection;
+import org.timeledger.problem.RejectedException;
 
 import java.util.Map;
 
@@ -29,7 +29,7 @@ public final class CardQr {
     /** The card's QR code; an erased member has no card any more. */
     public static HttpResponse<String> of(Member member) {
         if (member.erased()) {
-            throw new RejectedException(Rejection.NOT_FOUND,
+            throw new RejectedException(Refusal.NOT_FOUND,
                     "Member " + member.id() + " has no card: their personal data was erased.");
         }
         return HttpResponse.ok(svg(member.cardNumber())).contentType(SVG);

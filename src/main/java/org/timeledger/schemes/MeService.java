@@ -7,7 +7,7 @@ import org.timeledger.access.Access;
 import org.timeledger.access.Caller;
 import org.timeledger.http.Page;
 import org.timeledger.ledger.api.PostingsCsv;
-import org.timeledger.ledger.Account;
+import org.timeledger.ledger.model.Account;
 import org.timeledger.ledger.api.LedgerService;
 import org.timeledger.ledger.api.LedgerViews.StatementLineView;
 import org.timeledger.schemes.SchemeViews.MemberView;

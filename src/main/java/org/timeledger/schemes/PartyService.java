@@ -1,15 +1,16 @@
 package org.timeledger.schemes;
 
+import org.timeledger.problem.Refusal;
 import jakarta.inject.Singleton;
 import org.timeledger.events.Event;
 import org.timeledger.events.EventType;
 import org.timeledger.events.Events;
-import org.timeledger.ledger.AccountKind;
+import org.timeledger.ledger.model.AccountKind;
 import org.timeledger.ledger.Ledger;
 import org.timeledger.support.Ids;
 import org.timeledger.support.Transactions;
 
-import org.timeledger.ledger.RejectedException;
+import org.timeledger.problem.RejectedException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -138,7 +139,7 @@ public class PartyService {
 
     /** What an erased member's record is refused: anything that would let someone be them again. */
     public static RejectedException erased(Member member) {
-        return new RejectedException(org.timeledger.ledger.Rejection.VALIDATION_FAILED, "The personal data of member "
+        return new RejectedException(Refusal.VALIDATION_FAILED, "The personal data of member "
                 + member.id() + " was erased; they cannot be given a card or a login again. Register them anew.");
     }
 

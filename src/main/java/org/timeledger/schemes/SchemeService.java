@@ -1,10 +1,10 @@
 package org.timeledger.schemes;
 
+import org.timeledger.problem.Refusal;
 import jakarta.inject.Singleton;
-import org.timeledger.ledger.AccountKind;
+import org.timeledger.ledger.model.AccountKind;
 import org.timeledger.ledger.Ledger;
-import org.timeledger.ledger.RejectedException;
-import org.timeledger.ledger.Rejection;
+import org.timeledger.problem.RejectedException;
 import org.timeledger.support.Ids;
 import org.timeledger.support.SqlErrors;
 import org.timeledger.support.Transactions;
@@ -95,7 +95,7 @@ public class SchemeService {
     }
 
     private static RejectedException codeTaken(String code) {
-        return new RejectedException(Rejection.SCHEME_CODE_TAKEN, "A scheme with code '" + code + "' already exists.");
+        return new RejectedException(Refusal.SCHEME_CODE_TAKEN, "A scheme with code '" + code + "' already exists.");
     }
 
     public Optional<Scheme> find(String code) {
@@ -115,7 +115,7 @@ public class SchemeService {
 
     public Scheme get(String code) {
         return schemes.findByCode(code)
-                .orElseThrow(() -> new RejectedException(Rejection.NOT_FOUND, "No scheme with code '" + code + "'."));
+                .orElseThrow(() -> new RejectedException(Refusal.NOT_FOUND, "No scheme with code '" + code + "'."));
     }
 
     public String codeOf(String schemeId) {

@@ -1,5 +1,6 @@
 package org.timeledger.volunteering;
 
+import org.timeledger.problem.Refusal;
 import org.timeledger.http.Times;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
@@ -11,14 +12,14 @@ import org.timeledger.events.EventType;
 import org.timeledger.events.Events;
 import org.timeledger.http.Cursors;
 import org.timeledger.http.Page;
-import org.timeledger.ledger.Actor;
-import org.timeledger.ledger.EntryType;
-import org.timeledger.ledger.JournalEntry;
+import org.timeledger.ledger.model.Actor;
+import org.timeledger.ledger.model.EntryType;
+import org.timeledger.ledger.model.JournalEntry;
 import org.timeledger.ledger.Ledger;
-import org.timeledger.ledger.Posting;
-import org.timeledger.ledger.RejectedException;
-import org.timeledger.ledger.RejectedException.LineError;
-import org.timeledger.ledger.Rejection;
+import org.timeledger.ledger.model.Posting;
+import org.timeledger.problem.RejectedException;
+import org.timeledger.problem.RejectedException.LineError;
+import org.timeledger.ledger.model.Rejection;
 import org.timeledger.schemes.IssuanceAccounts;
 import org.timeledger.schemes.Member;
 import org.timeledger.schemes.Organisation;
@@ -28,7 +29,6 @@ import org.timeledger.schemes.SchemeService;
 import org.timeledger.support.Ids;
 import org.timeledger.support.SqlErrors;
 import org.timeledger.support.Transactions;
-import org.timeledger.volunteering.EarningRules.Refusal;
 import org.timeledger.volunteering.VolunteeringViews.ActivityView;
 import org.timeledger.volunteering.VolunteeringViews.RegisterView;
 
@@ -160,7 +160,7 @@ public class ActivityService {
         for (Line line : lines) {
             Member member = line.member();
             Map<LocalDate, Long> days = logged.computeIfAbsent(member.id(), k -> new HashMap<>());
-            Refusal refusal = firstOf(
+            EarningRules.Refusal refusal = firstOf(
                     EarningRules.minutes(line.minutes()),
                     EarningRules.date(scheme, today, session.date()),
                     EarningRules.vetting(session.category(), vettings.getOrDefault(member.id(), List.of()), session.date(),
@@ -201,7 +201,7 @@ public class ActivityService {
         return earn(caller, session.scheme(), session.organisation(), session.category(), activities, accounts);
     }
 
-    private static Refusal firstOf(Refusal... refusals) {
+    private static EarningRules.Refusal firstOf(EarningRules.Refusal... refusals) {
         return Stream.of(refusals).filter(r -> r != null).findFirst().orElse(null);
     }
 
@@ -212,13 +212,13 @@ public class ActivityService {
         }
         List<LineError> sorted = refused.stream().sorted(java.util.Comparator.comparingInt(LineError::line)).toList();
         boolean allRules = sorted.stream().allMatch(l -> !Registers.isInputProblem(l.rule()));
-        return RejectedException.linesRefused(allRules ? Rejection.RULE_VIOLATED : Rejection.VALIDATION_FAILED,
+        return RejectedException.linesRefused(allRules ? Refusal.RULE_VIOLATED : Refusal.VALIDATION_FAILED,
                 sorted.size() + " of " + total + (total == 1 ? " line" : " lines") + " cannot be logged, so none was: see lines. "
                         + "Correct or remove them and send the register again.", sorted);
     }
 
-    private static Refusal ownActivity(Caller caller, Member member) {
-        return new Refusal(EarningRule.OWN_ACTIVITY, member.displayName() + " is your own member record; "
+    private static EarningRules.Refusal ownActivity(Caller caller, Member member) {
+        return new EarningRules.Refusal(EarningRule.OWN_ACTIVITY, member.displayName() + " is your own member record; "
                 + "another coordinator or an administrator must approve credits for you.");
     }
 
@@ -287,7 +287,7 @@ public class ActivityService {
             return ActivityView.of(activity, scheme.code());
         }
         if (activity.status() == Activity.Status.REJECTED) {
-            throw new RejectedException(Rejection.ACTIVITY_ALREADY_DECIDED, "Activity " + activityId + " was rejected ("
+            throw new RejectedException(Refusal.ACTIVITY_ALREADY_DECIDED, "Activity " + activityId + " was rejected ("
                     + activity.rejectionReason() + "); log it again if it should earn credits.");
         }
         if (activity.memberId().equals(staff.ownMemberId(caller))) {
@@ -298,7 +298,7 @@ public class ActivityService {
         Category category = categories.findById(activity.categoryId()).orElseThrow();
         Member member = parties.findMember(activity.memberId()).orElseThrow();
         // vetting may have lapsed or been withdrawn since the activity was logged
-        Refusal vetted = EarningRules.vetting(category, vetting.histories(List.of(member.id()))
+        EarningRules.Refusal vetted = EarningRules.vetting(category, vetting.histories(List.of(member.id()))
                 .getOrDefault(member.id(), List.of()), activity.date(), member.displayName());
         if (vetted != null) {
             throw vetted.rejection();
@@ -317,7 +317,7 @@ public class ActivityService {
                 return ActivityView.of(activity, code);
             }
             if (activity.status() == Activity.Status.APPROVED) {
-                throw new RejectedException(Rejection.ACTIVITY_ALREADY_DECIDED, "Activity " + activityId
+                throw new RejectedException(Refusal.ACTIVITY_ALREADY_DECIDED, "Activity " + activityId
                         + " was approved and earned entry " + activity.entryId()
                         + "; to take the credits back, reverse that entry.");
             }
@@ -336,7 +336,7 @@ public class ActivityService {
 
     private Activity lockForDecision(Caller caller, String activityId) {
         return store.lock(activityId).filter(a -> mayDecide(caller, a))
-                .orElseThrow(() -> new RejectedException(Rejection.NOT_FOUND, "No activity " + activityId + "."));
+                .orElseThrow(() -> new RejectedException(Refusal.NOT_FOUND, "No activity " + activityId + "."));
     }
 
     // ---- reading ----
@@ -344,7 +344,7 @@ public class ActivityService {
     public ActivityView get(Caller caller, String activityId) {
         return transactions.read(() -> store.find(activityId).filter(a -> maySee(caller, a))
                 .map(a -> ActivityView.of(a, schemes.codeOf(a.schemeId())))
-                .orElseThrow(() -> new RejectedException(Rejection.NOT_FOUND, "No activity " + activityId + ".")));
+                .orElseThrow(() -> new RejectedException(Refusal.NOT_FOUND, "No activity " + activityId + ".")));
     }
 
     /** Query parameters of a list of activities, as sent. */

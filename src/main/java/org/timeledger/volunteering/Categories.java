@@ -1,10 +1,10 @@
 package org.timeledger.volunteering;
 
+import org.timeledger.problem.Refusal;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
 import org.timeledger.access.Caller;
-import org.timeledger.ledger.RejectedException;
-import org.timeledger.ledger.Rejection;
+import org.timeledger.problem.RejectedException;
 import org.timeledger.schemes.Scheme;
 import org.timeledger.support.Ids;
 import org.timeledger.support.SqlErrors;
@@ -55,6 +55,6 @@ public class Categories {
     }
 
     private static RejectedException codeTaken(String code) {
-        return new RejectedException(Rejection.CATEGORY_CODE_TAKEN, "This scheme already has a category '" + code + "'.");
+        return new RejectedException(Refusal.CATEGORY_CODE_TAKEN, "This scheme already has a category '" + code + "'.");
     }
 }

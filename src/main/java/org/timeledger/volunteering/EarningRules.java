@@ -1,6 +1,6 @@
 package org.timeledger.volunteering;
 
-import org.timeledger.ledger.RejectedException;
+import org.timeledger.problem.RejectedException;
 import org.timeledger.schemes.Scheme;
 
 import java.time.DayOfWeek;

@@ -1,5 +1,6 @@
 package org.timeledger.volunteering;
 
+import org.timeledger.problem.Refusal;
 import org.timeledger.http.Times;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
@@ -8,9 +9,8 @@ import org.timeledger.access.Role;
 import org.timeledger.access.Staff;
 import org.timeledger.http.Cursors;
 import org.timeledger.http.Page;
-import org.timeledger.ledger.RejectedException;
-import org.timeledger.ledger.RejectedException.LineError;
-import org.timeledger.ledger.Rejection;
+import org.timeledger.problem.RejectedException;
+import org.timeledger.problem.RejectedException.LineError;
 import org.timeledger.schemes.Member;
 import org.timeledger.schemes.Organisation;
 import org.timeledger.schemes.PartyService;
@@ -213,6 +213,6 @@ public class OpportunityService {
     }
 
     private static RejectedException notFound(String id) {
-        return new RejectedException(Rejection.NOT_FOUND, "No opportunity " + id + ".");
+        return new RejectedException(Refusal.NOT_FOUND, "No opportunity " + id + ".");
     }
 }

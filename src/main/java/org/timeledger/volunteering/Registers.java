@@ -1,8 +1,8 @@
 package org.timeledger.volunteering;
 
 import org.timeledger.http.Times;
-import org.timeledger.ledger.RejectedException;
-import org.timeledger.ledger.RejectedException.LineError;
+import org.timeledger.problem.RejectedException;
+import org.timeledger.problem.RejectedException.LineError;
 import org.timeledger.schemes.Member;
 import org.timeledger.schemes.PartyService;
 import org.timeledger.schemes.Scheme;

@@ -5,7 +5,7 @@ import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
 import org.timeledger.access.Caller;
 import org.timeledger.access.Staff;
-import org.timeledger.ledger.RejectedException;
+import org.timeledger.problem.RejectedException;
 import org.timeledger.schemes.Member;
 import org.timeledger.schemes.Scheme;
 import org.timeledger.schemes.SchemeService;

@@ -1,9 +1,9 @@
 package org.timeledger.bench;
 
-import org.timeledger.ledger.ChainHash;
-import org.timeledger.ledger.EntryType;
-import org.timeledger.ledger.JournalEntry;
-import org.timeledger.ledger.Posting;
+import org.timeledger.ledger.model.ChainHash;
+import org.timeledger.ledger.model.EntryType;
+import org.timeledger.ledger.model.JournalEntry;
+import org.timeledger.ledger.model.Posting;
 import org.timeledger.support.Ids;
 import org.timeledger.support.SqlTimes;
 

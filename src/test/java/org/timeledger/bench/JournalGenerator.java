@@ -2,11 +2,11 @@ package org.timeledger.bench;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
-import org.timeledger.ledger.Account;
-import org.timeledger.ledger.AccountKind;
-import org.timeledger.ledger.ChainHash;
-import org.timeledger.ledger.EntryType;
-import org.timeledger.ledger.JournalEntry;
+import org.timeledger.ledger.model.Account;
+import org.timeledger.ledger.model.AccountKind;
+import org.timeledger.ledger.model.ChainHash;
+import org.timeledger.ledger.model.EntryType;
+import org.timeledger.ledger.model.JournalEntry;
 import org.timeledger.schemes.CardNumbers;
 import org.timeledger.support.Ids;
 

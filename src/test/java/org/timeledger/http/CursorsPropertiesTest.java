@@ -1,5 +1,6 @@
 package org.timeledger.http;
 
+import org.timeledger.problem.Refusal;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -7,8 +8,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
-import org.timeledger.ledger.RejectedException;
-import org.timeledger.ledger.Rejection;
+import org.timeledger.problem.RejectedException;
 import org.timeledger.testing.PropertyRuns;
 
 import java.nio.charset.StandardCharsets;
@@ -91,14 +91,14 @@ class CursorsPropertiesTest {
                 Cursors.limit(limit);
                 throw new AssertionError("limit " + limit + " was accepted");
             } catch (RejectedException e) {
-                assertThat(e.rejection()).isEqualTo(Rejection.VALIDATION_FAILED);
+                assertThat(e.rejection()).isEqualTo(Refusal.VALIDATION_FAILED);
                 assertThat(e.errors()).extracting(RejectedException.FieldError::field).containsExactly("limit");
             }
         }
     }
 
     private static void assertRefused(RejectedException e) {
-        assertThat(e.rejection()).isEqualTo(Rejection.VALIDATION_FAILED);
+        assertThat(e.rejection()).isEqualTo(Refusal.VALIDATION_FAILED);
         assertThat(e.errors()).extracting(RejectedException.FieldError::field).containsExactly("cursor");
     }
 

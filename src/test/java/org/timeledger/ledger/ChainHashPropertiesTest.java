@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.timeledger.ledger.model.AccountKind;
+import org.timeledger.ledger.model.EntryType;
+import org.timeledger.ledger.model.JournalEntry;
+import org.timeledger.ledger.model.ChainHash;
 
 /**
  * The hash chain: a posting's hash changes when any field it covers changes (the previous hash,

@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.timeledger.ledger.model.Account;
+import org.timeledger.ledger.model.AccountKind;
+import org.timeledger.ledger.model.EntryType;
+import org.timeledger.ledger.model.JournalEntry;
+import org.timeledger.ledger.model.ChainHash;
 
 class ChainHashTest {
     static final Instant AT = Instant.parse("2026-11-22T10:15:30.123456Z");

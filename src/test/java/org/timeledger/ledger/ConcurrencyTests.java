@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.timeledger.testing.Api.object;
+import org.timeledger.ledger.model.Account;
 
 /**
  * Many clients at once through the real server. The load requests skip the per-response

@@ -4,6 +4,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.timeledger.ledger.model.AccountKind;
+import org.timeledger.ledger.model.EntryType;
 
 /** Which kinds of account each type of entry may move credits between. */
 class EntryTypeTest {

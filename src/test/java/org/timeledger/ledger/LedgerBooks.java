@@ -1,5 +1,6 @@
 package org.timeledger.ledger;
 
+import org.timeledger.problem.Refusal;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -74,6 +75,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.timeledger.ledger.model.Account;
+import org.timeledger.ledger.model.Actor;
+import org.timeledger.ledger.model.EntryType;
+import org.timeledger.ledger.model.Hold;
+import org.timeledger.ledger.model.Minutes;
+import org.timeledger.ledger.model.Posting;
+import org.timeledger.ledger.model.Rejection;
+import org.timeledger.problem.ProblemCode;
+import org.timeledger.problem.RejectedException;
 
 /**
  * One try's books: a fresh scheme in the running service (four members with the scheme's floor,
@@ -209,7 +219,7 @@ final class LedgerBooks {
     }
 
     /** What a request was answered: a body, or a refusal (fresh, or replayed as stored problem+json). */
-    private record Result(Object body, boolean replayed, Rejection rejection, Integer replayedStatus, String replayedProblem) {
+    private record Result(Object body, boolean replayed, ProblemCode rejection, Integer replayedStatus, String replayedProblem) {
     }
 
     LedgerBooks(Service service, long memberFloorMinutes) {
@@ -335,14 +345,14 @@ final class LedgerBooks {
         String target = newest(new ArrayList<>(entries.keySet()), s.pick());
         ModelEntry original = entries.get(target);
         List<Posting> negated = original.postings().stream().map(p -> new Posting(p.accountId(), -p.amountMinutes())).toList();
-        Rejection expected = NOT_REVERSIBLE_HERE.contains(original.type()) ? Rejection.REVERSAL_NOT_ALLOWED
+        ProblemCode expected = NOT_REVERSIBLE_HERE.contains(original.type()) ? Rejection.REVERSAL_NOT_ALLOWED
                 : original.type() == EntryType.REVERSAL ? Rejection.REVERSAL_NOT_REVERSIBLE
                 : reversed.contains(target) ? Rejection.ALREADY_REVERSED
                 : floorRule(negated);
         sendReversal(target, expected, negated);
     }
 
-    private void sendReversal(String target, Rejection expected, List<Posting> negated) {
+    private void sendReversal(String target, ProblemCode expected, List<Posting> negated) {
         LedgerRequests.Reversal body = new LedgerRequests.Reversal("undo " + target);
         Result result = fresh(ADMIN, "/v1/entries/" + target + "/reversal", body, EntryView.class, true,
                 () -> service.ledgerService.reverse(ADMIN, target, body));
@@ -359,7 +369,7 @@ final class LedgerBooks {
         RedemptionRequests.Hold body = new RedemptionRequests.Hold(members.get(member).cardNumber(), null, null, amount,
                 "T-" + (sent.size() + 1), captureNow ? true : null);
         String account = account(member);
-        Rejection expected = amount == null ? Rejection.VALIDATION_FAILED : amountRule(amount);
+        ProblemCode expected = amount == null ? Refusal.VALIDATION_FAILED : amountRule(amount);
         if (expected == null) {
             expected = floorRule(List.of(new Posting(account, -amount)));
         }
@@ -392,7 +402,7 @@ final class LedgerBooks {
         ModelRedemption r = newest(redemptions, s.pick());
         ModelHold hold = holds.get(r.holdId);
         long amount = s.amount() == null ? r.held : s.amount();
-        Rejection expected = amountRule(amount);
+        ProblemCode expected = amountRule(amount);
         if (expected == null) {
             expected = hold.status == Hold.Status.EXPIRED ? Rejection.HOLD_EXPIRED
                     : hold.status != Hold.Status.HELD ? Rejection.HOLD_NOT_OPEN
@@ -422,7 +432,7 @@ final class LedgerBooks {
         }
         ModelRedemption r = newest(redemptions, s.pick());
         ModelHold hold = holds.get(r.holdId);
-        Rejection expected = hold.status == Hold.Status.EXPIRED ? Rejection.HOLD_EXPIRED
+        ProblemCode expected = hold.status == Hold.Status.EXPIRED ? Rejection.HOLD_EXPIRED
                 : hold.status != Hold.Status.HELD ? Rejection.HOLD_NOT_OPEN
                 : null;
         Result result = fresh(till, "/v1/redemptions/" + r.id + "/void", "", RedemptionView.class, false,
@@ -440,7 +450,7 @@ final class LedgerBooks {
             return;
         }
         ModelRedemption r = newest(redemptions, s.pick());
-        Rejection expected = r.captured == null || s.amount() > r.captured - r.refunded ? Rejection.REFUND_EXCEEDS_CAPTURED
+        ProblemCode expected = r.captured == null || s.amount() > r.captured - r.refunded ? Refusal.REFUND_EXCEEDS_CAPTURED
                 : amountRule(s.amount());
         if (expected == null) {
             expected = floorRule(List.of(new Posting(partnerAccount, -s.amount())));
@@ -471,7 +481,7 @@ final class LedgerBooks {
         long due = balances.get(partnerAccount);
         Result result = fresh(ADMIN, "/v1/partners/" + partnerId + "/settlements", body, SettlementView.class, true,
                 () -> service.settlements.settle(ADMIN, partnerId, upTo));
-        expect(result, due <= 0 ? Rejection.VALIDATION_FAILED : null, "settlement of " + due);
+        expect(result, due <= 0 ? Refusal.VALIDATION_FAILED : null, "settlement of " + due);
         if (due > 0) {
             SettlementView view = (SettlementView) result.body();
             assertThat(view.amountMinutes()).as("settled").isEqualTo(due);
@@ -490,7 +500,7 @@ final class LedgerBooks {
         TALLY.merge("replayed", 1, Integer::sum);
         assertThat(again.replayed()).as("a request sent again with its key is answered as a replay: " + earlier.path()).isTrue();
         if (earlier.result().rejection() != null) {
-            Rejection refused = earlier.result().rejection();
+            ProblemCode refused = earlier.result().rejection();
             assertThat(again.replayedStatus()).as("the refusal replayed").isEqualTo(Problems.status(refused).getCode());
             assertThat(again.replayedProblem()).contains("\"code\":\"" + refused.code() + "\"");
         } else {
@@ -510,7 +520,7 @@ final class LedgerBooks {
                     throw new AssertionError("a request with a reused key was carried out");
                 });
         TALLY.merge("key reused", 1, Integer::sum);
-        assertThat(result.rejection()).as("same key, different request").isEqualTo(Rejection.IDEMPOTENCY_KEY_REUSED);
+        assertThat(result.rejection()).as("same key, different request").isEqualTo(Refusal.IDEMPOTENCY_KEY_REUSED);
     }
 
     /** Spends exactly down to the floor: the largest amount that is allowed. */
@@ -539,15 +549,15 @@ final class LedgerBooks {
                     Rejection.ACCOUNT_NOT_FOUND);
             case OTHER_SCHEMES_CODE -> refusedTransfer(service.outsider.code(), from, to, s.amount(), TransferType.GIFT,
                     Rejection.ACCOUNT_NOT_FOUND);
-            case UNKNOWN_CARD -> refusedHold("0000000000000000", s.amount(), Rejection.NOT_FOUND);
-            case OTHER_SCHEMES_CARD -> refusedHold(service.outsider.cardNumber(), s.amount(), Rejection.NOT_FOUND);
+            case UNKNOWN_CARD -> refusedHold("0000000000000000", s.amount(), Refusal.NOT_FOUND);
+            case OTHER_SCHEMES_CARD -> refusedHold(service.outsider.cardNumber(), s.amount(), Refusal.NOT_FOUND);
             case GIFT_TO_OTHER_SCHEME -> {
                 GivingRequests.Gift body = new GivingRequests.Gift(null, service.outsider.memberId(), s.amount(), null);
                 Caller giver = memberCallers.get(s.member());
                 expect(fresh(giver, "/v1/me/gifts", body, EntryView.class, true, () -> service.giving.gift(giver, body)),
-                        Rejection.RECIPIENT_NOT_FOUND, "gift to another scheme's member");
+                        Refusal.RECIPIENT_NOT_FOUND, "gift to another scheme's member");
             }
-            case UNKNOWN_ENTRY -> sendReversal("ent_NOSUCHENTRY", Rejection.NOT_FOUND, List.of());
+            case UNKNOWN_ENTRY -> sendReversal("ent_NOSUCHENTRY", Refusal.NOT_FOUND, List.of());
             case HOLD_WITHOUT_AMOUNT -> placeHold(s.member(), null, false);
             case OVERDRAW_BY_ONE -> refusedTransfer(code, from, to, available(from) - floors.get(from) + 1, TransferType.GIFT,
                     Rejection.INSUFFICIENT_CREDITS);
@@ -555,14 +565,14 @@ final class LedgerBooks {
         }
     }
 
-    private void refusedTransfer(String code, String from, String to, long amount, TransferType type, Rejection expected) {
+    private void refusedTransfer(String code, String from, String to, long amount, TransferType type, ProblemCode expected) {
         LedgerRequests.Transfer body = new LedgerRequests.Transfer(from, to, amount, type, "invalid");
         Result result = fresh(ADMIN, transfersPath(code), body, EntryView.class, true,
                 () -> service.ledgerService.transfer(ADMIN, code, body));
         expect(result, expected, type + " of " + amount + " from " + from + " to " + to + " in " + code);
     }
 
-    private void refusedHold(String card, long amount, Rejection expected) {
+    private void refusedHold(String card, long amount, ProblemCode expected) {
         RedemptionRequests.Hold body = new RedemptionRequests.Hold(card, null, null, amount, "T-invalid", null);
         expect(fresh(till, "/v1/redemptions", body, RedemptionView.class, true, () -> service.redemptions.hold(till, body)),
                 expected, "hold on card " + card);
@@ -570,19 +580,19 @@ final class LedgerBooks {
 
     // ---- the model's rules, in the ledger's order ----
 
-    private static Rejection amountRule(long amount) {
+    private static ProblemCode amountRule(long amount) {
         return amount <= 0 ? Rejection.AMOUNT_MUST_BE_POSITIVE : amount > Minutes.MAX_AMOUNT ? Rejection.AMOUNT_TOO_LARGE : null;
     }
 
-    private Rejection moveRule(String from, String to, long amount) {
-        Rejection rejection = amountRule(amount);
+    private ProblemCode moveRule(String from, String to, long amount) {
+        ProblemCode rejection = amountRule(amount);
         if (rejection == null && from.equals(to)) {
             rejection = Rejection.ACCOUNTS_MUST_BE_DIFFERENT;
         }
         return rejection != null ? rejection : floorRule(twoPostings(from, to, amount));
     }
 
-    private Rejection floorRule(List<Posting> postings) {
+    private ProblemCode floorRule(List<Posting> postings) {
         for (Posting p : postings) {
             Long floor = floors.get(p.accountId());
             if (p.amountMinutes() < 0 && floor != null && available(p.accountId()) + p.amountMinutes() < floor) {
@@ -601,7 +611,7 @@ final class LedgerBooks {
         return balances.get(accountId) - held(accountId);
     }
 
-    private void expectEntry(Result result, Rejection expected, EntryType type, String from, String to, long amount) {
+    private void expectEntry(Result result, ProblemCode expected, EntryType type, String from, String to, long amount) {
         expect(result, expected, type + " of " + amount + " from " + from + " to " + to);
         if (expected == null) {
             EntryView entry = (EntryView) result.body();
@@ -627,7 +637,7 @@ final class LedgerBooks {
         return List.of(new Posting(from, -amount), new Posting(to, amount));
     }
 
-    private static void expect(Result result, Rejection expected, String what) {
+    private static void expect(Result result, ProblemCode expected, String what) {
         TALLY.merge(expected == null ? "carried out" : expected.code(), 1, Integer::sum);
         if (expected == null && result.rejection() != null) {
             throw new AssertionError(what + ": expected it to be carried out, but it was refused: " + result.rejection());

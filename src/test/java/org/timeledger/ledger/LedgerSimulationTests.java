@@ -1,5 +1,6 @@
 package org.timeledger.ledger;
 
+import org.timeledger.problem.Refusal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
@@ -28,6 +29,11 @@ import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import org.timeledger.ledger.model.Minutes;
+import org.timeledger.ledger.model.Posting;
+import org.timeledger.ledger.model.Rejection;
+import org.timeledger.problem.ProblemCode;
+import org.timeledger.problem.RejectedException;
 
 /**
  * A seeded random walk of 10,000 operations (transfers of every type, reversals, replays with the
@@ -151,7 +157,7 @@ public abstract class LedgerSimulationTests extends ServiceTest {
         }
         long amount = 1L + random.nextInt(type == TransferType.ADJUSTMENT ? 600 : 200);
         List<Posting> postings = List.of(new Posting(from, -amount), new Posting(to, amount));
-        Rejection expected = wouldBreakFloor(postings);
+        ProblemCode expected = wouldBreakFloor(postings);
         Outcome outcome = sendTransfer(new LedgerRequests.Transfer(from, to, amount, type, "step"));
         if (expected != null) {
             outcome.expectRejected(expected);
@@ -170,7 +176,7 @@ public abstract class LedgerSimulationTests extends ServiceTest {
         String target = ids.get(random.nextInt(ids.size()));
         List<Posting> negated = entries.get(target).stream()
                 .map(p -> new Posting(p.accountId(), -p.amountMinutes())).toList();
-        Rejection expected = reversals.contains(target) ? Rejection.REVERSAL_NOT_REVERSIBLE
+        ProblemCode expected = reversals.contains(target) ? Rejection.REVERSAL_NOT_REVERSIBLE
                 : reversed.contains(target) ? Rejection.ALREADY_REVERSED
                 : wouldBreakFloor(negated);
         LedgerRequests.Reversal body = new LedgerRequests.Reversal("undo " + target);
@@ -207,7 +213,7 @@ public abstract class LedgerSimulationTests extends ServiceTest {
         LedgerRequests.Transfer other = new LedgerRequests.Transfer(from, otherMember(from), 1L, TransferType.GIFT, "different");
         String path = "/v1/schemes/" + code + "/transfers";
         new Outcome(() -> call(earlier.key, path, other, () -> service.transfer(caller, code, other)))
-                .expectRejected(Rejection.IDEMPOTENCY_KEY_REUSED);
+                .expectRejected(Refusal.IDEMPOTENCY_KEY_REUSED);
     }
 
     private void invalidTransfer() {
@@ -232,7 +238,7 @@ public abstract class LedgerSimulationTests extends ServiceTest {
 
     // ---- the model ----
 
-    private Rejection wouldBreakFloor(List<Posting> postings) {
+    private ProblemCode wouldBreakFloor(List<Posting> postings) {
         for (Posting p : postings) {
             Long floor = floors.get(p.accountId());
             if (p.amountMinutes() < 0 && floor != null && balances.get(p.accountId()) + p.amountMinutes() < floor) {
@@ -277,11 +283,11 @@ public abstract class LedgerSimulationTests extends ServiceTest {
 
     private final class Outcome {
         final String entryId;
-        final Rejection rejection;
+        final ProblemCode rejection;
 
         Outcome(Supplier<MutableHttpResponse<EntryView>> call) {
             String id = null;
-            Rejection refused = null;
+            ProblemCode refused = null;
             try {
                 MutableHttpResponse<EntryView> response = call.get();
                 assertThat(response.getHeaders().get(Idempotency.REPLAYED_HEADER)).isNull();
@@ -299,7 +305,7 @@ public abstract class LedgerSimulationTests extends ServiceTest {
             }
         }
 
-        void expectRejected(Rejection expected) {
+        void expectRejected(ProblemCode expected) {
             assertThat(rejection).as("rejection").isEqualTo(expected);
         }
     }

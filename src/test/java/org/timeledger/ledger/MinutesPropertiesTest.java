@@ -12,6 +12,9 @@ import java.math.BigInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.timeledger.ledger.model.Minutes;
+import org.timeledger.ledger.model.Rejection;
+import org.timeledger.problem.RejectedException;
 
 /** Minutes arithmetic: the exact answer, or the named rejection BALANCE_OVERFLOW; never a wrapped long. */
 @AddLifecycleHook(PropertyRuns.class)

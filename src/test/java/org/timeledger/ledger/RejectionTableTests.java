@@ -1,5 +1,6 @@
 package org.timeledger.ledger;
 
+import org.timeledger.problem.Refusal;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,14 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.timeledger.testing.Api.object;
+import org.timeledger.ledger.model.Actor;
+import org.timeledger.ledger.model.EntryType;
+import org.timeledger.ledger.model.Hold;
+import org.timeledger.ledger.model.JournalEntry;
+import org.timeledger.ledger.model.Posting;
+import org.timeledger.ledger.model.Rejection;
+import org.timeledger.problem.ProblemCode;
+import org.timeledger.problem.RejectedException;
 
 /** One row per rejection: the request that breaks the rule, and the status and code it gets. */
 public abstract class RejectionTableTests extends ServiceTest {
@@ -54,19 +63,19 @@ public abstract class RejectionTableTests extends ServiceTest {
 
     Stream<Arguments> rows() {
         return Stream.of(
-                row(Rejection.VALIDATION_FAILED, 400, () -> Outcome.of(admin.post("/v1/schemes", object("name", "no code")))),
-                row(Rejection.NOT_FOUND, 404, () -> Outcome.of(admin.get("/v1/entries/ent_nothing"))),
-                row(Rejection.UNSUPPORTED_MEDIA_TYPE, 415, () -> Outcome.of(admin.post("/v1/schemes",
+                row(Refusal.VALIDATION_FAILED, 400, () -> Outcome.of(admin.post("/v1/schemes", object("name", "no code")))),
+                row(Refusal.NOT_FOUND, 404, () -> Outcome.of(admin.get("/v1/entries/ent_nothing"))),
+                row(Refusal.UNSUPPORTED_MEDIA_TYPE, 415, () -> Outcome.of(admin.post("/v1/schemes",
                         "{\"code\":\"media\",\"name\":\"Media\"}", "Content-Type", "garbage"))),
-                row(Rejection.REQUEST_ENTITY_TOO_LARGE, 413, () -> Outcome.of(admin.post("/v1/schemes",
+                row(Refusal.REQUEST_ENTITY_TOO_LARGE, 413, () -> Outcome.of(admin.post("/v1/schemes",
                         "{\"code\":\"large\",\"name\":\"" + "x".repeat(1_100_000) + "\"}"))),
-                row(Rejection.UNAUTHORIZED, 401, () -> Outcome.of(anonymous.get("/v1/schemes/any"))),
-                row(Rejection.FORBIDDEN, 403, () -> Outcome.of(anonymous.withToken(Tokens.signed("m", "MEMBER"))
+                row(Refusal.UNAUTHORIZED, 401, () -> Outcome.of(anonymous.get("/v1/schemes/any"))),
+                row(Refusal.FORBIDDEN, 403, () -> Outcome.of(anonymous.withToken(Tokens.signed("m", "MEMBER"))
                         .post("/v1/schemes", object("code", "nope", "name", "x")))),
-                row(Rejection.IDEMPOTENCY_KEY_MISSING, 400, this::transferWithoutKey),
-                row(Rejection.IDEMPOTENCY_KEY_REUSED, 422, this::keyReusedForAnotherRequest),
-                row(Rejection.IDEMPOTENCY_KEY_IN_FLIGHT, 409, this::keyStillInFlight),
-                row(Rejection.SCHEME_CODE_TAKEN, 409, () -> {
+                row(Refusal.IDEMPOTENCY_KEY_MISSING, 400, this::transferWithoutKey),
+                row(Refusal.IDEMPOTENCY_KEY_REUSED, 422, this::keyReusedForAnotherRequest),
+                row(Refusal.IDEMPOTENCY_KEY_IN_FLIGHT, 409, this::keyStillInFlight),
+                row(Refusal.SCHEME_CODE_TAKEN, 409, () -> {
                     String code = createScheme().get("code").asText();
                     return Outcome.of(admin.post("/v1/schemes", object("code", code, "name", "again")));
                 }),
@@ -108,15 +117,15 @@ public abstract class RejectionTableTests extends ServiceTest {
                     // ISSUANCE now stands at -Long.MAX_VALUE: issuing two more minutes would take it past Long.MIN_VALUE
                     return direct(() -> ledger.move(f.schemeId(), EntryType.ADJUSTMENT, f.issuance, f.ada, 2, "", Actor.of("test")));
                 }),
-                row(Rejection.SERVICE_BUSY, 503, this::accountLockedElsewhere),
-                row(Rejection.TOO_MANY_ATTEMPTS, 429, () -> {
+                row(Refusal.SERVICE_BUSY, 503, this::accountLockedElsewhere),
+                row(Refusal.TOO_MANY_ATTEMPTS, 429, () -> {
                     String username = "nobody-" + newKey();
                     for (int i = 0; i < 5; i++) {
                         expect(anonymous.post("/login", object("username", username, "password", "wrong-password")), 401);
                     }
                     return Outcome.of(anonymous.post("/login", object("username", username, "password", "wrong-password")));
                 }),
-                row(Rejection.RATE_LIMITED, 429, () -> {
+                row(Refusal.RATE_LIMITED, 429, () -> {
                     // every request to a route that moves credits counts, even one refused for having no key
                     Api ada = memberLogin(createScheme().get("code").asText(), "Ada").api();
                     for (int i = 0; i < 1_000; i++) {
@@ -127,21 +136,21 @@ public abstract class RejectionTableTests extends ServiceTest {
                     }
                     throw new AssertionError("1,000 requests and never limited");
                 }),
-                row(Rejection.USERNAME_TAKEN, 409, () -> Outcome.of(admin.post("/v1/schemes/" + fixture().code + "/staff",
+                row(Refusal.USERNAME_TAKEN, 409, () -> Outcome.of(admin.post("/v1/schemes/" + fixture().code + "/staff",
                         object("username", "admin", "password", "long-enough-password", "role", "AUDITOR")))),
-                row(Rejection.ACTIVATION_CODE_INVALID, 422, () -> Outcome.of(anonymous.post("/v1/activation",
+                row(Refusal.ACTIVATION_CODE_INVALID, 422, () -> Outcome.of(anonymous.post("/v1/activation",
                         object("code", "AAAA-AAAA-AAAA", "username", "someone", "password", "long-enough-password")))),
-                row(Rejection.RULE_VIOLATED, 422, () -> {
+                row(Refusal.RULE_VIOLATED, 422, () -> {
                     Volunteering v = volunteering();
                     return Outcome.of(v.log(1_441));
                 }),
-                row(Rejection.ACTIVITY_ALREADY_DECIDED, 409, () -> {
+                row(Refusal.ACTIVITY_ALREADY_DECIDED, 409, () -> {
                     Volunteering v = volunteering();
                     String id = v.log(60).field("id");
                     expect(admin.post("/v1/activities/" + id + "/rejection", object("reason", "not ours")), 200);
                     return Outcome.of(admin.post("/v1/activities/" + id + "/approval", null, "Idempotency-Key", newKey()));
                 }),
-                row(Rejection.CATEGORY_CODE_TAKEN, 409, () -> Outcome.of(admin.post("/v1/schemes/" + volunteering().code()
+                row(Refusal.CATEGORY_CODE_TAKEN, 409, () -> Outcome.of(admin.post("/v1/schemes/" + volunteering().code()
                         + "/categories", object("code", "shopping", "name", "Shopping again")))),
                 row(Rejection.HOLD_EXPIRED, 409, () -> {
                     Fixture f = fixture();
@@ -165,24 +174,24 @@ public abstract class RejectionTableTests extends ServiceTest {
                     expect(t.till().post("/v1/redemptions/" + id + "/void", null, "Idempotency-Key", newKey()), 200);
                     return Outcome.of(t.till().post("/v1/redemptions/" + id + "/void", null, "Idempotency-Key", newKey()));
                 }),
-                row(Rejection.REFUND_EXCEEDS_CAPTURED, 422, () -> {
+                row(Refusal.REFUND_EXCEEDS_CAPTURED, 422, () -> {
                     Till t = tillFixture(null);
                     String id = t.hold().field("id");
                     expect(t.till().post("/v1/redemptions/" + id + "/capture", object("amountMinutes", 5), "Idempotency-Key", newKey()), 200);
                     return Outcome.of(t.till().post("/v1/redemptions/" + id + "/refunds", object("amountMinutes", 6,
                             "reason", "too much"), "Idempotency-Key", newKey()));
                 }),
-                row(Rejection.QUOTA_EXHAUSTED, 409, () -> {
+                row(Refusal.QUOTA_EXHAUSTED, 409, () -> {
                     Till t = tillFixture(1);
                     expect(t.hold(), 201);
                     return Outcome.of(t.hold());
                 }),
-                row(Rejection.OFFER_NOT_AVAILABLE, 422, () -> {
+                row(Refusal.OFFER_NOT_AVAILABLE, 422, () -> {
                     Till t = tillFixture(null);
                     expect(admin.send("PATCH", "/v1/offers/" + t.offer(), object("active", false)), 200);
                     return Outcome.of(t.hold());
                 }),
-                row(Rejection.RECIPIENT_NOT_FOUND, 422, () -> {
+                row(Refusal.RECIPIENT_NOT_FOUND, 422, () -> {
                     MemberLogin ada = memberLogin(createScheme().get("code").asText(), "Ada");
                     return Outcome.of(ada.api().post("/v1/me/gifts", object("toCardNumber",
                             org.timeledger.schemes.CardNumbers.newNumber(), "amountMinutes", 5), "Idempotency-Key", newKey()));
@@ -191,7 +200,7 @@ public abstract class RejectionTableTests extends ServiceTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("rows")
-    void eachRuleRefusesWithItsOwnStatusAndCode(Rejection rejection, int status, Scenario scenario) {
+    void eachRuleRefusesWithItsOwnStatusAndCode(ProblemCode rejection, int status, Scenario scenario) {
         Outcome outcome = scenario.run();
 
         assertThat(outcome).isEqualTo(new Outcome(status, rejection.code()));
@@ -200,11 +209,12 @@ public abstract class RejectionTableTests extends ServiceTest {
 
     @Test
     void everyRejectionHasARow() {
-        Set<Rejection> covered = rows().map(a -> (Rejection) a.get()[0]).collect(Collectors.toCollection(java.util.HashSet::new));
+        Set<ProblemCode> covered = rows().map(a -> (ProblemCode) a.get()[0]).collect(Collectors.toCollection(java.util.HashSet::new));
         // needs a database that can go away, which embedded H2 cannot: DatabaseOutagePostgresTest
         // asserts its status (503), code and Retry-After
-        covered.add(Rejection.DATABASE_UNAVAILABLE);
-        assertThat(covered).containsExactlyInAnyOrder(Rejection.values());
+        covered.add(Refusal.DATABASE_UNAVAILABLE);
+        assertThat(covered).containsExactlyInAnyOrder(java.util.stream.Stream.concat(
+                java.util.Arrays.stream(Rejection.values()), java.util.Arrays.stream(Refusal.values())).toArray(ProblemCode[]::new));
     }
 
     @Test
@@ -238,7 +248,7 @@ public abstract class RejectionTableTests extends ServiceTest {
         assertThat(reconcile(f.code).get("balanced").asBoolean()).isTrue();
     }
 
-    private static Arguments row(Rejection rejection, int status, Scenario scenario) {
+    private static Arguments row(ProblemCode rejection, int status, Scenario scenario) {
         return Arguments.of(rejection, status, scenario);
     }
 

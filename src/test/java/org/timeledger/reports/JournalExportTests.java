@@ -57,7 +57,7 @@ public abstract class JournalExportTests extends ServiceTest {
             JsonNode view = admin.get("/v1/accounts/" + account).json();
             long balance = view.get("balanceMinutes").asLong();
             if (balance != 0) {
-                service.put(JournalExport.name(org.timeledger.ledger.AccountKind.valueOf(view.get("kind").asText()),
+                service.put(JournalExport.name(org.timeledger.ledger.model.AccountKind.valueOf(view.get("kind").asText()),
                         view.has("ownerId") ? view.get("ownerId").asText() : null), balance);
             }
         }

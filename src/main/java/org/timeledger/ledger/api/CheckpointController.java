@@ -1,5 +1,6 @@
 package org.timeledger.ledger.api;
 
+import org.timeledger.problem.Refusal;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -15,9 +16,8 @@ import org.timeledger.access.Roles;
 import org.timeledger.http.Cursors;
 import org.timeledger.http.Page;
 import org.timeledger.ledger.Checkpoints;
-import org.timeledger.ledger.Checkpoints.Checkpoint;
-import org.timeledger.ledger.RejectedException;
-import org.timeledger.ledger.Rejection;
+import org.timeledger.ledger.model.Checkpoint;
+import org.timeledger.problem.RejectedException;
 import org.timeledger.schemes.Scheme;
 import org.timeledger.schemes.SchemeService;
 
@@ -66,7 +66,7 @@ public class CheckpointController {
     @Secured({Roles.ADMIN, Roles.AUDITOR})
     public Checkpoints.Verification verify(Caller caller, String code, String id) {
         Scheme scheme = access.scheme(caller, code);
-        Checkpoint checkpoint = checkpoints.find(scheme.id(), id).orElseThrow(() -> new RejectedException(Rejection.NOT_FOUND,
+        Checkpoint checkpoint = checkpoints.find(scheme.id(), id).orElseThrow(() -> new RejectedException(Refusal.NOT_FOUND,
                 "Scheme " + code + " has no checkpoint " + id + "."));
         return checkpoints.verify(checkpoint);
     }

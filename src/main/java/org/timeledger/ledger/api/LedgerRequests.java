@@ -5,7 +5,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.timeledger.ledger.EntryType;
+import org.timeledger.ledger.model.EntryType;
 
 /** Request bodies of the ledger's API. */
 public final class LedgerRequests {

@@ -1,5 +1,6 @@
 package org.timeledger.ledger.api;
 
+import org.timeledger.problem.Refusal;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
 import org.timeledger.access.Caller;
@@ -7,16 +8,16 @@ import org.timeledger.access.Role;
 import org.timeledger.access.Staff;
 import org.timeledger.http.Cursors;
 import org.timeledger.http.Page;
-import org.timeledger.ledger.Account;
-import org.timeledger.ledger.AccountKind;
-import org.timeledger.ledger.Actor;
-import org.timeledger.ledger.EntryType;
-import org.timeledger.ledger.JournalEntry;
+import org.timeledger.ledger.model.Account;
+import org.timeledger.ledger.model.AccountKind;
+import org.timeledger.ledger.model.Actor;
+import org.timeledger.ledger.model.EntryType;
+import org.timeledger.ledger.model.JournalEntry;
 import org.timeledger.ledger.Ledger;
 import org.timeledger.ledger.Reconciliation;
-import org.timeledger.ledger.RejectedException;
-import org.timeledger.ledger.Rejection;
-import org.timeledger.ledger.StatementLine;
+import org.timeledger.problem.RejectedException;
+import org.timeledger.ledger.model.Rejection;
+import org.timeledger.ledger.model.StatementLine;
 import org.timeledger.ledger.api.LedgerRequests.TransferType;
 import org.timeledger.ledger.api.LedgerViews.AccountView;
 import org.timeledger.ledger.api.LedgerViews.EntryView;
@@ -60,7 +61,7 @@ public class LedgerService {
     public EntryView transfer(Caller caller, String schemeCode, LedgerRequests.Transfer request) {
         Scheme scheme = access.scheme(caller, schemeCode);
         if (caller.is(Role.COORDINATOR) && request.type() == TransferType.ADJUSTMENT) {
-            throw new RejectedException(Rejection.FORBIDDEN, "Only administrators post ADJUSTMENT entries.");
+            throw new RejectedException(Refusal.FORBIDDEN, "Only administrators post ADJUSTMENT entries.");
         }
         Account from = ledger.findAccount(request.fromAccountId()).orElse(null);
         if (from != null && !access.maySee(caller, from)) {

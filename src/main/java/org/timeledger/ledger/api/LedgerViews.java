@@ -2,11 +2,11 @@ package org.timeledger.ledger.api;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import org.timeledger.ledger.Account;
-import org.timeledger.ledger.AccountKind;
-import org.timeledger.ledger.EntryType;
-import org.timeledger.ledger.JournalEntry;
-import org.timeledger.ledger.StatementLine;
+import org.timeledger.ledger.model.Account;
+import org.timeledger.ledger.model.AccountKind;
+import org.timeledger.ledger.model.EntryType;
+import org.timeledger.ledger.model.JournalEntry;
+import org.timeledger.ledger.model.StatementLine;
 
 import java.time.Instant;
 import java.util.List;

@@ -3,7 +3,7 @@ package org.timeledger.ledger.api;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import org.timeledger.ledger.RejectedException;
+import org.timeledger.problem.RejectedException;
 import org.timeledger.ledger.api.LedgerViews.StatementLineView;
 
 import java.util.List;

@@ -2,8 +2,8 @@ package org.timeledger.ledger.store;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import org.timeledger.ledger.Checkpoints.Checkpoint;
-import org.timeledger.ledger.Checkpoints.Head;
+import org.timeledger.ledger.model.Checkpoint;
+import org.timeledger.ledger.model.ChainHeadAt;
 import org.timeledger.support.SqlTimes;
 
 import java.sql.ResultSet;
@@ -60,7 +60,7 @@ public class CheckpointStore {
         });
     }
 
-    public void insert(Checkpoint c, List<Head> moved) {
+    public void insert(Checkpoint c, List<ChainHeadAt> moved) {
         jdbc.prepareStatement("INSERT INTO checkpoint (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
             ps.setString(1, c.id());
             ps.setString(2, c.schemeId());
@@ -75,7 +75,7 @@ public class CheckpointStore {
             return ps.executeUpdate();
         });
         jdbc.prepareStatement("INSERT INTO checkpoint_head (checkpoint_id, account_id, seq, chain_head) VALUES (?, ?, ?, ?)", ps -> {
-            for (Head head : moved) {
+            for (ChainHeadAt head : moved) {
                 ps.setString(1, c.id());
                 ps.setString(2, head.accountId());
                 ps.setLong(3, head.seq());
@@ -87,9 +87,9 @@ public class CheckpointStore {
     }
 
     /** Records the accounts' seqs as the scheme's latest (the caller holds the scheme's lock). */
-    public void moveState(String schemeId, List<Head> moved, Map<String, Long> before) {
+    public void moveState(String schemeId, List<ChainHeadAt> moved, Map<String, Long> before) {
         jdbc.prepareStatement("UPDATE checkpoint_state SET seq = ? WHERE scheme_id = ? AND account_id = ?", ps -> {
-            for (Head head : moved) {
+            for (ChainHeadAt head : moved) {
                 if (before.containsKey(head.accountId())) {
                     ps.setLong(1, head.seq());
                     ps.setString(2, schemeId);
@@ -100,7 +100,7 @@ public class CheckpointStore {
             return ps.executeBatch();
         });
         jdbc.prepareStatement("INSERT INTO checkpoint_state (scheme_id, account_id, seq) VALUES (?, ?, ?)", ps -> {
-            for (Head head : moved) {
+            for (ChainHeadAt head : moved) {
                 if (!before.containsKey(head.accountId())) {
                     ps.setString(1, schemeId);
                     ps.setString(2, head.accountId());
@@ -139,15 +139,15 @@ public class CheckpointStore {
     }
 
     /** Where every account's chain stood at checkpoint {@code number}: its rows over those of the ones before it. */
-    public Map<String, Head> headsAt(String schemeId, long number) {
+    public Map<String, ChainHeadAt> headsAt(String schemeId, long number) {
         return jdbc.prepareStatement("SELECT h.account_id, h.seq, h.chain_head FROM checkpoint_head h "
                 + "JOIN checkpoint c ON c.id = h.checkpoint_id WHERE c.scheme_id = ? AND c.number <= ? ORDER BY c.number", ps -> {
             ps.setString(1, schemeId);
             ps.setLong(2, number);
-            Map<String, Head> heads = new HashMap<>();
+            Map<String, ChainHeadAt> heads = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    heads.put(rs.getString(1), new Head(rs.getString(1), rs.getLong(2), rs.getString(3)));
+                    heads.put(rs.getString(1), new ChainHeadAt(rs.getString(1), rs.getLong(2), rs.getString(3)));
                 }
             }
             return heads;

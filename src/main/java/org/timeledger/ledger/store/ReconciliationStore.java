@@ -2,8 +2,8 @@ package org.timeledger.ledger.store;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import org.timeledger.ledger.Account;
-import org.timeledger.ledger.JournalEntry;
+import org.timeledger.ledger.model.Account;
+import org.timeledger.ledger.model.JournalEntry;
 
 import java.sql.ResultSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.timeledger.ledger;
+package org.timeledger.ledger.model;
 
 import java.time.Instant;
 

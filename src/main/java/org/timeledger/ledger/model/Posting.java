@@ -1,4 +1,4 @@
-package org.timeledger.ledger;
+package org.timeledger.ledger.model;
 
 /** One line of an entry: a signed amount on one account. Positive raises the balance. */
 public record Posting(String accountId, long amountMinutes) {

@@ -1,4 +1,5 @@
-package org.timeledger.ledger;
+package org.timeledger.ledger.model;
+import org.timeledger.problem.RejectedException;
 
 /**
  * Arithmetic on amounts of credit, which are whole minutes held in a {@code long}

@@ -1,4 +1,4 @@
-package org.timeledger.ledger;
+package org.timeledger.ledger.model;
 
 /**
  * An account as stored. {@code floorMinutes} is null for an account without a floor

@@ -1,4 +1,4 @@
-package org.timeledger.ledger;
+package org.timeledger.ledger.model;
 
 /** What an account belongs to (SPEC §1). */
 public enum AccountKind {

@@ -1,14 +1,14 @@
-package org.timeledger.ledger;
+package org.timeledger.ledger.model;
 
 import java.util.EnumSet;
 import java.util.Set;
 
-import static org.timeledger.ledger.AccountKind.COMMUNITY_POT;
-import static org.timeledger.ledger.AccountKind.EXPIRED;
-import static org.timeledger.ledger.AccountKind.ISSUANCE;
-import static org.timeledger.ledger.AccountKind.MEMBER;
-import static org.timeledger.ledger.AccountKind.ORGANISATION;
-import static org.timeledger.ledger.AccountKind.PARTNER;
+import static org.timeledger.ledger.model.AccountKind.COMMUNITY_POT;
+import static org.timeledger.ledger.model.AccountKind.EXPIRED;
+import static org.timeledger.ledger.model.AccountKind.ISSUANCE;
+import static org.timeledger.ledger.model.AccountKind.MEMBER;
+import static org.timeledger.ledger.model.AccountKind.ORGANISATION;
+import static org.timeledger.ledger.model.AccountKind.PARTNER;
 
 /**
  * The kinds of journal entry, each with the account kinds a two-sided entry of that type may

@@ -1,4 +1,4 @@
-package org.timeledger.ledger;
+package org.timeledger.problem;
 
 import java.util.List;
 
@@ -7,21 +7,21 @@ import java.util.List;
  * never a stack trace's worth of detail.
  */
 public class RejectedException extends RuntimeException {
-    private final Rejection rejection;
+    private final ProblemCode rejection;
     private final List<FieldError> errors;
     private final Long retryAfterSeconds;
     private final String rule;
     private final List<LineError> lines;
 
-    public RejectedException(Rejection rejection, String detail) {
+    public RejectedException(ProblemCode rejection, String detail) {
         this(rejection, detail, List.of());
     }
 
-    public RejectedException(Rejection rejection, String detail, List<FieldError> errors) {
+    public RejectedException(ProblemCode rejection, String detail, List<FieldError> errors) {
         this(rejection, detail, errors, null, null, List.of());
     }
 
-    private RejectedException(Rejection rejection, String detail, List<FieldError> errors, Long retryAfterSeconds,
+    private RejectedException(ProblemCode rejection, String detail, List<FieldError> errors, Long retryAfterSeconds,
                               String rule, List<LineError> lines) {
         super(detail, null, false, false);
         this.rejection = rejection;
@@ -33,27 +33,27 @@ public class RejectedException extends RuntimeException {
 
     /** A rule of the scheme forbids this: {@code rule_violated}, naming the rule. */
     public static RejectedException ruleViolated(String rule, String detail) {
-        return new RejectedException(Rejection.RULE_VIOLATED, detail, List.of(), null, rule, List.of());
+        return new RejectedException(Refusal.RULE_VIOLATED, detail, List.of(), null, rule, List.of());
     }
 
     /**
      * A request of many lines (an attendance register) of which some are refused: nothing of it
      * happened, and each refused line says why.
      */
-    public static RejectedException linesRefused(Rejection rejection, String detail, List<LineError> lines) {
-        boolean oneRule = rejection == Rejection.RULE_VIOLATED && lines.stream().map(LineError::rule).distinct().count() == 1;
+    public static RejectedException linesRefused(ProblemCode rejection, String detail, List<LineError> lines) {
+        boolean oneRule = rejection == Refusal.RULE_VIOLATED && lines.stream().map(LineError::rule).distinct().count() == 1;
         String rule = oneRule ? lines.get(0).rule() : null;
         return new RejectedException(rejection, detail, List.of(), null, rule, lines);
     }
 
     /** One field of a request is invalid: {@code validation_failed}, naming the field. */
     public static RejectedException invalidField(String field, String message) {
-        return new RejectedException(Rejection.VALIDATION_FAILED, field + ": " + message + ".",
+        return new RejectedException(Refusal.VALIDATION_FAILED, field + ": " + message + ".",
                 List.of(new FieldError(field, message)));
     }
 
     /** A refusal that lifts by itself: the caller may try again after that many seconds. */
-    public static RejectedException retryLater(Rejection rejection, String detail, long retryAfterSeconds) {
+    public static RejectedException retryLater(ProblemCode rejection, String detail, long retryAfterSeconds) {
         return new RejectedException(rejection, detail, List.of(), retryAfterSeconds, null, List.of());
     }
 
@@ -62,7 +62,7 @@ public class RejectedException extends RuntimeException {
         return retryAfterSeconds;
     }
 
-    public Rejection rejection() {
+    public ProblemCode rejection() {
         return rejection;
     }
 

@@ -1,4 +1,4 @@
-package org.timeledger.ledger;
+package org.timeledger.ledger.model;
 
 /**
  * Who posts an entry: the acting principal's id (a user or an API key) and, when they move a
