@@ -14,6 +14,8 @@ import org.timeledger.schemes.Partner;
 import org.timeledger.schemes.PartyService;
 import org.timeledger.schemes.Scheme;
 import org.timeledger.schemes.SchemeService;
+import org.timeledger.identity.Caller;
+import org.timeledger.identity.Role;
 
 /**
  * Who may see what (SPEC §3, issue 3), in one place. Routes already admit only the roles that

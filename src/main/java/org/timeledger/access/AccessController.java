@@ -19,13 +19,15 @@ import org.timeledger.access.AccessViews.ActivationCodeView;
 import org.timeledger.access.AccessViews.ApiKeyView;
 import org.timeledger.access.AccessViews.NewApiKeyView;
 import org.timeledger.access.AccessViews.StaffView;
-import org.timeledger.http.Page;
+import org.timeledger.web.Page;
 import org.timeledger.schemes.Member;
 import org.timeledger.schemes.Partner;
 import org.timeledger.schemes.Scheme;
 import org.timeledger.schemes.SchemeService;
 
 import java.net.URI;
+import org.timeledger.identity.Caller;
+import org.timeledger.identity.Roles;
 
 @Controller("/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)

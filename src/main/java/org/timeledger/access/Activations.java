@@ -19,6 +19,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.timeledger.identity.Caller;
+import org.timeledger.identity.Role;
 
 /**
  * How members get in. Registering a member issues a one-time activation code (valid 14 days,

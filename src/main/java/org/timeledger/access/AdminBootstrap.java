@@ -11,6 +11,7 @@ import org.timeledger.support.SqlErrors;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import org.timeledger.identity.Roles;
 
 /**
  * Creates the administrator {@code admin} on first start from TIMELEDGER_ADMIN_PASSWORD. An

@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.timeledger.identity.Caller;
+import org.timeledger.identity.Role;
 
 /**
  * Tills' API keys. A key reads {@code tlk_<id>_<secret>}: the id finds the row, the secret is

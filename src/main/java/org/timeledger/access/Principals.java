@@ -6,6 +6,8 @@ import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.timeledger.identity.Caller;
+import org.timeledger.identity.Role;
 
 /**
  * Turns a user into the authentication their tokens carry: role, scheme, a coordinator's

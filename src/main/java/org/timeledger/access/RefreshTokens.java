@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.regex.Pattern;
+import org.timeledger.identity.Caller;
 
 /**
  * Refresh tokens for Micronaut Security's {@code POST /oauth/access_token}: opaque random

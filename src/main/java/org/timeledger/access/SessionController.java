@@ -14,6 +14,9 @@ import org.timeledger.schemes.SchemeService;
 import org.timeledger.support.Transactions;
 
 import java.util.List;
+import org.timeledger.identity.Caller;
+import org.timeledger.identity.Role;
+import org.timeledger.identity.Roles;
 
 /** Who am I: what a client shows someone who has just signed in, or a till that has just started. */
 @Controller("/v1/session")

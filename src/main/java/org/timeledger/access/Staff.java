@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.TreeSet;
+import org.timeledger.identity.Caller;
+import org.timeledger.identity.Role;
 
 /** A scheme's staff: administrators, coordinators (bound to organisations) and auditors. */
 @Singleton

@@ -4,7 +4,7 @@ import org.timeledger.problem.Refusal;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
-import org.timeledger.access.Caller;
+import org.timeledger.identity.Caller;
 import org.timeledger.problem.RejectedException;
 import org.timeledger.schemes.CardNumbers;
 import org.timeledger.schemes.Member;

@@ -11,16 +11,16 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.http.HttpStatus;
-import org.timeledger.http.Page;
+import org.timeledger.web.Page;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import jakarta.validation.Valid;
-import org.timeledger.access.Caller;
-import org.timeledger.access.Roles;
-import org.timeledger.http.Idempotency;
-import org.timeledger.ledger.api.LedgerController;
-import org.timeledger.ledger.api.LedgerViews.EntryView;
+import org.timeledger.identity.Caller;
+import org.timeledger.identity.Roles;
+import org.timeledger.web.Idempotency;
+import org.timeledger.ledger.view.LedgerViews;
+import org.timeledger.ledger.view.LedgerViews.EntryView;
 
 @Controller("/v1/me")
 @Secured(Roles.MEMBER)
@@ -56,13 +56,13 @@ public class GivingController {
     public HttpResponse<EntryView> gift(HttpRequest<?> request, Caller caller, @Nullable @Header(Idempotency.HEADER) String key,
                                         @Body @Valid GivingRequests.Gift body) {
         return idempotency.created(new Idempotency.Call(request, caller.principalId(), key, body), EntryView.class,
-                LedgerController::location, () -> giving.gift(caller, body));
+                LedgerViews::location, () -> giving.gift(caller, body));
     }
 
     @Post("/donations")
     public HttpResponse<EntryView> donate(HttpRequest<?> request, Caller caller, @Nullable @Header(Idempotency.HEADER) String key,
                                           @Body @Valid GivingRequests.Donation body) {
         return idempotency.created(new Idempotency.Call(request, caller.principalId(), key, body), EntryView.class,
-                LedgerController::location, () -> giving.donate(caller, body));
+                LedgerViews::location, () -> giving.donate(caller, body));
     }
 }

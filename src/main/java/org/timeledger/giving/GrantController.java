@@ -11,11 +11,11 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import jakarta.validation.Valid;
-import org.timeledger.access.Caller;
-import org.timeledger.access.Roles;
-import org.timeledger.http.Idempotency;
-import org.timeledger.ledger.api.LedgerController;
-import org.timeledger.ledger.api.LedgerViews.EntryView;
+import org.timeledger.identity.Caller;
+import org.timeledger.identity.Roles;
+import org.timeledger.web.Idempotency;
+import org.timeledger.ledger.view.LedgerViews;
+import org.timeledger.ledger.view.LedgerViews.EntryView;
 
 /** Coordinators granting credits from the community pot to a member in need. */
 @Controller("/v1/schemes/{code}/grants")
@@ -35,6 +35,6 @@ public class GrantController {
                                          @Nullable @Header(Idempotency.HEADER) String key,
                                          @Body @Valid GivingRequests.Grant body) {
         return idempotency.created(new Idempotency.Call(request, caller.principalId(), key, body), EntryView.class,
-                LedgerController::location, () -> giving.grant(caller, code, body));
+                LedgerViews::location, () -> giving.grant(caller, code, body));
     }
 }

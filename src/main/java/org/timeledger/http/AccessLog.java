@@ -14,11 +14,12 @@ import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.timeledger.access.Caller;
+import org.timeledger.identity.Caller;
 import reactor.core.publisher.Mono;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.timeledger.web.RequestIds;
 
 /**
  * One line per request on the logger {@code timeledger.access}, so that operators can route it

@@ -26,10 +26,14 @@ import org.slf4j.LoggerFactory;
 import org.timeledger.problem.RejectedException;
 import org.timeledger.problem.RejectedException.FieldError;
 import org.timeledger.problem.ProblemCode;
+import org.timeledger.command.ReplayedRefusal;
+import org.timeledger.web.Idempotency;
 import org.timeledger.support.SqlErrors;
 
 import java.util.Comparator;
 import java.util.List;
+import org.timeledger.web.Idempotency;
+import org.timeledger.web.Problems;
 
 /** Exception handlers that turn our failures into problem+json through {@link Problems}. */
 public final class ProblemHandlers {
@@ -54,6 +58,21 @@ public final class ProblemHandlers {
                 response.header("Retry-After", Long.toString(e.retryAfterSeconds()));
             }
             return response;
+        }
+    }
+
+    /**
+     * A request refused before, sent again with its Idempotency-Key: the stored problem+json is
+     * the answer, as it was, marked {@code Idempotent-Replayed: true}.
+     */
+    @Singleton
+    @Produces(ProblemResponses.APPLICATION_PROBLEM_JSON)
+    public static class Replays implements ExceptionHandler<ReplayedRefusal, HttpResponse<?>> {
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, ReplayedRefusal refusal) {
+            return HttpResponse.status(io.micronaut.http.HttpStatus.valueOf(refusal.status())).body(refusal.problem())
+                    .contentType(ProblemResponses.APPLICATION_PROBLEM_JSON)
+                    .header(Idempotency.REPLAYED_HEADER, "true");
         }
     }
 

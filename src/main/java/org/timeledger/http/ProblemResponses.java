@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.zalando.problem.Problem;
 import org.zalando.problem.ThrowableProblem;
+import org.timeledger.web.Problems;
 
 /**
  * micronaut-problem-json's processor, with our {@code code}, {@code type} and request id on

@@ -25,6 +25,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.timeledger.web.LargeUpload;
+import org.timeledger.web.Problems;
 
 /**
  * What every request body must be before a route reads it, answered as problems:

@@ -13,6 +13,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.timeledger.web.Problems;
 
 /**
  * Refuses an address that is not percent-encoded UTF-8 with 400, before any route sees it:

@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import org.timeledger.web.JsonTypes;
 
 /**
  * Integer fields accept whole JSON numbers only. By default a fraction is truncated

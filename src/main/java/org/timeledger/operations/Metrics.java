@@ -1,5 +1,6 @@
 package org.timeledger.operations;
 
+import org.timeledger.command.CommandObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.transaction.TransactionOperations;
@@ -28,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * known value is registered at zero up front, so that a rate over the first event is right.
  */
 @Singleton
-public class Metrics implements LedgerObserver {
+public class Metrics implements LedgerObserver, CommandObserver {
     static final String ENTRIES_POSTED = "timeledger.entries.posted";
     static final String REJECTIONS = "timeledger.rejections";
     static final String HOLDS_EXPIRED = "timeledger.holds.expired";
@@ -99,6 +100,7 @@ public class Metrics implements LedgerObserver {
     }
 
     /** A request was answered with the stored answer of an earlier one under the same Idempotency-Key. */
+    @Override
     public void replayed(boolean refusal) {
         (refusal ? replayedRefusals : replayedAnswers).increment();
     }

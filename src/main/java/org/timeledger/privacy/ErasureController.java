@@ -10,10 +10,10 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import org.timeledger.access.Caller;
-import org.timeledger.access.Roles;
-import org.timeledger.http.Flags;
-import org.timeledger.http.Idempotency;
+import org.timeledger.identity.Caller;
+import org.timeledger.identity.Roles;
+import org.timeledger.web.Flags;
+import org.timeledger.web.Idempotency;
 
 /** An administrator erases a member's personal data; the ledger keeps their (pseudonymous) account. */
 @Controller("/v1")

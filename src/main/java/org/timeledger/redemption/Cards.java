@@ -3,7 +3,7 @@ package org.timeledger.redemption;
 import org.timeledger.problem.Refusal;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
-import org.timeledger.access.Caller;
+import org.timeledger.identity.Caller;
 import org.timeledger.giving.Beneficiaries;
 import org.timeledger.giving.BeneficiaryStore;
 import org.timeledger.ledger.Ledger;

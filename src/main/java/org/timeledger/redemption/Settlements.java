@@ -1,9 +1,9 @@
 package org.timeledger.redemption;
 
-import org.timeledger.http.Times;
+import org.timeledger.web.Times;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
-import org.timeledger.access.Caller;
+import org.timeledger.identity.Caller;
 import org.timeledger.ledger.model.Actor;
 import org.timeledger.ledger.model.EntryType;
 import org.timeledger.ledger.model.JournalEntry;

@@ -1,6 +1,6 @@
 package org.timeledger.redemption;
 
-import org.timeledger.ledger.api.PostingsCsv;
+import org.timeledger.ledger.view.PostingsCsv;
 import org.timeledger.redemption.RedemptionViews.PartnerRedemptions;
 import org.timeledger.redemption.RedemptionViews.RedemptionView;
 

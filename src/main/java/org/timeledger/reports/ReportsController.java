@@ -12,10 +12,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import org.timeledger.access.Caller;
-import org.timeledger.access.Roles;
-import org.timeledger.http.Times;
-import org.timeledger.ledger.api.PostingsCsv;
+import org.timeledger.identity.Caller;
+import org.timeledger.identity.Roles;
+import org.timeledger.web.Times;
+import org.timeledger.ledger.view.PostingsCsv;
 
 
 /** Reports and exports for those who fund and audit a scheme. */

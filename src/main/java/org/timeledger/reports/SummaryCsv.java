@@ -1,6 +1,6 @@
 package org.timeledger.reports;
 
-import org.timeledger.ledger.api.PostingsCsv;
+import org.timeledger.ledger.view.PostingsCsv;
 import org.timeledger.reports.SummaryViews.Summary;
 
 /** The summary as CSV: the figures as name,value lines, then one table per breakdown, blank lines between. */

@@ -1,17 +1,17 @@
 package org.timeledger.volunteering;
 
 import org.timeledger.problem.Refusal;
-import org.timeledger.http.Times;
+import org.timeledger.web.Times;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
-import org.timeledger.access.Caller;
-import org.timeledger.access.Role;
+import org.timeledger.identity.Caller;
+import org.timeledger.identity.Role;
 import org.timeledger.access.Staff;
 import org.timeledger.events.Event;
 import org.timeledger.events.EventType;
 import org.timeledger.events.Events;
-import org.timeledger.http.Cursors;
-import org.timeledger.http.Page;
+import org.timeledger.web.Cursors;
+import org.timeledger.web.Page;
 import org.timeledger.ledger.model.Actor;
 import org.timeledger.ledger.model.EntryType;
 import org.timeledger.ledger.model.JournalEntry;

@@ -2,13 +2,13 @@ package org.timeledger.volunteering;
 
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
-import org.timeledger.access.Caller;
+import org.timeledger.identity.Caller;
 import org.timeledger.ledger.model.Actor;
 import org.timeledger.ledger.model.EntryType;
 import org.timeledger.ledger.model.JournalEntry;
 import org.timeledger.ledger.Ledger;
 import org.timeledger.problem.RejectedException;
-import org.timeledger.ledger.api.LedgerViews.EntryView;
+import org.timeledger.ledger.view.LedgerViews.EntryView;
 import org.timeledger.schemes.Organisation;
 import org.timeledger.schemes.Scheme;
 

@@ -3,7 +3,7 @@ package org.timeledger.volunteering;
 import org.timeledger.problem.Refusal;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
-import org.timeledger.access.Caller;
+import org.timeledger.identity.Caller;
 import org.timeledger.problem.RejectedException;
 import org.timeledger.schemes.Scheme;
 import org.timeledger.support.Ids;

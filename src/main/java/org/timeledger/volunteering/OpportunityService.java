@@ -1,14 +1,14 @@
 package org.timeledger.volunteering;
 
 import org.timeledger.problem.Refusal;
-import org.timeledger.http.Times;
+import org.timeledger.web.Times;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
-import org.timeledger.access.Caller;
-import org.timeledger.access.Role;
+import org.timeledger.identity.Caller;
+import org.timeledger.identity.Role;
 import org.timeledger.access.Staff;
-import org.timeledger.http.Cursors;
-import org.timeledger.http.Page;
+import org.timeledger.web.Cursors;
+import org.timeledger.web.Page;
 import org.timeledger.problem.RejectedException;
 import org.timeledger.problem.RejectedException.LineError;
 import org.timeledger.schemes.Member;

@@ -1,6 +1,6 @@
 package org.timeledger.volunteering;
 
-import org.timeledger.http.Times;
+import org.timeledger.web.Times;
 import org.timeledger.problem.RejectedException;
 import org.timeledger.problem.RejectedException.LineError;
 import org.timeledger.schemes.Member;

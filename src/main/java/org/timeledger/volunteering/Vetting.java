@@ -1,9 +1,9 @@
 package org.timeledger.volunteering;
 
-import org.timeledger.http.Times;
+import org.timeledger.web.Times;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
-import org.timeledger.access.Caller;
+import org.timeledger.identity.Caller;
 import org.timeledger.access.Staff;
 import org.timeledger.problem.RejectedException;
 import org.timeledger.schemes.Member;

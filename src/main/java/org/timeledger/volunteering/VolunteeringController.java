@@ -15,14 +15,14 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import jakarta.validation.Valid;
-import org.timeledger.access.Caller;
-import org.timeledger.access.Roles;
-import org.timeledger.http.Flags;
-import org.timeledger.http.Idempotency;
-import org.timeledger.http.LargeUpload;
-import org.timeledger.http.Page;
-import org.timeledger.ledger.api.LedgerController;
-import org.timeledger.ledger.api.LedgerViews.EntryView;
+import org.timeledger.identity.Caller;
+import org.timeledger.identity.Roles;
+import org.timeledger.web.Flags;
+import org.timeledger.web.Idempotency;
+import org.timeledger.web.LargeUpload;
+import org.timeledger.web.Page;
+import org.timeledger.ledger.view.LedgerViews;
+import org.timeledger.ledger.view.LedgerViews.EntryView;
 import org.timeledger.volunteering.ActivityService.ListQuery;
 import org.timeledger.volunteering.VolunteeringViews.ActivityView;
 import org.timeledger.volunteering.VolunteeringViews.CategoryView;
@@ -160,7 +160,7 @@ public class VolunteeringController {
                                             @Nullable @Header(Idempotency.HEADER) String key,
                                             @Body @Valid VolunteeringRequests.Allocation body) {
         return idempotency.created(new Idempotency.Call(request, caller.principalId(), key, body), EntryView.class,
-                LedgerController::location, () -> allocations.allocate(caller, code, body));
+                LedgerViews::location, () -> allocations.allocate(caller, code, body));
     }
 
     static String location(ActivityView activity) {

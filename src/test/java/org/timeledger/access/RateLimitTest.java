@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.timeledger.testing.Api.object;
+import org.timeledger.http.CreditRateLimits;
 
 /**
  * Per-principal rate limits on the routes that move credits, here 3 requests and then one per

@@ -47,6 +47,8 @@ import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.timeledger.testing.Api.object;
+import org.timeledger.web.Cursors;
+import org.timeledger.web.Idempotency;
 
 /**
  * An HTTP fuzzer driven by openapi.yml. For every operation it starts from a request that

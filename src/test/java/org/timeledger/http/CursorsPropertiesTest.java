@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.timeledger.web.Cursors;
 
 /**
  * Cursors: what the service encodes decodes to the same position; anything else a client sends

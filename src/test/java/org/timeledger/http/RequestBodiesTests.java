@@ -15,6 +15,7 @@ import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.timeledger.testing.Api.object;
+import org.timeledger.web.Idempotency;
 
 /**
  * What a request must be before any route reads it (http/UriGuard, http/RequestBodies): the

@@ -7,13 +7,14 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.json.JsonMapper;
 import org.timeledger.access.Activations;
-import org.timeledger.access.Caller;
-import org.timeledger.access.Role;
+import org.timeledger.identity.Caller;
+import org.timeledger.identity.Role;
 import org.timeledger.giving.GivingRequests;
 import org.timeledger.giving.GivingService;
-import org.timeledger.http.Idempotency;
-import org.timeledger.http.Problems;
-import org.timeledger.http.ReplayedRefusal;
+import org.timeledger.command.CommandRunner;
+import org.timeledger.web.Idempotency;
+import org.timeledger.web.Problems;
+import org.timeledger.command.ReplayedRefusal;
 import org.timeledger.ledger.LedgerSteps.Capture;
 import org.timeledger.ledger.LedgerSteps.Donate;
 import org.timeledger.ledger.LedgerSteps.Expire;
@@ -35,8 +36,8 @@ import org.timeledger.ledger.LedgerSteps.VoidHold;
 import org.timeledger.ledger.api.LedgerRequests;
 import org.timeledger.ledger.api.LedgerRequests.TransferType;
 import org.timeledger.ledger.api.LedgerService;
-import org.timeledger.ledger.api.LedgerViews.EntryView;
-import org.timeledger.ledger.api.LedgerViews.PostingView;
+import org.timeledger.ledger.view.LedgerViews.EntryView;
+import org.timeledger.ledger.view.LedgerViews.PostingView;
 import org.timeledger.ledger.store.LedgerStore;
 import org.timeledger.redemption.HoldSweep;
 import org.timeledger.redemption.Redemption;
@@ -106,6 +107,7 @@ final class LedgerBooks {
         final GivingService giving;
         final Redemptions redemptions;
         final Settlements settlements;
+        final CommandRunner commands;
         final Idempotency idempotency;
         final SchemeService schemes;
         final Activations activations;
@@ -127,6 +129,7 @@ final class LedgerBooks {
             giving = context.bean(GivingService.class);
             redemptions = context.bean(Redemptions.class);
             settlements = context.bean(Settlements.class);
+            commands = context.bean(CommandRunner.class);
             idempotency = context.bean(Idempotency.class);
             schemes = context.bean(SchemeService.class);
             activations = context.bean(Activations.class);
@@ -661,18 +664,15 @@ final class LedgerBooks {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Result send(Caller caller, String key, String path, Object body, Class<?> type, boolean created, Supplier<?> effect) {
-        Idempotency.Call call = new Idempotency.Call(HttpRequest.POST(path, body), caller.principalId(), key, body);
+        CommandRunner.Command<?> command = new CommandRunner.Command<>(caller.principalId(), key, "POST " + path, body,
+                (Class) type, created ? 201 : 200, (Supplier) effect);
         try {
-            MutableHttpResponse<?> response = created
-                    ? service.idempotency.created(call, (Class) type, v -> path, (Supplier) effect)
-                    : service.idempotency.ok(call, (Class) type, (Supplier) effect);
-            boolean replayed = "true".equals(response.getHeaders().get(Idempotency.REPLAYED_HEADER));
-            return new Result(response.body(), replayed, null, null, null);
+            CommandRunner.Outcome<?> outcome = service.commands.run(command, refused -> service.idempotency.refusal(null, refused));
+            return new Result(outcome.result(), outcome.replayed(), null, null, null);
         } catch (RejectedException e) {
             return new Result(null, false, e.rejection(), null, null);
         } catch (ReplayedRefusal refusal) {
-            HttpResponse<?> answer = new ReplayedRefusal.Handler().handle(call.request(), refusal);
-            return new Result(null, true, null, answer.code(), String.valueOf(answer.body()));
+            return new Result(null, true, null, refusal.status(), refusal.problem());
         }
     }
 

@@ -2,17 +2,17 @@ package org.timeledger.ledger;
 
 import org.timeledger.problem.Refusal;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
-import org.timeledger.access.Caller;
-import org.timeledger.access.Role;
+import org.timeledger.identity.Caller;
+import org.timeledger.identity.Role;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.timeledger.http.Idempotency;
+import org.timeledger.command.CommandRunner;
+import org.timeledger.web.Idempotency;
 import org.timeledger.ledger.api.LedgerRequests;
 import org.timeledger.ledger.api.LedgerRequests.TransferType;
 import org.timeledger.ledger.api.LedgerService;
-import org.timeledger.ledger.api.LedgerViews.EntryView;
+import org.timeledger.ledger.view.LedgerViews.EntryView;
 import org.timeledger.ledger.store.LedgerStore;
 import org.timeledger.support.Transactions;
 import org.timeledger.testing.ServiceTest;
@@ -46,6 +46,8 @@ public abstract class LedgerSimulationTests extends ServiceTest {
     static final int OPERATIONS = Integer.getInteger("simulation.operations", 10_000);
     static final long MEMBER_FLOOR = -120;
 
+    @Inject
+    CommandRunner commands;
     @Inject
     Idempotency idempotency;
     @Inject
@@ -198,9 +200,9 @@ public abstract class LedgerSimulationTests extends ServiceTest {
             return;
         }
         Sent earlier = sent.get(random.nextInt(sent.size()));
-        MutableHttpResponse<EntryView> response = call(earlier.key, earlier.path, earlier.body, earlier.effect);
-        assertThat(response.getHeaders().get(Idempotency.REPLAYED_HEADER)).isEqualTo("true");
-        assertThat(response.body().id()).as("the same entry, not a new one").isEqualTo(earlier.entryId);
+        CommandRunner.Outcome<EntryView> response = call(earlier.key, earlier.path, earlier.body, earlier.effect);
+        assertThat(response.replayed()).isTrue();
+        assertThat(response.result().id()).as("the same entry, not a new one").isEqualTo(earlier.entryId);
         count("replay");
     }
 
@@ -276,22 +278,23 @@ public abstract class LedgerSimulationTests extends ServiceTest {
         return outcome;
     }
 
-    private MutableHttpResponse<EntryView> call(String key, String path, Object body, Supplier<EntryView> effect) {
-        return idempotency.created(new Idempotency.Call(HttpRequest.POST(path, body), caller.principalId(), key, body), EntryView.class,
-                e -> "/v1/entries/" + e.id(), effect);
+    /** Runs the transfer as the route does, as a command under its Idempotency-Key, with no HTTP request. */
+    private CommandRunner.Outcome<EntryView> call(String key, String path, Object body, Supplier<EntryView> effect) {
+        return commands.run(new CommandRunner.Command<>(caller.principalId(), key, "POST " + path, body, EntryView.class, 201,
+                effect), refused -> idempotency.refusal(null, refused));
     }
 
     private final class Outcome {
         final String entryId;
         final ProblemCode rejection;
 
-        Outcome(Supplier<MutableHttpResponse<EntryView>> call) {
+        Outcome(Supplier<CommandRunner.Outcome<EntryView>> call) {
             String id = null;
             ProblemCode refused = null;
             try {
-                MutableHttpResponse<EntryView> response = call.get();
-                assertThat(response.getHeaders().get(Idempotency.REPLAYED_HEADER)).isNull();
-                id = response.body().id();
+                CommandRunner.Outcome<EntryView> response = call.get();
+                assertThat(response.replayed()).isFalse();
+                id = response.result().id();
             } catch (RejectedException e) {
                 refused = e.rejection();
             }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.timeledger.http.Problems;
+import org.timeledger.web.Problems;
 import org.timeledger.support.Transactions;
 import org.timeledger.testing.Api;
 import org.timeledger.testing.ServiceTest;

@@ -1,6 +1,6 @@
 package org.timeledger.ledger.api;
 
-import org.timeledger.http.Times;
+import org.timeledger.web.Times;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -15,14 +15,16 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import jakarta.validation.Valid;
-import org.timeledger.access.Caller;
-import org.timeledger.access.Roles;
-import org.timeledger.http.Idempotency;
-import org.timeledger.http.Page;
+import org.timeledger.identity.Caller;
+import org.timeledger.identity.Roles;
+import org.timeledger.web.Idempotency;
+import org.timeledger.web.Page;
 import org.timeledger.ledger.Reconciliation;
-import org.timeledger.ledger.api.LedgerViews.AccountView;
-import org.timeledger.ledger.api.LedgerViews.EntryView;
-import org.timeledger.ledger.api.LedgerViews.StatementLineView;
+import org.timeledger.ledger.view.LedgerViews.AccountView;
+import org.timeledger.ledger.view.LedgerViews.EntryView;
+import org.timeledger.ledger.view.LedgerViews.StatementLineView;
+import org.timeledger.ledger.view.LedgerViews;
+import org.timeledger.ledger.view.PostingsCsv;
 
 @Controller("/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -41,7 +43,7 @@ public class LedgerController {
                                             @Nullable @Header(Idempotency.HEADER) String key,
                                             @Body @Valid LedgerRequests.Transfer body) {
         return idempotency.created(new Idempotency.Call(request, caller.principalId(), key, body), EntryView.class,
-                LedgerController::location, () -> ledger.transfer(caller, code, body));
+                LedgerViews::location, () -> ledger.transfer(caller, code, body));
     }
 
     @Post("/entries/{id}/reversal")
@@ -50,7 +52,7 @@ public class LedgerController {
                                            @Nullable @Header(Idempotency.HEADER) String key,
                                            @Body @Valid LedgerRequests.Reversal body) {
         return idempotency.created(new Idempotency.Call(request, caller.principalId(), key, body), EntryView.class,
-                LedgerController::location, () -> ledger.reverse(caller, id, body));
+                LedgerViews::location, () -> ledger.reverse(caller, id, body));
     }
 
     @Get("/entries/{id}")
@@ -86,9 +88,5 @@ public class LedgerController {
     @Secured({Roles.ADMIN, Roles.AUDITOR})
     public Reconciliation.Report reconciliation(Caller caller, String code) {
         return ledger.reconcile(caller, code);
-    }
-
-    public static String location(EntryView entry) {
-        return "/v1/entries/" + entry.id();
     }
 }

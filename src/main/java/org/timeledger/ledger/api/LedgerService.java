@@ -3,11 +3,11 @@ package org.timeledger.ledger.api;
 import org.timeledger.problem.Refusal;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
-import org.timeledger.access.Caller;
-import org.timeledger.access.Role;
+import org.timeledger.identity.Caller;
+import org.timeledger.identity.Role;
 import org.timeledger.access.Staff;
-import org.timeledger.http.Cursors;
-import org.timeledger.http.Page;
+import org.timeledger.web.Cursors;
+import org.timeledger.web.Page;
 import org.timeledger.ledger.model.Account;
 import org.timeledger.ledger.model.AccountKind;
 import org.timeledger.ledger.model.Actor;
@@ -19,15 +19,16 @@ import org.timeledger.problem.RejectedException;
 import org.timeledger.ledger.model.Rejection;
 import org.timeledger.ledger.model.StatementLine;
 import org.timeledger.ledger.api.LedgerRequests.TransferType;
-import org.timeledger.ledger.api.LedgerViews.AccountView;
-import org.timeledger.ledger.api.LedgerViews.EntryView;
-import org.timeledger.ledger.api.LedgerViews.StatementLineView;
+import org.timeledger.ledger.view.LedgerViews.AccountView;
+import org.timeledger.ledger.view.LedgerViews.EntryView;
+import org.timeledger.ledger.view.LedgerViews.StatementLineView;
 import org.timeledger.schemes.Scheme;
 import org.timeledger.schemes.SchemeService;
 import org.timeledger.support.Transactions;
 
 import java.time.Instant;
 import java.util.List;
+import org.timeledger.ledger.view.LedgerViews;
 
 /** What the ledger's routes do, in the API's terms: scheme codes in, views out, access checked. */
 @Singleton

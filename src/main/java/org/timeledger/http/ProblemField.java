@@ -1,8 +1,0 @@
-package org.timeledger.http;
-
-import io.micronaut.serde.annotation.Serdeable;
-
-/** One invalid field in a validation_failed problem. */
-@Serdeable
-public record ProblemField(String field, String message) {
-}

@@ -1,8 +1,0 @@
-package org.timeledger.http;
-
-import io.micronaut.serde.annotation.Serdeable;
-
-/** One refused line of a many-line request (an attendance register), in a problem. */
-@Serdeable
-public record ProblemLine(int line, String rule, String message) {
-}

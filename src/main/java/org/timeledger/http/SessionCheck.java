@@ -1,0 +1,70 @@
+package org.timeledger.http;
+
+import org.timeledger.problem.Refusal;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
+import org.timeledger.web.Problems;
+import org.timeledger.support.Transactions;
+
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Optional;
+import org.timeledger.identity.Caller;
+
+/**
+ * Access tokens are signed and last an hour, but a session must be able to end sooner: when a
+ * member's password is reset (a lost phone), every token issued before stops working at the next
+ * request. Each token carries its user's session epoch; this filter compares it with the stored
+ * one, and checks the login is still enabled. One primary-key read per request with a token.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+public class SessionCheck implements Ordered {
+    private final JdbcOperations jdbc;
+    private final Transactions transactions;
+    private final ProblemResponses responses;
+
+    public SessionCheck(JdbcOperations jdbc, Transactions transactions, ProblemResponses responses) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.responses = responses;
+    }
+
+    @RequestFilter
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    @Nullable
+    public HttpResponse<?> check(HttpRequest<?> request) {
+        Optional<Authentication> authentication = request.getUserPrincipal(Authentication.class);
+        Object userId = authentication.map(a -> a.getAttributes().get(Caller.PRINCIPAL_ID)).orElse(null);
+        if (userId == null || !userId.toString().startsWith("usr_")) {
+            return null; // anonymous, or a till (whose key is checked on every request already)
+        }
+        Object carried = authentication.get().getAttributes().get(Caller.SESSION_EPOCH);
+        int epoch = carried instanceof Number n ? n.intValue() : 0;
+        boolean current = transactions.read(() -> jdbc.prepareStatement(
+                "SELECT session_epoch FROM app_user WHERE id = ? AND password_hash IS NOT NULL", ps -> {
+                    ps.setString(1, userId.toString());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() && rs.getInt(1) == epoch;
+                    }
+                }));
+        if (current) {
+            return null;
+        }
+        return responses.respond(request, Problems.of(request, Refusal.UNAUTHORIZED,
+                "This session has ended (the password was reset or the login disabled): log in again.", List.of()));
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.after();
+    }
+}

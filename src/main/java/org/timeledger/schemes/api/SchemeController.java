@@ -1,0 +1,166 @@
+package org.timeledger.schemes.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import jakarta.validation.Valid;
+import org.timeledger.access.Access;
+import org.timeledger.access.Activations;
+import org.timeledger.identity.Caller;
+import org.timeledger.identity.Role;
+import org.timeledger.identity.Roles;
+import org.timeledger.web.Cursors;
+import org.timeledger.web.Page;
+import org.timeledger.schemes.api.SchemeViews.MemberView;
+import org.timeledger.schemes.api.SchemeViews.PartyView;
+import org.timeledger.schemes.api.SchemeViews.RegisteredMemberView;
+import org.timeledger.schemes.api.SchemeViews.SchemeView;
+
+import java.net.URI;
+import java.util.List;
+import org.timeledger.schemes.CardQr;
+import org.timeledger.schemes.Member;
+import org.timeledger.schemes.Organisation;
+import org.timeledger.schemes.Partner;
+import org.timeledger.schemes.PartyService;
+import org.timeledger.schemes.Scheme;
+import org.timeledger.schemes.SchemeRequests;
+import org.timeledger.schemes.SchemeService;
+
+@Controller("/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class SchemeController {
+    private final SchemeService schemes;
+    private final PartyService parties;
+    private final Access access;
+    private final Activations activations;
+
+    public SchemeController(SchemeService schemes, PartyService parties, Access access, Activations activations) {
+        this.schemes = schemes;
+        this.parties = parties;
+        this.access = access;
+        this.activations = activations;
+    }
+
+    @Post("/schemes")
+    @Secured(Roles.ADMIN)
+    public HttpResponse<SchemeView> create(Caller caller, @Body @Valid SchemeRequests.CreateScheme request) {
+        access.requireAllSchemes(caller);
+        Scheme scheme = schemes.create(request);
+        return HttpResponse.created(SchemeView.of(scheme), URI.create("/v1/schemes/" + scheme.code()));
+    }
+
+    @Get("/schemes/{code}")
+    @Secured({Roles.ADMIN, Roles.COORDINATOR, Roles.AUDITOR})
+    public SchemeView get(Caller caller, String code) {
+        return SchemeView.of(access.scheme(caller, code));
+    }
+
+    @Post("/schemes/{code}/members")
+    @Secured({Roles.ADMIN, Roles.COORDINATOR})
+    public HttpResponse<RegisteredMemberView> registerMember(Caller caller, String code,
+                                                            @Body @Valid SchemeRequests.RegisterMember request) {
+        Scheme scheme = access.scheme(caller, code);
+        Activations.Registered registered = activations.registerMember(caller, scheme, request);
+        Member member = registered.member();
+        return HttpResponse.created(RegisteredMemberView.of(member, scheme.code(), registered.activation().code(),
+                registered.activation().expiresAt()), URI.create("/v1/members/" + member.id()));
+    }
+
+    @Get("/schemes/{code}/members")
+    @Secured({Roles.ADMIN, Roles.COORDINATOR, Roles.AUDITOR})
+    public Page<MemberView> members(Caller caller, String code, @Nullable @QueryValue Integer limit,
+                                    @Nullable @QueryValue String cursor) {
+        Scheme scheme = access.scheme(caller, code);
+        int size = Cursors.limit(limit);
+        String after = Cursors.decode(cursor, "");
+        List<Member> page = parties.members(scheme, after, size + 1);
+        List<MemberView> items = page.stream().limit(size).map(m -> MemberView.of(m, scheme.code())).toList();
+        String next = page.size() > size ? Cursors.encode(items.get(size - 1).id()) : null;
+        return new Page<>(items, next);
+    }
+
+    @Get("/members/{id}")
+    @Secured({Roles.ADMIN, Roles.COORDINATOR, Roles.AUDITOR, Roles.MEMBER})
+    public MemberView member(Caller caller, String id) {
+        Member member = access.member(caller, id);
+        return MemberView.of(member, schemes.codeOf(member.schemeId()));
+    }
+
+    /** The member's card as a QR code, for a coordinator to print on the card beside the number. */
+    @Get(value = "/members/{id}/card/qr", produces = "image/svg+xml")
+    @Secured({Roles.ADMIN, Roles.COORDINATOR})
+    public HttpResponse<String> cardQr(Caller caller, String id) {
+        return CardQr.of(access.member(caller, id));
+    }
+
+    @Post("/schemes/{code}/organisations")
+    @Secured(Roles.ADMIN)
+    public HttpResponse<PartyView> registerOrganisation(Caller caller, String code,
+                                                        @Body @Valid SchemeRequests.RegisterParty request) {
+        Organisation organisation = parties.registerOrganisation(access.scheme(caller, code), request);
+        return HttpResponse.created(PartyView.of(organisation, code), URI.create("/v1/organisations/" + organisation.id()));
+    }
+
+    /**
+     * A coordinator sees only their own organisations, as with {@code GET /v1/organisations/{id}};
+     * a member sees every organisation of their scheme, the groups they may donate to.
+     */
+    @Get("/schemes/{code}/organisations")
+    @Secured({Roles.ADMIN, Roles.COORDINATOR, Roles.AUDITOR, Roles.MEMBER})
+    public Page<PartyView> organisations(Caller caller, String code, @Nullable @QueryValue Integer limit,
+                                         @Nullable @QueryValue String cursor) {
+        Scheme scheme = access.scheme(caller, code);
+        int size = Cursors.limit(limit);
+        String after = Cursors.decode(cursor, "");
+        List<Organisation> page = caller.is(Role.COORDINATOR)
+                ? caller.organisationIds().stream().filter(id -> id.compareTo(after) > 0).sorted().limit(size + 1L)
+                        .map(id -> parties.findOrganisation(id).orElseThrow()).toList()
+                : parties.organisations(scheme, after, size + 1);
+        return page(page.stream().map(o -> PartyView.of(o, scheme.code())).toList(), size);
+    }
+
+    @Get("/schemes/{code}/partners")
+    @Secured({Roles.ADMIN, Roles.AUDITOR})
+    public Page<PartyView> partners(Caller caller, String code, @Nullable @QueryValue Integer limit,
+                                    @Nullable @QueryValue String cursor) {
+        Scheme scheme = access.scheme(caller, code);
+        int size = Cursors.limit(limit);
+        List<Partner> page = parties.partners(scheme, Cursors.decode(cursor, ""), size + 1);
+        return page(page.stream().map(p -> PartyView.of(p, scheme.code())).toList(), size);
+    }
+
+    /** The first {@code size} of {@code fetched} (one more than a page, to know whether another follows). */
+    private static Page<PartyView> page(List<PartyView> fetched, int size) {
+        List<PartyView> items = fetched.stream().limit(size).toList();
+        return new Page<>(items, fetched.size() > size ? Cursors.encode(items.get(size - 1).id()) : null);
+    }
+
+    @Get("/organisations/{id}")
+    @Secured({Roles.ADMIN, Roles.COORDINATOR, Roles.AUDITOR})
+    public PartyView organisation(Caller caller, String id) {
+        Organisation organisation = access.organisation(caller, id);
+        return PartyView.of(organisation, schemes.codeOf(organisation.schemeId()));
+    }
+
+    @Post("/schemes/{code}/partners")
+    @Secured(Roles.ADMIN)
+    public HttpResponse<PartyView> registerPartner(Caller caller, String code, @Body @Valid SchemeRequests.RegisterParty request) {
+        Partner partner = parties.registerPartner(access.scheme(caller, code), request);
+        return HttpResponse.created(PartyView.of(partner, code), URI.create("/v1/partners/" + partner.id()));
+    }
+
+    @Get("/partners/{id}")
+    @Secured({Roles.ADMIN, Roles.AUDITOR, Roles.PARTNER})
+    public PartyView partner(Caller caller, String id) {
+        Partner partner = access.partner(caller, id);
+        return PartyView.of(partner, schemes.codeOf(partner.schemeId()));
+    }
+}

@@ -1,0 +1,60 @@
+package org.timeledger.schemes.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import org.timeledger.schemes.Member;
+import org.timeledger.schemes.Organisation;
+import org.timeledger.schemes.Partner;
+import org.timeledger.schemes.Scheme;
+
+/** Response bodies of the schemes feature. */
+public final class SchemeViews {
+    private SchemeViews() {
+    }
+
+    @Serdeable
+    public record SchemeView(String code, String name, long memberFloorMinutes, int holdMinutes,
+                             String issuanceAccountId, String communityPotAccountId, Instant createdAt,
+                             int backdateDays, @Nullable Long weeklyEarnCapMinutes, boolean allocationsRequired,
+                             String timeZone, int issuanceAccounts) {
+        public static SchemeView of(Scheme s) {
+            return new SchemeView(s.code(), s.name(), s.memberFloorMinutes(), s.holdMinutes(),
+                    s.issuanceAccountId(), s.communityPotAccountId(), s.createdAt(), s.backdateDays(),
+                    s.weeklyEarnCapMinutes(), s.allocationsRequired(), s.timeZone(), s.issuanceAccounts());
+        }
+    }
+
+    @Serdeable
+    public record MemberView(String id, String schemeCode, String displayName, @Nullable String ward,
+                             String cardNumber, String accountId, Instant createdAt) {
+        public static MemberView of(Member m, String schemeCode) {
+            return new MemberView(m.id(), schemeCode, m.displayName(), m.ward(), m.cardNumber(), m.accountId(), m.createdAt());
+        }
+    }
+
+    /** A newly registered member, with the activation code they log in with (shown only here). */
+    @Serdeable
+    public record RegisteredMemberView(String id, String schemeCode, String displayName, @Nullable String ward,
+                                       String cardNumber, String accountId, Instant createdAt, String activationCode,
+                                       Instant activationCodeExpiresAt) {
+        static RegisteredMemberView of(Member m, String schemeCode, String code, Instant expiresAt) {
+            return new RegisteredMemberView(m.id(), schemeCode, m.displayName(), m.ward(), m.cardNumber(), m.accountId(),
+                    m.createdAt(), code, expiresAt);
+        }
+    }
+
+    /** An organisation or a partner: both are a named party with an account. */
+    @Serdeable
+    public record PartyView(String id, String schemeCode, String name, @Nullable String ward, String accountId,
+                            Instant createdAt) {
+        static PartyView of(Organisation o, String schemeCode) {
+            return new PartyView(o.id(), schemeCode, o.name(), o.ward(), o.accountId(), o.createdAt());
+        }
+
+        static PartyView of(Partner p, String schemeCode) {
+            return new PartyView(p.id(), schemeCode, p.name(), p.ward(), p.accountId(), p.createdAt());
+        }
+    }
+}
