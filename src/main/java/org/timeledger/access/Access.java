@@ -18,7 +18,7 @@ import org.timeledger.identity.Caller;
 import org.timeledger.identity.Role;
 
 /**
- * Who may see what (SPEC §3, issue 3), in one place. Routes already admit only the roles that
+ * Who may see what, in one place (docs/api-guide.md, "Who can do what"). Routes already admit only the roles that
  * may use them ({@code @Secured}); these checks decide about the object itself. Something the
  * caller may not see answers exactly as something that does not exist: 404, so that ids
  * cannot be probed.

@@ -31,8 +31,8 @@ import org.timeledger.identity.Caller;
 /**
  * Per-principal rate limits on the routes that move credits: a runaway script or a till stuck
  * in a loop is slowed to a pace no person or till reaches, refused before it costs the database
- * anything beyond authentication (a till's key is looked up on every request). A route moves credits when it takes an {@code Idempotency-Key} (SPEC §3: every
- * request that moves credits takes one), so a new such route is limited without a list to
+ * anything beyond authentication (a till's key is looked up on every request). A route moves credits when it takes an {@code Idempotency-Key} (every
+ * request that moves credits takes one: docs/api-guide.md), so a new such route is limited without a list to
  * keep up to date. Keyed by the principal, a user or a till's API key: these routes admit no
  * anonymous caller, so an address says nothing about who is calling.
  *

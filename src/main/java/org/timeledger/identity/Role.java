@@ -1,6 +1,6 @@
 package org.timeledger.identity;
 
-/** The roles of SPEC §3. An ADMIN without a scheme (the bootstrap admin) administers every scheme. */
+/** The roles (docs/api-guide.md, "Who can do what"). An ADMIN without a scheme (the bootstrap admin) administers every scheme. */
 public enum Role {
     ADMIN,
     COORDINATOR,

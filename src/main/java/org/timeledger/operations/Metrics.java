@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The service's own counters, served with Micrometer's at /metrics (README, "Metrics"). Each is
+ * The service's own counters, served with Micrometer's at /metrics (docs/operations.md, "Metrics"). Each is
  * counted where its event happens; what happens inside a transaction is counted once that
  * transaction commits, so a transaction rolled back (refused, or retried after a deadlock)
  * counts nothing and its retry counts once. Per event the cost is a counter increment.

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The rules an activity must meet to earn credits (SPEC §2.2), each with the stable name a
+ * The rules an activity must meet to earn credits, each with the stable name a
  * refusal carries as its {@code rule}. Pure functions: the caller gathers what they need (the
  * date today where the scheme is, the member's vetting, what they already logged).
  */

@@ -18,10 +18,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The performance benchmark (issue 7): for each store, starts the service's jar, seeds a scheme
+ * The performance benchmark (docs/performance.md): for each store, starts the service's jar, seeds a scheme
  * of members holding credits, drives each scenario over HTTP, measures the two ceilings in the
  * same run, and reports. {@code scripts/bench} builds the jar and prepares PostgreSQL, then runs
- * this; see the README's "Performance" section.
+ * this; see docs/performance.md.
  *
  * <pre>java -cp target/test-classes:target/timeledger.jar org.timeledger.bench.Bench [options]
  *   --stores h2,postgres    which stores, in order (default both)

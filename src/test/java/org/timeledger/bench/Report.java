@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The benchmark's report: a Markdown table for people and the README, the same figures as
- * JSON for tools. The goals of issue 7 are stated next to the figures, met or missed: the
+ * The benchmark's report: a Markdown table for people and docs/performance.md, the same figures as
+ * JSON for tools. The goals in docs/performance.md are stated next to the figures, met or missed: the
  * report judges, it never fails the run over a figure.
  */
 final class Report {

@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
- * A bank test under crashes (scripts/chaos; README, "Reliability"). Starts the service (one
+ * A bank test under crashes (scripts/chaos; docs/reliability.md, "Crashes"). Starts the service (one
  * instance on H2, or several sharing PostgreSQL), seeds members with floors, runs clients that
  * move credits in every way a member, coordinator or till can, kills an instance with SIGKILL
  * at random moments and starts it again, optionally restarts PostgreSQL itself mid-run, and

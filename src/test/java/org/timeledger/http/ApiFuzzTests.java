@@ -59,7 +59,7 @@ import org.timeledger.web.Idempotency;
  * large, nested too deep) and each field of it as its schema describes (wrong type, missing,
  * out of range, too long, SQL and script where an id, a code or a typed value belongs).
  * <p>
- * Every answer must be a 4xx {@code application/problem+json} with the fields SPEC §3 promises;
+ * Every answer must be a 4xx {@code application/problem+json} with the fields openapi.yml promises;
  * nothing may have happened to the books. All failures are collected and reported together.
  */
 public abstract class ApiFuzzTests extends ServiceTest {

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.timeledger.testing.Api.object;
 
 /**
- * GET /metrics as Prometheus scrapes it: anonymous, the text format, every series the README
+ * GET /metrics as Prometheus scrapes it: anonymous, the text format, every series docs/operations.md
  * names with its HELP line, and each moving by exactly what was done. The application (and so
  * every counter) is this class's own, but the tests in it share it: each compares a scrape
  * before with one after.

@@ -1,6 +1,6 @@
 package org.timeledger.ledger.model;
 
-/** What an account belongs to (SPEC §1). */
+/** What an account belongs to (docs/architecture.md, "How it works"). */
 public enum AccountKind {
     MEMBER,
     ORGANISATION,
