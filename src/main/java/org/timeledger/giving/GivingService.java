@@ -1,6 +1,8 @@
 package org.timeledger.giving;
 
 import org.timeledger.problem.Refusal;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
 import org.timeledger.identity.Caller;
@@ -37,7 +39,8 @@ public class GivingService {
         this.ledger = ledger;
     }
 
-    /** Runs on the caller's transaction (the one that records the Idempotency-Key). */
+    /** A gift, in the command's transaction. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public EntryView gift(Caller caller, GivingRequests.Gift request) {
         Member giver = access.member(caller, caller.memberId());
         Member recipient = recipientOf(giver, request);
@@ -46,7 +49,8 @@ public class GivingService {
         return EntryView.of(entry, schemes.codeOf(entry.schemeId()), null);
     }
 
-    /** Runs on the caller's transaction (the one that records the Idempotency-Key). */
+    /** A donation, in the command's transaction. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public EntryView donate(Caller caller, GivingRequests.Donation request) {
         Member donor = access.member(caller, caller.memberId());
         String toAccount = donationAccount(donor, request);
@@ -56,9 +60,10 @@ public class GivingService {
     }
 
     /**
-     * Grants credits from the community pot to a member, never beyond what the pot holds.
-     * Runs on the caller's transaction (the one that records the Idempotency-Key).
+     * Grants credits from the community pot to a member, never beyond what the pot holds, in the
+     * command's transaction.
      */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public EntryView grant(Caller caller, String schemeCode, GivingRequests.Grant request) {
         Scheme scheme = access.scheme(caller, schemeCode);
         Member member = parties.findMember(request.memberId()).filter(m -> m.schemeId().equals(scheme.id()))
