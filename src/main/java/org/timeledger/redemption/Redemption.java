@@ -15,6 +15,16 @@ public record Redemption(String id, String schemeId, String partnerId, String of
                          String entryId, Instant capturedAt, Hold.Status holdStatus, Instant holdExpiresAt,
                          String offerTitle, String memberName) {
 
+    /** What a capture takes: what the till names, or all that is held; the rest of the hold is released either way. */
+    public long captureMinutes(Long requestedMinutes) {
+        return requestedMinutes == null ? heldMinutes : requestedMinutes;
+    }
+
+    /** What may still be refunded: what was captured less what was refunded already; nothing if never captured. */
+    public long refundableMinutes() {
+        return capturedMinutes == null ? 0 : capturedMinutes - refundedMinutes;
+    }
+
     /** HELD, CAPTURED, VOIDED or EXPIRED, as it stands at {@code now}. */
     public Hold.Status statusAt(Instant now) {
         return holdStatus == Hold.Status.HELD && !now.isBefore(holdExpiresAt) ? Hold.Status.EXPIRED : holdStatus;

@@ -131,7 +131,7 @@ public class Redemptions {
     public RedemptionView capture(Caller caller, String redemptionId, RedemptionRequests.Capture request) {
         Redemption redemption = lockOwn(caller, redemptionId);
         Partner partner = parties.findPartner(redemption.partnerId()).orElseThrow();
-        long amount = request.amountMinutes() == null ? redemption.heldMinutes() : request.amountMinutes();
+        long amount = redemption.captureMinutes(request.amountMinutes());
         return capture(caller, redemption, partner, amount);
     }
 
@@ -157,7 +157,7 @@ public class Redemptions {
             throw new RejectedException(Refusal.REFUND_EXCEEDS_CAPTURED, "Redemption " + redemptionId
                     + " was never captured, so there is nothing to refund; void a hold instead.");
         }
-        long left = redemption.capturedMinutes() - redemption.refundedMinutes();
+        long left = redemption.refundableMinutes();
         if (request.amountMinutes() > left) {
             throw new RejectedException(Refusal.REFUND_EXCEEDS_CAPTURED, redemption.capturedMinutes()
                     + " minutes were captured and " + redemption.refundedMinutes() + " refunded already; at most "

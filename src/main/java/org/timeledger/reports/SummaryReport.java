@@ -66,8 +66,8 @@ public class SummaryReport {
             if (last.isBefore(first)) {
                 throw RejectedException.invalidField("to", "is before from");
             }
-            Instant start = first.atStartOfDay(zone).toInstant();
-            Instant end = last.plusDays(1).atStartOfDay(zone).toInstant();
+            Instant start = SummaryArithmetic.periodStart(first, zone);
+            Instant end = SummaryArithmetic.periodEnd(last, zone);
             Summary all = compute(scheme, first, last, start, end);
             if (!caller.is(Role.COORDINATOR)) {
                 return all;
@@ -84,7 +84,7 @@ public class SummaryReport {
     Summary compute(Scheme scheme, LocalDate from, LocalDate to) {
         ZoneId zone = ZoneId.of(scheme.timeZone());
         LocalDate first = from == null ? start(scheme, zone) : from;
-        return compute(scheme, first, to, first.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant());
+        return compute(scheme, first, to, SummaryArithmetic.periodStart(first, zone), SummaryArithmetic.periodEnd(to, zone));
     }
 
     /** The scheme's first day: when it began, or its earliest activity, logged back-dated. */
@@ -105,17 +105,9 @@ public class SummaryReport {
         Credits credits = credits(scheme, start, end);
         Outstanding outstanding = outstanding(scheme, end);
         long[] issuance = issuanceTotals(scheme, Instant.EPOCH, end);
-        // credits that expired are retired too: they left circulation without going back to ISSUANCE
-        long retired = issuance[1] + outstanding.expired();
         Long stored = end.isAfter(clock.instant()) ? storedBalances(scheme) : null;
-        Identity identity = new Identity(issuance[0], retired, outstanding.total(), stored,
-                issuance[0] - retired == outstanding.total() && (stored == null || stored == outstanding.total()));
-        Set<String> wards = new java.util.TreeSet<>(v.wards.keySet());
-        wards.addAll(newMembers.keySet());
-        List<WardRow> byWard = wards.stream().map(w -> {
-            Tally t = v.wards.getOrDefault(w, new Tally());
-            return new WardRow(w, t.minutes, t.members.size(), newMembers.getOrDefault(w, 0L));
-        }).toList();
+        Identity identity = SummaryArithmetic.identity(issuance[0], issuance[1], outstanding, stored);
+        List<WardRow> byWard = SummaryArithmetic.byWard(v.wards, newMembers);
         return new Summary(scheme.code(), first, last, v.total.minutes, v.total.activities, v.total.members.size(),
                 newMembers.values().stream().mapToLong(Long::longValue).sum(), credits, outstanding, identity,
                 categories(scheme, v), organisations(scheme, v), partners(scheme, start, end), byWard);
@@ -224,11 +216,7 @@ public class SummaryReport {
             return sums;
         });
         long[] issuance = issuanceTotals(scheme, start, end);
-        return new Credits(issuance[0], issuance[1], moved.getOrDefault("EARN", 0L), moved.getOrDefault("ALLOCATION", 0L),
-                moved.getOrDefault("GIFT", 0L), moved.getOrDefault("EXCHANGE", 0L), moved.getOrDefault("DONATION", 0L),
-                moved.getOrDefault("GRANT", 0L), moved.getOrDefault("REDEMPTION", 0L), moved.getOrDefault("REFUND", 0L),
-                moved.getOrDefault("EXPIRY", 0L), moved.getOrDefault("SETTLEMENT", 0L), moved.getOrDefault("ADJUSTMENT", 0L),
-                moved.getOrDefault("REVERSAL", 0L));
+        return SummaryArithmetic.credits(issuance[0], issuance[1], moved);
     }
 
     /** Credits created (debits of ISSUANCE, all its accounts) and retired (their credits) by entries posted in [start, end). */
@@ -274,12 +262,7 @@ public class SummaryReport {
             }
             return sums;
         });
-        long members = byKind.getOrDefault("MEMBER", 0L);
-        long organisations = byKind.getOrDefault("ORGANISATION", 0L);
-        long partners = byKind.getOrDefault("PARTNER", 0L);
-        long pot = byKind.getOrDefault("COMMUNITY_POT", 0L);
-        long expired = byKind.getOrDefault("EXPIRED", 0L);
-        return new Outstanding(members, organisations, partners, pot, expired, members + organisations + partners + pot);
+        return SummaryArithmetic.outstanding(byKind);
     }
 
     private List<PartnerRow> partners(Scheme scheme, Instant start, Instant end) {

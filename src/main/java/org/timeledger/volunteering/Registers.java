@@ -187,11 +187,13 @@ final class Registers {
         return new Resolved(lines, errors);
     }
 
-    private static boolean isCard(String reference) {
+    /** Whether a line names its member by card number (16 digits, spaces and dashes aside) rather than by id. */
+    static boolean isCard(String reference) {
         return reference.replaceAll("[\\s-]", "").matches("\\d{16}");
     }
 
-    private static String card(String reference) {
+    /** A card number as stored: its digits alone. */
+    static String card(String reference) {
         return reference.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT);
     }
 }

@@ -294,9 +294,14 @@ public abstract class EventFeedTests extends ServiceTest {
         expect(holdAgain, 201);
         assertThat(holdAgain.header("Idempotent-Replayed")).contains("true");
 
-        // refused: Bob has nothing; the refusal is recorded under its key, but no effect, no event
+        // refused, each recorded under its key but with no effect and no event: an ADJUSTMENT between two
+        // members, which that type may not move; a gift from Bob, who has nothing
         Api.Reply refused = transfer(code, bob.get("accountId").asText(), ada.get("accountId").asText(), 10, "ADJUSTMENT");
-        assertThat(refused.status()).isGreaterThanOrEqualTo(400);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.code()).isEqualTo("type_not_allowed_for_accounts");
+        Api.Reply nothingToGive = transfer(code, bob.get("accountId").asText(), ada.get("accountId").asText(), 10, "GIFT");
+        assertThat(nothingToGive.status()).isEqualTo(422);
+        assertThat(nothingToGive.code()).isEqualTo("insufficient_credits");
         Api.Reply poor = till.post("/v1/redemptions", object("cardNumber", bob.get("cardNumber").asText(),
                 "amountMinutes", 30, "tillReference", "r-2"), "Idempotency-Key", newKey());
         assertThat(poor.code()).isEqualTo("insufficient_credits");

@@ -1,14 +1,17 @@
 package org.timeledger.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.timeledger.testing.Api;
 import org.timeledger.testing.ServiceTest;
+import org.timeledger.testing.TestClock;
 import org.timeledger.testing.Tokens;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.Instant;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +19,8 @@ import static org.timeledger.testing.Api.object;
 
 /** The ledger's routes through the real server: transfers, entries, reversals, statements, reconciliation. */
 public abstract class LedgerApiTests extends ServiceTest {
+    @Inject
+    TestClock clock;
 
     @Test
     void issuingAndGivingMovesCreditsAndRecordsWhoDidIt() {
@@ -161,13 +166,13 @@ public abstract class LedgerApiTests extends ServiceTest {
     }
 
     @Test
-    void anAccountsBalanceAsItStoodAtAMoment() throws Exception {
+    void anAccountsBalanceAsItStoodAtAMoment() {
         JsonNode scheme = createScheme();
         String code = scheme.get("code").asText();
         String ada = registerMember(code, "Ada").get("accountId").asText();
-        Instant before = Instant.now().minusSeconds(1);
+        Instant before = clock.instant().minusSeconds(1);
         Instant first = Instant.parse(issue(scheme, ada, 30).get("postedAt").asText());
-        Thread.sleep(5);
+        clock.advance(Duration.ofSeconds(1)); // so the second entry is posted later than the first, never in the same instant
         issue(scheme, ada, 20);
 
         assertThat(admin.get("/v1/accounts/" + ada + "/balance?asOf=" + before).number("balanceMinutes")).isZero();

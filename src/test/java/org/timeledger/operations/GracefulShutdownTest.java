@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,9 +58,8 @@ class GracefulShutdownTest {
 
             long signalled = System.nanoTime();
             service.process.destroy(); // SIGTERM
-            Thread.sleep(1_000);
+            assertThat(newConnectionAnswerAfterSigterm(service)).as("a new connection after SIGTERM").isIn("refused", "503");
             assertThat(service.process.isAlive()).as("still running while a request is in flight").isTrue();
-            assertThat(newConnectionAnswer(service)).as("a new connection after SIGTERM").isIn("refused", "503");
 
             out.write(body, body.length / 2, body.length - body.length / 2);
             out.flush();
@@ -68,11 +68,11 @@ class GracefulShutdownTest {
             Matcher entry = ENTRY_ID.matcher(answer);
             assertThat(entry.find()).as(answer).isTrue();
 
-            assertThat(service.process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).as("exited within the grace").isTrue();
-            long shutdownMs = Duration.ofNanos(System.nanoTime() - signalled).toMillis();
+            // a guard against a hang, far beyond the grace period, not a measure of the shutdown
+            assertThat(service.process.waitFor(60, TimeUnit.SECONDS)).as("exited by itself").isTrue();
             int exit = service.process.exitValue();
-            System.out.printf("shutdown with a request in flight (the rest of its body sent 1 s after SIGTERM): %d ms after SIGTERM, exit %d%n",
-                    shutdownMs, exit);
+            System.out.printf("shutdown with a request in flight (the rest of its body sent once new connections were "
+                    + "refused): %d ms after SIGTERM, exit %d%n", Duration.ofNanos(System.nanoTime() - signalled).toMillis(), exit);
             assertThat(exit).as("exit status after SIGTERM").isIn(0, 143);
             assertThat(storedEntry(entry.group(1))).as("the entry of the request in flight is stored").isTrue();
         }
@@ -87,15 +87,17 @@ class GracefulShutdownTest {
     }
 
     @Test
-    void anIdleServiceStopsAtOnce() throws Exception {
-        ServiceProcess service = ServiceProcess.start(workDir, Map.of());
+    void anIdleServiceStopsWithoutWaitingForTheGracePeriod() throws Exception {
+        // a grace period far longer than the patience below: an idle service that waited it out would be killed
+        ServiceProcess service = ServiceProcess.start(workDir, Map.of("TIMELEDGER_SHUTDOWN_GRACE", "10m"));
         long signalled = System.nanoTime();
-        int exit = service.stop(Duration.ofSeconds(30));
-        long shutdownMs = Duration.ofNanos(System.nanoTime() - signalled).toMillis();
-        System.out.printf("idle shutdown: %d ms after SIGTERM, exit %d%n", shutdownMs, exit);
-        assertThat(exit).isIn(0, 143);
-        assertThat(shutdownMs).as("an idle shutdown waits for nothing").isLessThan(5_000);
-        assertThat(indexOf(service.logLines(), "GracefulShutdown", "Shutting down gracefully")).isNotNegative();
+        int exit = service.stop(Duration.ofSeconds(60));
+        System.out.printf("idle shutdown: %d ms after SIGTERM, exit %d%n",
+                Duration.ofNanos(System.nanoTime() - signalled).toMillis(), exit);
+        assertThat(exit).as("exit status after SIGTERM (-1: it did not exit and was killed)").isIn(0, 143);
+        List<String> log = service.logLines();
+        assertThat(indexOf(log, "GracefulShutdown", "Shutting down gracefully")).isNotNegative();
+        assertThat(indexOf(log, "GracefulShutdown", "ran out")).as("nothing was cut off").isNegative();
     }
 
     @Test
@@ -107,14 +109,16 @@ class GracefulShutdownTest {
             stuck.getOutputStream().flush();
             Thread.sleep(300);
             long signalled = System.nanoTime();
-            int exit = service.stop(Duration.ofSeconds(20));
-            long shutdownMs = Duration.ofNanos(System.nanoTime() - signalled).toMillis();
+            // patience far beyond the grace period: a guard against a hang, not a measure of the shutdown
+            int exit = service.stop(Duration.ofSeconds(60));
             System.out.printf("shutdown with a request that never ends, grace 3 s: %d ms after SIGTERM, exit %d%n",
-                    shutdownMs, exit);
-            assertThat(exit).as("it exits by itself").isIn(0, 143);
-            assertThat(shutdownMs).as("the grace period bounds the wait").isBetween(2_500L, 10_000L);
+                    Duration.ofNanos(System.nanoTime() - signalled).toMillis(), exit);
+            assertThat(exit).as("it exits by itself, as a process ended by SIGTERM (-1: it hung and was killed)")
+                    .isEqualTo(143);
+            assertThat(answerIfAny(stuck)).as("the stalled request is cut off unanswered").isEmpty();
         }
-        assertThat(indexOf(service.logLines(), "GracefulShutdown", "grace period of 3 s ran out")).isNotNegative();
+        assertThat(indexOf(service.logLines(), "GracefulShutdown", "grace period of 3 s ran out with 1 request(s)"))
+                .as("the log says the grace period ran out and the request was cut off").isNotNegative();
     }
 
     /** A transfer of an hour from ISSUANCE to a new member, as JSON; the administrator's token kept for it. */
@@ -135,6 +139,31 @@ class GracefulShutdownTest {
             head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
         }
         return head.append("\r\n").toString();
+    }
+
+    /**
+     * How a new connection is answered once the service has taken SIGTERM in: asked again while
+     * it is answered as before the signal (or reset as the listener closes), until it is refused
+     * or answered 503.
+     */
+    private static String newConnectionAnswerAfterSigterm(ServiceProcess service) throws InterruptedException {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(15); // a hang guard, within the 20 s grace
+        String answer = newConnectionAnswer(service);
+        while (!answer.equals("refused") && !answer.equals("503") && System.nanoTime() < giveUp) {
+            Thread.sleep(20);
+            answer = newConnectionAnswer(service);
+        }
+        return answer;
+    }
+
+    /** What the server sent on a connection before closing it; nothing if it closed or reset it unanswered. */
+    private static String answerIfAny(Socket socket) throws IOException {
+        socket.setSoTimeout(10_000);
+        try {
+            return readAll(socket.getInputStream());
+        } catch (java.net.SocketException reset) {
+            return "";
+        }
     }
 
     private static String newConnectionAnswer(ServiceProcess service) throws InterruptedException {

@@ -88,9 +88,9 @@ class LogSecretsTest {
         String partner = keep(admin.post("/v1/schemes/" + code + "/partners", object("name", "Pool")), 201).field("id");
         String offer = keep(admin.post("/v1/partners/" + partner + "/offers", object("title", "Swim", "amountMinutes", 60)), 201)
                 .field("id");
-        String apiKey = secret(keep(admin.post("/v1/partners/" + partner + "/api-keys", object("label", "till 1")), 201)
-                .field("key"));
-        secret(apiKey.substring(apiKey.lastIndexOf('_') + 1)); // the secret part alone
+        Api.Reply createdKey = keep(admin.post("/v1/partners/" + partner + "/api-keys", object("label", "till 1")), 201);
+        String apiKey = secret(createdKey.field("key"));
+        secret(secretOf(apiKey, createdKey.field("id"))); // the secret part alone
         Api till = anonymous.withApiKey(apiKey);
         keep(till.get("/v1/cards/" + ada.card), 200);
         String hold = keep(till.post("/v1/redemptions", object("cardNumber", ada.card, "offerId", offer,
@@ -128,6 +128,18 @@ class LogSecretsTest {
         keep(anonymous.post("/oauth/access_token", object("grant_type", "refresh_token",
                 "refresh_token", secret(login.field("refresh_token")))), 200);
         return new Member(anonymous.withToken(token(login)), registered.field("accountId"), card, token(login));
+    }
+
+    /**
+     * The secret part of a till's key. ApiKeys makes a key as {@code tlk_<id body>_<secret>}, the
+     * id body being the key id's ({@code key_<id body>}); the secret is base64url, so it may hold
+     * '_' itself and is whatever follows the id body and its separator, not the text after the last '_'.
+     */
+    private static String secretOf(String apiKey, String keyId) {
+        assertThat(keyId).as("the key's id").startsWith("key_");
+        String before = "tlk_" + keyId.substring("key_".length()) + "_";
+        assertThat(apiKey).as("a key reads tlk_<id body>_<secret>").startsWith(before);
+        return apiKey.substring(before.length());
     }
 
     private String token(Api.Reply login) {

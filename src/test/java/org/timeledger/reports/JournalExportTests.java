@@ -1,16 +1,21 @@
 package org.timeledger.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.timeledger.testing.Api;
 import org.timeledger.testing.ServiceTest;
+import org.timeledger.testing.TestClock;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +30,9 @@ import static org.timeledger.testing.Api.object;
  */
 public abstract class JournalExportTests extends ServiceTest {
     public static final Path HLEDGER = Path.of("/usr/bin/hledger");
+
+    @Inject
+    TestClock clock;
 
     @Test
     void hledgerReadsTheExportAndItsBalancesAreTheServices() throws Exception {
@@ -70,18 +78,21 @@ public abstract class JournalExportTests extends ServiceTest {
         JsonNode scheme = createScheme();
         String code = scheme.get("code").asText();
         JsonNode ada = registerMember(code, "Ada");
-        issue(scheme, ada.get("accountId").asText(), 10);
-        String middle = java.time.Instant.now().toString();
-        Thread.sleep(5);
-        issue(scheme, ada.get("accountId").asText(), 20);
+        JsonNode first = issue(scheme, ada.get("accountId").asText(), 10);
+        // a moment strictly between the two entries, made by moving the service's clock rather than waiting
+        clock.advance(Duration.ofSeconds(1));
+        String middle = clock.instant().toString();
+        clock.advance(Duration.ofSeconds(1));
+        JsonNode second = issue(scheme, ada.get("accountId").asText(), 20);
 
         String before = admin.get("/v1/schemes/" + code + "/export/journal?to=" + middle).body();
         String after = admin.get("/v1/schemes/" + code + "/export/journal?from=" + middle).body();
 
         assertThat(before).contains("    10 min").doesNotContain("    20 min");
         assertThat(after).contains("    20 min").contains("Opening balances");
-        String day = admin.get("/v1/schemes/" + code + "/export/journal?from=" + LocalDate.now(java.time.ZoneId.of("Europe/London"))
-                + "&to=" + LocalDate.now(java.time.ZoneId.of("Europe/London"))).body();
+        ZoneId zone = ZoneId.of(scheme.get("timeZone").asText());
+        String day = admin.get("/v1/schemes/" + code + "/export/journal?from=" + dayOf(first, zone)
+                + "&to=" + dayOf(second, zone)).body();
         assertThat(day).contains("    10 min").contains("    20 min").doesNotContain("Opening balances");
         if (Files.isExecutable(HLEDGER)) {
             assertThat(hledgerBalances(after)).as("opening balances plus the period give the balances at its end")
@@ -89,6 +100,11 @@ public abstract class JournalExportTests extends ServiceTest {
         }
         assertThat(admin.get("/v1/schemes/" + code + "/export/journal?from=yesterday").status()).isEqualTo(400);
         assertThat(registerMemberCannotExport(code)).isEqualTo(403);
+    }
+
+    /** The day an entry was posted on, where the scheme is. */
+    private static LocalDate dayOf(JsonNode entry, ZoneId zone) {
+        return LocalDate.ofInstant(Instant.parse(entry.get("postedAt").asText()), zone);
     }
 
     private int registerMemberCannotExport(String code) {

@@ -3,8 +3,10 @@ package org.timeledger.support;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,13 +24,27 @@ class IdsTest {
     }
 
     @Test
-    void idsMadeInLaterMillisecondsSortLater() throws InterruptedException {
+    void idsMadeInLaterMillisecondsSortLater() {
+        // each a millisecond after the one before, given rather than waited for (newId(prefix) is
+        // this with the current time); their random parts fall, so only the time part orders them
+        long now = System.currentTimeMillis();
+        byte[] falling = {(byte) 0xff, (byte) 0xc0, (byte) 0x80, 0x40, 0x00};
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            ids.add(Ids.newId("mem"));
-            Thread.sleep(2);
+        for (int i = 0; i < falling.length; i++) {
+            ids.add(Ids.newId("mem", now + i, allBytes(falling[i])));
         }
-        assertThat(ids).isSorted();
+        assertThat(ids).isSorted().doesNotHaveDuplicates();
+        assertThat(ids).allMatch(id -> id.matches("mem_[0-9A-HJKMNP-TV-Z]{26}"));
+    }
+
+    /** A "random" source whose bytes are all {@code value}. */
+    private static Random allBytes(byte value) {
+        return new Random() {
+            @Override
+            public void nextBytes(byte[] bytes) {
+                Arrays.fill(bytes, value);
+            }
+        };
     }
 
     @Test

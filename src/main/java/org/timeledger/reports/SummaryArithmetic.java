@@ -1,0 +1,75 @@
+package org.timeledger.reports;
+
+import org.timeledger.reports.SummaryReport.Tally;
+import org.timeledger.reports.SummaryViews.Credits;
+import org.timeledger.reports.SummaryViews.Identity;
+import org.timeledger.reports.SummaryViews.Outstanding;
+import org.timeledger.reports.SummaryViews.WardRow;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The summary's arithmetic on the sums its queries gather ({@link SummaryReport}): pure
+ * functions, so that the rules of the report can be tested without a database.
+ */
+final class SummaryArithmetic {
+    private SummaryArithmetic() {
+    }
+
+    /** A period's first moment: the start of its first day in the scheme's time zone. */
+    static Instant periodStart(LocalDate first, ZoneId zone) {
+        return first.atStartOfDay(zone).toInstant();
+    }
+
+    /** A period's end, excluded: the start of the day after its last, so that the last day counts whole. */
+    static Instant periodEnd(LocalDate last, ZoneId zone) {
+        return last.plusDays(1).atStartOfDay(zone).toInstant();
+    }
+
+    /** Per entry type, the sum of its credit postings in the period; with ISSUANCE's debits and credits in it. */
+    static Credits credits(long issued, long retired, Map<String, Long> movedByType) {
+        return new Credits(issued, retired, movedByType.getOrDefault("EARN", 0L), movedByType.getOrDefault("ALLOCATION", 0L),
+                movedByType.getOrDefault("GIFT", 0L), movedByType.getOrDefault("EXCHANGE", 0L),
+                movedByType.getOrDefault("DONATION", 0L), movedByType.getOrDefault("GRANT", 0L),
+                movedByType.getOrDefault("REDEMPTION", 0L), movedByType.getOrDefault("REFUND", 0L),
+                movedByType.getOrDefault("EXPIRY", 0L), movedByType.getOrDefault("SETTLEMENT", 0L),
+                movedByType.getOrDefault("ADJUSTMENT", 0L), movedByType.getOrDefault("REVERSAL", 0L));
+    }
+
+    /** Balances by kind of account (ISSUANCE left out) as what is outstanding: in circulation, and expired beside it. */
+    static Outstanding outstanding(Map<String, Long> byKind) {
+        long members = byKind.getOrDefault("MEMBER", 0L);
+        long organisations = byKind.getOrDefault("ORGANISATION", 0L);
+        long partners = byKind.getOrDefault("PARTNER", 0L);
+        long pot = byKind.getOrDefault("COMMUNITY_POT", 0L);
+        long expired = byKind.getOrDefault("EXPIRED", 0L);
+        return new Outstanding(members, organisations, partners, pot, expired, members + organisations + partners + pot);
+    }
+
+    /**
+     * Issued less retired equals outstanding, from ISSUANCE's postings on one side and everyone
+     * else's on the other; and equals the stored balances, when they were read (null: not).
+     */
+    static Identity identity(long issued, long returnedToIssuance, Outstanding outstanding, Long storedBalances) {
+        // credits that expired are retired too: they left circulation without going back to ISSUANCE
+        long retired = returnedToIssuance + outstanding.expired();
+        return new Identity(issued, retired, outstanding.total(), storedBalances,
+                issued - retired == outstanding.total() && (storedBalances == null || storedBalances == outstanding.total()));
+    }
+
+    /** A row for every ward that volunteered or gained members, in the wards' order. */
+    static List<WardRow> byWard(Map<String, Tally> volunteeringByWard, Map<String, Long> newMembersByWard) {
+        Set<String> wards = new TreeSet<>(volunteeringByWard.keySet());
+        wards.addAll(newMembersByWard.keySet());
+        return wards.stream().map(w -> {
+            Tally t = volunteeringByWard.getOrDefault(w, new Tally());
+            return new WardRow(w, t.minutes, t.members.size(), newMembersByWard.getOrDefault(w, 0L));
+        }).toList();
+    }
+}
