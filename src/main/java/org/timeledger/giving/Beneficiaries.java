@@ -101,4 +101,14 @@ public class Beneficiaries {
         int space = name.indexOf(' ');
         return space < 0 ? name : name.substring(0, space);
     }
+
+    /** An erased member names nobody and is named by nobody any more, on the caller's transaction. */
+    public void forgetMember(String memberId) {
+        for (Beneficiary named : store.namedBy(memberId)) {
+            store.remove(memberId, named.beneficiaryId());
+        }
+        for (Beneficiary naming : store.naming(memberId)) {
+            store.remove(naming.memberId(), memberId);
+        }
+    }
 }
