@@ -187,4 +187,19 @@ public class PartyService {
         return new Member(member.id(), member.schemeId(), pseudonym, member.ward(), blockedCard, member.accountId(),
                 member.createdAt(), member.erased() ? member.erasedAt() : now);
     }
+
+    /** The members of a scheme registered in [start, end), counted by ward. */
+    public List<WardCount> registeredByWard(String schemeId, Instant start, Instant end) {
+        return memberStore.registeredByWard(schemeId, start, end);
+    }
+
+    /** Every organisation of a scheme, by name. */
+    public List<Organisation> organisationsByName(String schemeId) {
+        return organisations.byName(schemeId);
+    }
+
+    /** Every partner of a scheme, by name. */
+    public List<Partner> partnersByName(String schemeId) {
+        return partners.byName(schemeId);
+    }
 }
