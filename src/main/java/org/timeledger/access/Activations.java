@@ -202,4 +202,20 @@ public class Activations {
     private static RejectedException usernameTaken(String username) {
         return new RejectedException(Refusal.USERNAME_TAKEN, "The username '" + username + "' is taken; choose another.");
     }
+
+    /**
+     * An erased member gets in no more, on the caller's transaction: an activation code not yet
+     * used (say, in the welcome letter) stops working, a staff user who named them as their own
+     * member record forgets it, and their login loses its username and password, its sessions
+     * and its refresh tokens.
+     */
+    public void forgetMember(String memberId) {
+        supersedeCodes(memberId);
+        users.findByOwnMemberId(memberId).forEach(staff -> users.updateOwnMember(staff.id(), null));
+        users.findByMemberId(memberId).ifPresent(user -> {
+            users.updateLogin(user.id(), "erased-" + memberId.toLowerCase(java.util.Locale.ROOT), null);
+            users.endSessions(user.id());
+            refreshTokens.revokeAllOf(user.id());
+        });
+    }
 }

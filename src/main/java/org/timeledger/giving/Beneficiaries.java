@@ -101,4 +101,23 @@ public class Beneficiaries {
         int space = name.indexOf(' ');
         return space < 0 ? name : name.substring(0, space);
     }
+
+    /** The members who named this one their beneficiary, on the caller's transaction. */
+    public List<Member> nominators(Member beneficiary) {
+        List<Member> owners = new java.util.ArrayList<>();
+        for (Beneficiary named : store.naming(beneficiary.id())) {
+            parties.findMember(named.memberId()).ifPresent(owners::add);
+        }
+        return owners;
+    }
+
+    /** An erased member names nobody and is named by nobody any more, on the caller's transaction. */
+    public void forgetMember(String memberId) {
+        for (Beneficiary named : store.namedBy(memberId)) {
+            store.remove(memberId, named.beneficiaryId());
+        }
+        for (Beneficiary naming : store.naming(memberId)) {
+            store.remove(naming.memberId(), memberId);
+        }
+    }
 }

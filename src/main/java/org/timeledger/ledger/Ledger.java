@@ -478,4 +478,9 @@ public class Ledger {
         }
         return accounts.size();
     }
+
+    /** The ids of a scheme's accounts of one kind (its ISSUANCE accounts, say), in id order. */
+    public List<String> accountIdsOfKind(String schemeId, AccountKind kind) {
+        return store.accountIdsOfKind(schemeId, kind);
+    }
 }

@@ -5,7 +5,6 @@ import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
 import org.timeledger.identity.Caller;
 import org.timeledger.giving.Beneficiaries;
-import org.timeledger.giving.BeneficiaryStore;
 import org.timeledger.ledger.Ledger;
 import org.timeledger.problem.RejectedException;
 import org.timeledger.redemption.RedemptionViews.CardView;
@@ -26,12 +25,12 @@ import java.util.List;
 @Singleton
 public class Cards {
     private final PartyService parties;
-    private final BeneficiaryStore beneficiaries;
+    private final Beneficiaries beneficiaries;
     private final Ledger ledger;
     private final Access access;
     private final Transactions transactions;
 
-    public Cards(PartyService parties, BeneficiaryStore beneficiaries, Ledger ledger, Access access, Transactions transactions) {
+    public Cards(PartyService parties, Beneficiaries beneficiaries, Ledger ledger, Access access, Transactions transactions) {
         this.parties = parties;
         this.beneficiaries = beneficiaries;
         this.ledger = ledger;
@@ -57,11 +56,7 @@ public class Cards {
 
     /** The members who named the holder their beneficiary. */
     List<Member> nominators(Member holder) {
-        List<Member> owners = new ArrayList<>();
-        for (var named : beneficiaries.naming(holder.id())) {
-            parties.findMember(named.memberId()).ifPresent(owners::add);
-        }
-        return owners;
+        return beneficiaries.nominators(holder);
     }
 
     private SpendableAccount account(Member owner, boolean own) {

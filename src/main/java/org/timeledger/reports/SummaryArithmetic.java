@@ -6,6 +6,9 @@ import org.timeledger.reports.SummaryViews.Identity;
 import org.timeledger.reports.SummaryViews.Outstanding;
 import org.timeledger.reports.SummaryViews.WardRow;
 
+import org.timeledger.ledger.model.AccountKind;
+import org.timeledger.ledger.model.EntryType;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,22 +36,26 @@ final class SummaryArithmetic {
     }
 
     /** Per entry type, the sum of its credit postings in the period; with ISSUANCE's debits and credits in it. */
-    static Credits credits(long issued, long retired, Map<String, Long> movedByType) {
-        return new Credits(issued, retired, movedByType.getOrDefault("EARN", 0L), movedByType.getOrDefault("ALLOCATION", 0L),
-                movedByType.getOrDefault("GIFT", 0L), movedByType.getOrDefault("EXCHANGE", 0L),
-                movedByType.getOrDefault("DONATION", 0L), movedByType.getOrDefault("GRANT", 0L),
-                movedByType.getOrDefault("REDEMPTION", 0L), movedByType.getOrDefault("REFUND", 0L),
-                movedByType.getOrDefault("EXPIRY", 0L), movedByType.getOrDefault("SETTLEMENT", 0L),
-                movedByType.getOrDefault("ADJUSTMENT", 0L), movedByType.getOrDefault("REVERSAL", 0L));
+    static Credits credits(long issued, long retired, Map<EntryType, Long> movedByType) {
+        return new Credits(issued, retired, moved(movedByType, EntryType.EARN), moved(movedByType, EntryType.ALLOCATION),
+                moved(movedByType, EntryType.GIFT), moved(movedByType, EntryType.EXCHANGE),
+                moved(movedByType, EntryType.DONATION), moved(movedByType, EntryType.GRANT),
+                moved(movedByType, EntryType.REDEMPTION), moved(movedByType, EntryType.REFUND),
+                moved(movedByType, EntryType.EXPIRY), moved(movedByType, EntryType.SETTLEMENT),
+                moved(movedByType, EntryType.ADJUSTMENT), moved(movedByType, EntryType.REVERSAL));
+    }
+
+    private static long moved(Map<EntryType, Long> movedByType, EntryType type) {
+        return movedByType.getOrDefault(type, 0L);
     }
 
     /** Balances by kind of account (ISSUANCE left out) as what is outstanding: in circulation, and expired beside it. */
-    static Outstanding outstanding(Map<String, Long> byKind) {
-        long members = byKind.getOrDefault("MEMBER", 0L);
-        long organisations = byKind.getOrDefault("ORGANISATION", 0L);
-        long partners = byKind.getOrDefault("PARTNER", 0L);
-        long pot = byKind.getOrDefault("COMMUNITY_POT", 0L);
-        long expired = byKind.getOrDefault("EXPIRED", 0L);
+    static Outstanding outstanding(Map<AccountKind, Long> byKind) {
+        long members = byKind.getOrDefault(AccountKind.MEMBER, 0L);
+        long organisations = byKind.getOrDefault(AccountKind.ORGANISATION, 0L);
+        long partners = byKind.getOrDefault(AccountKind.PARTNER, 0L);
+        long pot = byKind.getOrDefault(AccountKind.COMMUNITY_POT, 0L);
+        long expired = byKind.getOrDefault(AccountKind.EXPIRED, 0L);
         return new Outstanding(members, organisations, partners, pot, expired, members + organisations + partners + pot);
     }
 

@@ -1,10 +1,9 @@
 package org.timeledger.schemes;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import org.timeledger.ledger.Ledger;
+import org.timeledger.ledger.model.AccountKind;
 
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,12 +25,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public class IssuanceAccounts {
     public static final int MAX = 64;
 
-    private final JdbcOperations jdbc;
+    private final Ledger ledger;
     /** A scheme's ISSUANCE accounts never change once it exists: read once. */
     private final Map<String, List<String>> bySchemeId = new ConcurrentHashMap<>();
 
-    public IssuanceAccounts(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    public IssuanceAccounts(Ledger ledger) {
+        this.ledger = ledger;
     }
 
     /** The ISSUANCE account that credits for {@code creditedAccountId} come from. */
@@ -49,17 +48,7 @@ public class IssuanceAccounts {
         if (known != null) {
             return known;
         }
-        List<String> accounts = jdbc.prepareStatement("SELECT id FROM account WHERE scheme_id = ? AND kind = 'ISSUANCE' "
-                + "ORDER BY id", ps -> {
-            ps.setString(1, scheme.id());
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-            return List.copyOf(ids);
-        });
+        List<String> accounts = List.copyOf(ledger.accountIdsOfKind(scheme.id(), AccountKind.ISSUANCE));
         if (accounts.size() == scheme.issuanceAccounts()) {
             bySchemeId.put(scheme.id(), accounts); // not before the scheme's creation has committed
         }

@@ -12,4 +12,8 @@ public interface OrganisationRepository extends CrudRepository<Organisation, Str
     /** Organisations of a scheme with ids after {@code afterId}, in id order. */
     @Query("SELECT * FROM organisation WHERE scheme_id = :schemeId AND id > :afterId ORDER BY id LIMIT :limit")
     List<Organisation> page(String schemeId, String afterId, int limit);
+
+    /** Every organisation of a scheme, by name (then id), as reports list them. */
+    @Query("SELECT * FROM organisation WHERE scheme_id = :schemeId ORDER BY name, id")
+    List<Organisation> byName(String schemeId);
 }

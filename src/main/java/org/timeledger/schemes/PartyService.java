@@ -8,6 +8,7 @@ import org.timeledger.events.Events;
 import org.timeledger.ledger.model.AccountKind;
 import org.timeledger.ledger.Ledger;
 import org.timeledger.support.Ids;
+import org.timeledger.support.Secrets;
 import org.timeledger.support.Transactions;
 
 import org.timeledger.problem.RejectedException;
@@ -17,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,6 +26,7 @@ import java.util.Optional;
 @Singleton
 public class PartyService {
     private final MemberRepository members;
+    private final MemberStore memberStore;
     private final OrganisationRepository organisations;
     private final PartnerRepository partners;
     private final Ledger ledger;
@@ -31,8 +34,9 @@ public class PartyService {
     private final Events events;
     private final Clock clock;
 
-    public PartyService(MemberRepository members, OrganisationRepository organisations,
+    public PartyService(MemberRepository members, MemberStore memberStore, OrganisationRepository organisations,
                         PartnerRepository partners, Ledger ledger, Transactions transactions, Events events, Clock clock) {
+        this.memberStore = memberStore;
         this.clock = clock;
         this.events = events;
         this.members = members;
@@ -158,5 +162,44 @@ public class PartyService {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** Locks the member's row and reads it as it stands under the lock; taken before any account lock. */
+    public Optional<Member> lockMember(String id) {
+        return members.lock(id);
+    }
+
+    /**
+     * Forgets a member's personal data, on the caller's transaction (which holds their row's
+     * lock): their name becomes a pseudonym and their card number one no till accepts; the card
+     * they had is retired, so it is never issued again. Erasing twice changes nothing more.
+     * Their account and ward stay, for the books and the reports.
+     */
+    public Member forgetMember(Member member) {
+        String pseudonym = "Erased member " + Secrets.sha256Hex(member.id()).substring(0, 8).toUpperCase(Locale.ROOT);
+        // a card number no till accepts (not 16 digits), unique because the member's id is
+        String blockedCard = "X" + member.id().substring(member.id().length() - 15);
+        Instant now = now();
+        memberStore.erase(member.id(), pseudonym, blockedCard, now);
+        if (!member.cardNumber().equals(blockedCard)) {
+            members.retireCard(member.cardNumber(), member.id(), now);
+        }
+        return new Member(member.id(), member.schemeId(), pseudonym, member.ward(), blockedCard, member.accountId(),
+                member.createdAt(), member.erased() ? member.erasedAt() : now);
+    }
+
+    /** The members of a scheme registered in [start, end), counted by ward. */
+    public List<WardCount> registeredByWard(String schemeId, Instant start, Instant end) {
+        return memberStore.registeredByWard(schemeId, start, end);
+    }
+
+    /** Every organisation of a scheme, by name. */
+    public List<Organisation> organisationsByName(String schemeId) {
+        return organisations.byName(schemeId);
+    }
+
+    /** Every partner of a scheme, by name. */
+    public List<Partner> partnersByName(String schemeId) {
+        return partners.byName(schemeId);
     }
 }

@@ -3,6 +3,8 @@ package org.timeledger.reports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.timeledger.ledger.model.AccountKind;
+import org.timeledger.ledger.model.EntryType;
 import org.timeledger.reports.SummaryReport.Tally;
 import org.timeledger.reports.SummaryViews.Credits;
 import org.timeledger.reports.SummaryViews.Identity;
@@ -52,22 +54,22 @@ class SummaryArithmeticTest {
 
     @Test
     void creditsAreTheSumsByTypeOfEntryWithNoneForATypeThatMovedNothing() {
-        Credits credits = SummaryArithmetic.credits(900, 120, Map.of("EARN", 600L, "GIFT", 45L, "REDEMPTION", 60L,
-                "REFUND", 20L, "EXPIRY", 30L, "SETTLEMENT", 40L, "REVERSAL", 10L, "NOT_A_TYPE", 999L));
+        Credits credits = SummaryArithmetic.credits(900, 120, Map.of(EntryType.EARN, 600L, EntryType.GIFT, 45L, EntryType.REDEMPTION, 60L,
+                EntryType.REFUND, 20L, EntryType.EXPIRY, 30L, EntryType.SETTLEMENT, 40L, EntryType.REVERSAL, 10L));
 
         assertThat(credits).isEqualTo(new Credits(900, 120, 600, 0, 45, 0, 0, 0, 60, 20, 30, 40, 0, 10));
-        assertThat(SummaryArithmetic.credits(0, 0, Map.of("ALLOCATION", 1L, "EXCHANGE", 2L, "DONATION", 3L, "GRANT", 4L,
-                "ADJUSTMENT", 5L))).isEqualTo(new Credits(0, 0, 0, 1, 0, 2, 3, 4, 0, 0, 0, 0, 5, 0));
+        assertThat(SummaryArithmetic.credits(0, 0, Map.of(EntryType.ALLOCATION, 1L, EntryType.EXCHANGE, 2L, EntryType.DONATION, 3L, EntryType.GRANT, 4L,
+                EntryType.ADJUSTMENT, 5L))).isEqualTo(new Credits(0, 0, 0, 1, 0, 2, 3, 4, 0, 0, 0, 0, 5, 0));
     }
 
     @Test
     void whatIsOutstandingIsEveryHoldersBalanceButExpiredCreditsAreNotInCirculation() {
-        Outstanding outstanding = SummaryArithmetic.outstanding(Map.of("MEMBER", 400L, "ORGANISATION", 150L,
-                "PARTNER", 60L, "COMMUNITY_POT", 30L, "EXPIRED", 25L));
+        Outstanding outstanding = SummaryArithmetic.outstanding(Map.of(AccountKind.MEMBER, 400L, AccountKind.ORGANISATION, 150L,
+                AccountKind.PARTNER, 60L, AccountKind.COMMUNITY_POT, 30L, AccountKind.EXPIRED, 25L));
 
         assertThat(outstanding).isEqualTo(new Outstanding(400, 150, 60, 30, 25, 640));
         assertThat(SummaryArithmetic.outstanding(Map.of())).isEqualTo(new Outstanding(0, 0, 0, 0, 0, 0));
-        assertThat(SummaryArithmetic.outstanding(Map.of("MEMBER", -600L, "COMMUNITY_POT", 600L)).total())
+        assertThat(SummaryArithmetic.outstanding(Map.of(AccountKind.MEMBER, -600L, AccountKind.COMMUNITY_POT, 600L)).total())
                 .as("members in debt (mutual credit) count against the rest").isZero();
     }
 
@@ -84,7 +86,7 @@ class SummaryArithmeticTest {
     })
     void issuedLessRetiredIsWhatIsOutstandingAndWhatTheAccountsStore(long issued, long returned, long members, long expired,
                                                                      Long stored, boolean holds) {
-        Outstanding outstanding = SummaryArithmetic.outstanding(Map.of("MEMBER", members, "EXPIRED", expired));
+        Outstanding outstanding = SummaryArithmetic.outstanding(Map.of(AccountKind.MEMBER, members, AccountKind.EXPIRED, expired));
 
         Identity identity = SummaryArithmetic.identity(issued, returned, outstanding, stored);
 

@@ -377,4 +377,19 @@ public class LedgerStore {
             ps.setLong(index, value);
         }
     }
+
+    /** The ids of a scheme's accounts of one kind, in id order. */
+    public List<String> accountIdsOfKind(String schemeId, AccountKind kind) {
+        return jdbc.prepareStatement("SELECT id FROM account WHERE scheme_id = ? AND kind = ? ORDER BY id", ps -> {
+            ps.setString(1, schemeId);
+            ps.setString(2, kind.name());
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        });
+    }
 }
