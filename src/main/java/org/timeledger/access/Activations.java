@@ -1,9 +1,7 @@
 package org.timeledger.access;
 
 import org.timeledger.problem.Refusal;
-import org.timeledger.support.SqlTimes;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.timeledger.problem.RejectedException;
 import org.timeledger.schemes.Member;
@@ -14,7 +12,6 @@ import org.timeledger.support.Ids;
 import org.timeledger.support.SqlErrors;
 import org.timeledger.support.Transactions;
 
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +27,7 @@ import org.timeledger.identity.Role;
  */
 @Singleton
 public class Activations {
-    private final JdbcOperations jdbc;
+    private final ActivationStore store;
     private final PartyService parties;
     private final UserRepository users;
     private final Passwords passwords;
@@ -40,11 +37,11 @@ public class Activations {
     private final Clock clock;
     private final Duration validity;
 
-    public Activations(JdbcOperations jdbc, PartyService parties, UserRepository users, Passwords passwords,
+    public Activations(ActivationStore store, PartyService parties, UserRepository users, Passwords passwords,
                        RefreshTokens refreshTokens, LoginFailures loginFailures, Transactions transactions, Clock clock,
                        @Value("${timeledger.activation-code-validity:14d}") Duration validity) {
         this.loginFailures = loginFailures;
-        this.jdbc = jdbc;
+        this.store = store;
         this.parties = parties;
         this.users = users;
         this.passwords = passwords;
@@ -75,7 +72,7 @@ public class Activations {
             throw PartyService.erased(member);
         }
         return transactions.write(() -> {
-            supersedeCodes(member.id());
+            store.supersede(member.id(), now());
             users.findByMemberId(member.id()).ifPresent(user -> {
                 users.disableLogin(user.id());
                 users.endSessions(user.id());
@@ -134,60 +131,25 @@ public class Activations {
     }
 
     private boolean usable(String hash) {
-        return jdbc.prepareStatement("SELECT 1 FROM activation_code WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?", ps -> {
-            ps.setString(1, hash);
-            ps.setObject(2, SqlTimes.of(clock.instant()));
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        });
+        return store.isUsable(hash, clock.instant());
     }
 
     /** Marks a valid code used and returns its member; null when there is no such usable code. */
     private String claimCode(String hash) {
-        String[] found = jdbc.prepareStatement("SELECT id, member_id FROM activation_code WHERE code_hash = ? "
-                + "AND used_at IS NULL AND expires_at > ?", ps -> {
-            ps.setString(1, hash);
-            ps.setObject(2, SqlTimes.of(clock.instant()));
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new String[]{rs.getString(1), rs.getString(2)} : null;
-            }
-        });
+        ActivationStore.Usable found = store.findUsable(hash, clock.instant()).orElse(null);
         if (found == null) {
             return null;
         }
-        // the condition on used_at makes two simultaneous activations with one code end with one winner
-        int claimed = jdbc.prepareStatement("UPDATE activation_code SET used_at = ? WHERE id = ? AND used_at IS NULL", ps -> {
-            ps.setObject(1, SqlTimes.of(now()));
-            ps.setString(2, found[0]);
-            return ps.executeUpdate();
-        });
-        return claimed == 1 ? found[1] : null;
+        // of two simultaneous activations with one code, one marks it used and the other finds it used
+        return store.markUsed(found.id(), now()) ? found.memberId() : null;
     }
 
     private Issued insertCode(Caller caller, Member member) {
         String code = ActivationCodes.newCode();
         Instant now = now();
         Instant expires = now.plus(validity);
-        jdbc.prepareStatement("INSERT INTO activation_code (id, member_id, code_hash, created_by, created_at, expires_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", ps -> {
-            ps.setString(1, Ids.newId("act"));
-            ps.setString(2, member.id());
-            ps.setString(3, ActivationCodes.hash(code));
-            ps.setString(4, caller.principalId());
-            ps.setObject(5, SqlTimes.of(now));
-            ps.setObject(6, SqlTimes.of(expires));
-            return ps.executeUpdate();
-        });
+        store.insert(Ids.newId("act"), member.id(), ActivationCodes.hash(code), caller.principalId(), now, expires);
         return new Issued(code, expires);
-    }
-
-    private void supersedeCodes(String memberId) {
-        jdbc.prepareStatement("UPDATE activation_code SET used_at = ? WHERE member_id = ? AND used_at IS NULL", ps -> {
-            ps.setObject(1, SqlTimes.of(now()));
-            ps.setString(2, memberId);
-            return ps.executeUpdate();
-        });
     }
 
     private Instant now() {
@@ -210,7 +172,7 @@ public class Activations {
      * and its refresh tokens.
      */
     public void forgetMember(String memberId) {
-        supersedeCodes(memberId);
+        store.supersede(memberId, now());
         users.findByOwnMemberId(memberId).forEach(staff -> users.updateOwnMember(staff.id(), null));
         users.findByMemberId(memberId).ifPresent(user -> {
             users.updateLogin(user.id(), "erased-" + memberId.toLowerCase(java.util.Locale.ROOT), null);

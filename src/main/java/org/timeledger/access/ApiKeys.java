@@ -1,8 +1,6 @@
 package org.timeledger.access;
 
 import org.timeledger.problem.Refusal;
-import org.timeledger.support.SqlTimes;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import org.timeledger.problem.RejectedException;
@@ -11,12 +9,9 @@ import org.timeledger.support.Ids;
 import org.timeledger.support.Secrets;
 import org.timeledger.support.Transactions;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,12 +31,12 @@ public class ApiKeys {
     // last_used_at is a hint for administrators, not an audit trail: write it at most once a minute
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
-    private final JdbcOperations jdbc;
+    private final ApiKeyStore store;
     private final Transactions transactions;
     private final Clock clock;
 
-    public ApiKeys(JdbcOperations jdbc, Transactions transactions, Clock clock) {
-        this.jdbc = jdbc;
+    public ApiKeys(ApiKeyStore store, Transactions transactions, Clock clock) {
+        this.store = store;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -59,44 +54,24 @@ public class ApiKeys {
         String body = Ids.newId("key").substring(4);
         String secret = Secrets.randomToken(32);
         ApiKey key = new ApiKey("key_" + body, partner.id(), partner.schemeId(), label.strip(), now(), null, null);
-        transactions.write(() -> jdbc.prepareStatement("INSERT INTO api_key (id, partner_id, scheme_id, label, secret_hash, "
-                + "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", ps -> {
-            ps.setString(1, key.id());
-            ps.setString(2, key.partnerId());
-            ps.setString(3, key.schemeId());
-            ps.setString(4, key.label());
-            ps.setString(5, Secrets.sha256Hex(secret));
-            ps.setString(6, caller.principalId());
-            ps.setObject(7, SqlTimes.of(key.createdAt()));
-            return ps.executeUpdate();
-        }));
+        transactions.write(() -> {
+            store.insert(key, Secrets.sha256Hex(secret), caller.principalId());
+            return null;
+        });
         return new Created(key, "tlk_" + body + "_" + secret);
     }
 
     public List<ApiKey> of(Partner partner) {
-        return transactions.read(() -> jdbc.prepareStatement("SELECT " + COLUMNS + " FROM api_key WHERE partner_id = ? ORDER BY id", ps -> {
-            ps.setString(1, partner.id());
-            List<ApiKey> keys = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    keys.add(key(rs));
-                }
-            }
-            return keys;
-        }));
+        return transactions.read(() -> store.ofPartner(partner.id()));
     }
 
     /** Revokes a key of the caller's scheme; revoking a revoked key changes nothing. */
     public void revoke(Caller caller, String keyId) {
         transactions.write(() -> {
-            ApiKey key = find(keyId).filter(k -> caller.inScheme(k.schemeId()))
+            ApiKey key = store.find(keyId).filter(k -> caller.inScheme(k.schemeId()))
                     .orElseThrow(() -> new RejectedException(Refusal.NOT_FOUND, "No API key " + keyId + "."));
             if (key.revokedAt() == null) {
-                jdbc.prepareStatement("UPDATE api_key SET revoked_at = ? WHERE id = ?", ps -> {
-                    ps.setObject(1, SqlTimes.of(now()));
-                    ps.setString(2, keyId);
-                    return ps.executeUpdate();
-                });
+                store.revoke(keyId, now());
             }
             return null;
         });
@@ -112,17 +87,12 @@ public class ApiKeys {
         String secretHash = Secrets.sha256Hex(m.group(2));
         return transactions.write(() -> {
             // one read: the key with its secret's hash
-            Optional<Object[]> found = jdbc.prepareStatement("SELECT " + COLUMNS + ", secret_hash FROM api_key WHERE id = ?", ps -> {
-                ps.setString(1, keyId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new Object[]{key(rs), rs.getString(8)}) : Optional.<Object[]>empty();
-                }
-            });
-            if (found.isEmpty() || ((ApiKey) found.get()[0]).revokedAt() != null
-                    || !Secrets.sameHash((String) found.get()[1], secretHash)) {
+            Optional<ApiKeyStore.WithSecret> found = store.findWithSecret(keyId);
+            if (found.isEmpty() || found.get().key().revokedAt() != null
+                    || !Secrets.sameHash(found.get().secretHash(), secretHash)) {
                 return Optional.empty();
             }
-            ApiKey key = (ApiKey) found.get()[0];
+            ApiKey key = found.get().key();
             touch(key);
             return Optional.of(Authentication.build(keyId, List.of(Role.PARTNER.name()), Map.of(
                     Caller.PRINCIPAL_ID, keyId, Caller.SCHEME_ID, key.schemeId(), Caller.PARTNER_ID, key.partnerId())));
@@ -132,28 +102,8 @@ public class ApiKeys {
     private void touch(ApiKey key) {
         Instant now = now();
         if (key.lastUsedAt() == null || key.lastUsedAt().isBefore(now.minus(LAST_USED_RESOLUTION))) {
-            jdbc.prepareStatement("UPDATE api_key SET last_used_at = ? WHERE id = ?", ps -> {
-                ps.setObject(1, SqlTimes.of(now));
-                ps.setString(2, key.id());
-                return ps.executeUpdate();
-            });
+            store.touch(key.id(), now);
         }
-    }
-
-    private static final String COLUMNS = "id, partner_id, scheme_id, label, created_at, last_used_at, revoked_at";
-
-    private Optional<ApiKey> find(String keyId) {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM api_key WHERE id = ?", ps -> {
-            ps.setString(1, keyId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(key(rs)) : Optional.<ApiKey>empty();
-            }
-        });
-    }
-
-    private static ApiKey key(ResultSet rs) throws SQLException {
-        return new ApiKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), SqlTimes.instant(rs, 5),
-                SqlTimes.instant(rs, 6), SqlTimes.instant(rs, 7));
     }
 
     private Instant now() {

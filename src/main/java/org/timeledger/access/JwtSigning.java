@@ -1,10 +1,8 @@
 package org.timeledger.access;
 
-import org.timeledger.support.SqlTimes;
 import com.nimbusds.jose.JWSAlgorithm;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
@@ -18,7 +16,6 @@ import org.timeledger.support.StartupRefused;
 import java.time.Instant;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -47,7 +44,7 @@ public class JwtSigning {
     @Named("generator")
     SignatureGeneratorConfiguration signature(@Value("${timeledger.jwt-secret:}") String configured,
                                               @Value("${datasources.default.url:}") String url, RunMode mode,
-                                              JdbcOperations jdbc, TransactionOperations<Connection> transactions) {
+                                              SigningKeyStore store, TransactionOperations<Connection> transactions) {
         boolean generated = configured == null || configured.isEmpty();
         if (generated && mode.production()) {
             throw new StartupRefused("TIMELEDGER_MODE=production needs TIMELEDGER_JWT_SECRET, the key that signs access "
@@ -57,7 +54,7 @@ public class JwtSigning {
         if (!generated) {
             check(configured, mode);
         }
-        String secret = generated ? storedSecret(jdbc, transactions) : configured;
+        String secret = generated ? storedSecret(store, transactions) : configured;
         if (generated && !url.startsWith("jdbc:h2:")) {
             LOG.warn("Access tokens are signed with a key kept in the database: anyone who can read the database "
                     + "(a backup, a replica) could sign tokens. Set TIMELEDGER_JWT_SECRET, and TIMELEDGER_MODE=production.");
@@ -118,8 +115,8 @@ public class JwtSigning {
         return true;
     }
 
-    private static String storedSecret(JdbcOperations jdbc, TransactionOperations<Connection> transactions) {
-        Optional<String> existing = transactions.executeRead(status -> read(jdbc));
+    private static String storedSecret(SigningKeyStore store, TransactionOperations<Connection> transactions) {
+        Optional<String> existing = transactions.executeRead(status -> store.find(SECRET_NAME));
         if (existing.isPresent()) {
             return existing.get();
         }
@@ -127,27 +124,15 @@ public class JwtSigning {
         new SecureRandom().nextBytes(bytes);
         String fresh = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         try {
-            transactions.executeWrite(status -> jdbc.prepareStatement(
-                    "INSERT INTO service_secret (name, secret, created_at) VALUES (?, ?, ?)", ps -> {
-                        ps.setString(1, SECRET_NAME);
-                        ps.setString(2, fresh);
-                        ps.setObject(3, SqlTimes.of(Instant.now()));
-                        return ps.executeUpdate();
-                    }));
+            transactions.executeWrite(status -> {
+                store.insert(SECRET_NAME, fresh, Instant.now());
+                return null;
+            });
             LOG.info("Generated a token signing key and stored it in the database (set TIMELEDGER_JWT_SECRET to choose one).");
         } catch (RuntimeException e) {
             LOG.debug("Another instance stored a signing key first", e);
         }
-        return transactions.executeRead(status -> read(jdbc))
+        return transactions.executeRead(status -> store.find(SECRET_NAME))
                 .orElseThrow(() -> new IllegalStateException("the token signing key could not be stored"));
-    }
-
-    private static Optional<String> read(JdbcOperations jdbc) {
-        return jdbc.prepareStatement("SELECT secret FROM service_secret WHERE name = ?", ps -> {
-            ps.setString(1, SECRET_NAME);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        });
     }
 }

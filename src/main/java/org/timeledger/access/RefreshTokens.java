@@ -1,10 +1,8 @@
 package org.timeledger.access;
 
 import org.timeledger.problem.Refusal;
-import org.timeledger.support.SqlTimes;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.NonNull;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.event.RefreshTokenGeneratedEvent;
@@ -21,7 +19,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +36,7 @@ import org.timeledger.identity.Caller;
 public class RefreshTokens implements RefreshTokenGenerator, RefreshTokenValidator, RefreshTokenPersistence {
     private static final Pattern FORM = Pattern.compile("tlr_[A-Za-z0-9_-]{43}");
 
-    private final JdbcOperations jdbc;
+    private final RefreshTokenStore store;
     private final Transactions transactions;
     private final UserRepository users;
     private final Principals principals;
@@ -47,10 +44,10 @@ public class RefreshTokens implements RefreshTokenGenerator, RefreshTokenValidat
     private final Duration lifetime;
     private final Scheduler blocking;
 
-    public RefreshTokens(JdbcOperations jdbc, Transactions transactions, UserRepository users, Principals principals,
+    public RefreshTokens(RefreshTokenStore store, Transactions transactions, UserRepository users, Principals principals,
                          Clock clock, @Value("${timeledger.refresh-token-lifetime:90d}") Duration lifetime,
                          @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
-        this.jdbc = jdbc;
+        this.store = store;
         this.transactions = transactions;
         this.users = users;
         this.principals = principals;
@@ -79,14 +76,10 @@ public class RefreshTokens implements RefreshTokenGenerator, RefreshTokenValidat
     public void persistToken(RefreshTokenGeneratedEvent event) {
         String userId = String.valueOf(event.getAuthentication().getAttributes().get(Caller.PRINCIPAL_ID));
         Instant now = clock.instant();
-        transactions.write(() -> jdbc.prepareStatement(
-                "INSERT INTO refresh_token (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)", ps -> {
-                    ps.setString(1, Secrets.sha256Hex(event.getRefreshToken()));
-                    ps.setString(2, userId);
-                    ps.setObject(3, SqlTimes.of(now));
-                    ps.setObject(4, SqlTimes.of(now.plus(lifetime)));
-                    return ps.executeUpdate();
-                }));
+        transactions.write(() -> {
+            store.insert(Secrets.sha256Hex(event.getRefreshToken()), userId, now, now.plus(lifetime));
+            return null;
+        });
     }
 
     @Override
@@ -95,14 +88,7 @@ public class RefreshTokens implements RefreshTokenGenerator, RefreshTokenValidat
     }
 
     private Authentication authenticationFor(String refreshToken) {
-        String userId = jdbc.prepareStatement("SELECT user_id FROM refresh_token WHERE token_hash = ? "
-                + "AND revoked_at IS NULL AND expires_at > ?", ps -> {
-            ps.setString(1, Secrets.sha256Hex(refreshToken));
-            ps.setObject(2, SqlTimes.of(clock.instant()));
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        });
+        String userId = store.userOf(Secrets.sha256Hex(refreshToken), clock.instant()).orElse(null);
         AppUser user = userId == null ? null : users.findById(userId).orElse(null);
         if (user == null || user.passwordHash() == null) {
             throw new RejectedException(Refusal.UNAUTHORIZED,
@@ -113,20 +99,14 @@ public class RefreshTokens implements RefreshTokenGenerator, RefreshTokenValidat
 
     /** Signs one device out: this refresh token stops working. Unknown tokens are ignored. */
     public void revoke(String refreshToken) {
-        transactions.write(() -> jdbc.prepareStatement(
-                "UPDATE refresh_token SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL", ps -> {
-                    ps.setObject(1, SqlTimes.of(clock.instant()));
-                    ps.setString(2, Secrets.sha256Hex(refreshToken));
-                    return ps.executeUpdate();
-                }));
+        transactions.write(() -> {
+            store.revoke(Secrets.sha256Hex(refreshToken), clock.instant());
+            return null;
+        });
     }
 
     /** Signs a user out everywhere: none of their refresh tokens works any more. */
     public void revokeAllOf(String userId) {
-        jdbc.prepareStatement("UPDATE refresh_token SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL", ps -> {
-            ps.setObject(1, SqlTimes.of(clock.instant()));
-            ps.setString(2, userId);
-            return ps.executeUpdate();
-        });
+        store.revokeAllOf(userId, clock.instant());
     }
 }

@@ -59,24 +59,28 @@ public class Sequencer {
         if (last != null) {
             return last;
         }
-        long[] result = new long[2]; // the last position, how many were positioned by the last run
+        Run run;
         int runs = 0;
         do {
-            transactions.write(() -> {
-                long position = store.lockSequencer();
-                List<String> waiting = store.unpositioned(EVENTS_PER_TRANSACTION);
-                if (!waiting.isEmpty()) {
-                    store.position(waiting, position + 1);
-                    position += waiting.size();
-                    store.saveLastPosition(position);
-                }
-                result[0] = position;
-                result[1] = waiting.size();
-                return null;
-            });
+            run = transactions.write(this::positionWaiting);
             runs++;
-        } while (result[1] == EVENTS_PER_TRANSACTION && runs < MAX_TRANSACTIONS_PER_CALL);
-        return result[0];
+        } while (run.positioned() == EVENTS_PER_TRANSACTION && runs < MAX_TRANSACTIONS_PER_CALL);
+        return run.lastPosition();
+    }
+
+    /** What one transaction of the sequencer did: the last position given, and how many it gave. */
+    private record Run(long lastPosition, int positioned) {
+    }
+
+    private Run positionWaiting() {
+        long position = store.lockSequencer();
+        List<String> waiting = store.unpositioned(EVENTS_PER_TRANSACTION);
+        if (!waiting.isEmpty()) {
+            store.position(waiting, position + 1);
+            position += waiting.size();
+            store.saveLastPosition(position);
+        }
+        return new Run(position, waiting.size());
     }
 
     @Scheduled(fixedDelay = "${timeledger.events.sequencer-interval:5s}",

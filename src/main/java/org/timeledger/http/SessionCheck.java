@@ -3,7 +3,6 @@ package org.timeledger.http;
 import org.timeledger.problem.Refusal;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -14,8 +13,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import org.timeledger.web.Problems;
 import org.timeledger.support.Transactions;
+import org.timeledger.access.SessionStore;
 
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.Optional;
 import org.timeledger.identity.Caller;
@@ -28,12 +27,12 @@ import org.timeledger.identity.Caller;
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class SessionCheck implements Ordered {
-    private final JdbcOperations jdbc;
+    private final SessionStore sessions;
     private final Transactions transactions;
     private final ProblemResponses responses;
 
-    public SessionCheck(JdbcOperations jdbc, Transactions transactions, ProblemResponses responses) {
-        this.jdbc = jdbc;
+    public SessionCheck(SessionStore sessions, Transactions transactions, ProblemResponses responses) {
+        this.sessions = sessions;
         this.transactions = transactions;
         this.responses = responses;
     }
@@ -49,13 +48,7 @@ public class SessionCheck implements Ordered {
         }
         Object carried = authentication.get().getAttributes().get(Caller.SESSION_EPOCH);
         int epoch = carried instanceof Number n ? n.intValue() : 0;
-        boolean current = transactions.read(() -> jdbc.prepareStatement(
-                "SELECT session_epoch FROM app_user WHERE id = ? AND password_hash IS NOT NULL", ps -> {
-                    ps.setString(1, userId.toString());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() && rs.getInt(1) == epoch;
-                    }
-                }));
+        boolean current = transactions.read(() -> sessions.epochOfEnabled(userId.toString()).filter(e -> e == epoch).isPresent());
         if (current) {
             return null;
         }

@@ -8,6 +8,7 @@ import org.timeledger.ledger.model.AccountKind;
 import org.timeledger.problem.RejectedException;
 import org.timeledger.web.Times;
 import org.timeledger.schemes.Scheme;
+import org.timeledger.support.Sql;
 import org.timeledger.support.SqlTimes;
 import org.timeledger.support.Transactions;
 
@@ -28,13 +29,15 @@ import java.util.TreeMap;
 @Singleton
 public class JournalExport {
     private final JdbcOperations jdbc;
+    private final Sql sql;
     private final Access access;
     private final Transactions transactions;
     private final java.time.Clock clock;
 
-    public JournalExport(JdbcOperations jdbc, Access access, Transactions transactions, java.time.Clock clock) {
+    public JournalExport(JdbcOperations jdbc, Sql sql, Access access, Transactions transactions, java.time.Clock clock) {
         this.clock = clock;
         this.jdbc = jdbc;
+        this.sql = sql;
         this.access = access;
         this.transactions = transactions;
     }
@@ -74,18 +77,21 @@ public class JournalExport {
 
     /** Every account of the scheme by its journal name, with its party's name. */
     private Map<String, String> accounts(Scheme scheme) {
-        return jdbc.prepareStatement("SELECT a.kind, a.owner_id, COALESCE(m.display_name, o.name, p.name, '') FROM account a "
+        Map<String, String> accounts = new TreeMap<>();
+        sql.list("SELECT a.kind, a.owner_id, COALESCE(m.display_name, o.name, p.name, '') FROM account a "
                 + "LEFT JOIN member m ON m.id = a.owner_id LEFT JOIN organisation o ON o.id = a.owner_id "
-                + "LEFT JOIN partner p ON p.id = a.owner_id WHERE a.scheme_id = ?", ps -> {
-            ps.setString(1, scheme.id());
-            Map<String, String> accounts = new TreeMap<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    accounts.put(name(AccountKind.valueOf(rs.getString(1)), rs.getString(2)), clean(rs.getString(3)));
-                }
-            }
-            return accounts;
-        });
+                + "LEFT JOIN partner p ON p.id = a.owner_id WHERE a.scheme_id = ?",
+                rs -> new Named(name(AccountKind.valueOf(rs.getString(1)), rs.getString(2)), clean(rs.getString(3))), scheme.id())
+                .forEach(account -> accounts.put(account.name(), account.party()));
+        return accounts;
+    }
+
+    /** An account's journal name, with its party's name. */
+    private record Named(String name, String party) {
+    }
+
+    /** An account's journal name, with a sum of its postings. */
+    private record Sum(String name, long minutes) {
     }
 
     private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
@@ -108,21 +114,12 @@ public class JournalExport {
 
     /** The balances of entries posted before {@code from}, as one transaction dated that day. */
     private void opening(Scheme scheme, ZoneId zone, Instant from, StringBuilder out) {
-        Map<String, Long> balances = jdbc.prepareStatement("SELECT a.kind, a.owner_id, SUM(p.amount_minutes) FROM posting p "
+        Map<String, Long> balances = new TreeMap<>();
+        sql.list("SELECT a.kind, a.owner_id, SUM(p.amount_minutes) FROM posting p "
                 + "JOIN journal_entry e ON e.id = p.entry_id JOIN account a ON a.id = p.account_id "
-                + "WHERE a.scheme_id = ? AND e.posted_at < ? GROUP BY a.kind, a.owner_id", ps -> {
-            ps.setString(1, scheme.id());
-            ps.setObject(2, SqlTimes.of(from));
-            Map<String, Long> sums = new TreeMap<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (rs.getLong(3) != 0) {
-                        sums.put(name(AccountKind.valueOf(rs.getString(1)), rs.getString(2)), rs.getLong(3));
-                    }
-                }
-            }
-            return sums;
-        });
+                + "WHERE a.scheme_id = ? AND e.posted_at < ? GROUP BY a.kind, a.owner_id",
+                rs -> new Sum(name(AccountKind.valueOf(rs.getString(1)), rs.getString(2)), rs.getLong(3)), scheme.id(), from)
+                .stream().filter(sum -> sum.minutes() != 0).forEach(sum -> balances.put(sum.name(), sum.minutes()));
         if (balances.isEmpty()) {
             return;
         }
@@ -132,6 +129,7 @@ public class JournalExport {
     }
 
     private void entries(Scheme scheme, ZoneId zone, Instant from, Instant to, StringBuilder out) {
+        // JdbcOperations, not Sql: the whole period's postings stream through a fetch size into the text, never held in a list
         jdbc.prepareStatement("SELECT e.id, e.type, e.memo, e.posted_at, a.kind, a.owner_id, p.amount_minutes "
                 + "FROM journal_entry e JOIN posting p ON p.entry_id = e.id JOIN account a ON a.id = p.account_id "
                 + "WHERE e.scheme_id = ? AND e.posted_at >= ? AND e.posted_at < ? "

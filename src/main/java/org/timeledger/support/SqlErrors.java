@@ -102,14 +102,4 @@ public final class SqlErrors {
         }
         return null;
     }
-
-    /** The message of the first SQLException along the chain, for matching constraint names. */
-    public static String sqlMessage(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof SQLException sql) {
-                return String.valueOf(sql.getMessage());
-            }
-        }
-        return "";
-    }
 }

@@ -1,11 +1,10 @@
 package org.timeledger.volunteering;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import org.timeledger.support.Sql;
 import org.timeledger.support.SqlTimes;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -31,11 +30,11 @@ public class ActivityStore {
     private static final String FROM = " FROM activity a JOIN member m ON m.id = a.member_id "
             + "JOIN category c ON c.id = a.category_id LEFT JOIN journal_entry r ON r.reverses_entry_id = a.entry_id";
 
-    private final JdbcOperations jdbc;
+    private final Sql sql;
     private final String memberLock;
 
-    public ActivityStore(JdbcOperations jdbc, @Value("${datasources.default.url:}") String url) {
-        this.jdbc = jdbc;
+    public ActivityStore(Sql sql, @Value("${datasources.default.url:}") String url) {
+        this.sql = sql;
         // PostgreSQL's FOR UPDATE would also block the KEY SHARE lock that inserting a row which
         // refers to the member takes (a till's redemption, under its account lock): a deadlock
         // with a register that holds the member and waits for the account. NO KEY UPDATE does
@@ -43,54 +42,42 @@ public class ActivityStore {
         this.memberLock = url.startsWith("jdbc:postgresql:") ? "FOR NO KEY UPDATE" : "FOR UPDATE";
     }
 
+    /** One batch for a whole register, bound with types, so that a null in a row does not change the batch's parameter types. */
     public void insertAll(List<Activity> activities) {
-        jdbc.prepareStatement("INSERT INTO activity (id, scheme_id, member_id, organisation_id, category_id, activity_date, "
+        sql.batch("INSERT INTO activity (id, scheme_id, member_id, organisation_id, category_id, activity_date, "
                 + "minutes, description, status, opportunity_id, award, logged_by, logged_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
-            for (Activity a : activities) {
-                ps.setString(1, a.id());
-                ps.setString(2, a.schemeId());
-                ps.setString(3, a.memberId());
-                ps.setString(4, a.organisationId());
-                ps.setString(5, a.categoryId());
-                ps.setObject(6, a.date());
-                ps.setInt(7, a.minutes());
-                ps.setString(8, a.description());
-                ps.setString(9, a.status().name());
-                ps.setString(10, a.opportunityId());
-                ps.setString(11, a.award() == null ? null : a.award().name());
-                ps.setString(12, a.loggedBy());
-                ps.setObject(13, SqlTimes.of(a.loggedAt()));
-                ps.addBatch();
-            }
-            return ps.executeBatch();
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", activities, (ps, a) -> {
+            ps.setString(1, a.id());
+            ps.setString(2, a.schemeId());
+            ps.setString(3, a.memberId());
+            ps.setString(4, a.organisationId());
+            ps.setString(5, a.categoryId());
+            ps.setObject(6, a.date());
+            ps.setInt(7, a.minutes());
+            ps.setString(8, a.description());
+            ps.setString(9, a.status().name());
+            ps.setString(10, a.opportunityId());
+            ps.setString(11, a.award() == null ? null : a.award().name());
+            ps.setString(12, a.loggedBy());
+            ps.setObject(13, SqlTimes.of(a.loggedAt()));
         });
     }
 
-    /** Records an approval or a rejection. */
+    /** Records an approval or a rejection (typed binds, as {@link #insertAll}). */
     public void decideAll(List<Activity> decided) {
-        jdbc.prepareStatement("UPDATE activity SET status = ?, decided_by = ?, decided_at = ?, entry_id = ?, "
-                + "rejection_reason = ? WHERE id = ?", ps -> {
-            for (Activity a : decided) {
-                ps.setString(1, a.status().name());
-                ps.setString(2, a.decidedBy());
-                ps.setObject(3, SqlTimes.of(a.decidedAt()));
-                ps.setString(4, a.entryId());
-                ps.setString(5, a.rejectionReason());
-                ps.setString(6, a.id());
-                ps.addBatch();
-            }
-            return ps.executeBatch();
+        sql.batch("UPDATE activity SET status = ?, decided_by = ?, decided_at = ?, entry_id = ?, "
+                + "rejection_reason = ? WHERE id = ?", decided, (ps, a) -> {
+            ps.setString(1, a.status().name());
+            ps.setString(2, a.decidedBy());
+            ps.setObject(3, SqlTimes.of(a.decidedAt()));
+            ps.setString(4, a.entryId());
+            ps.setString(5, a.rejectionReason());
+            ps.setString(6, a.id());
         });
     }
 
     public Optional<Activity> find(String id) {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + FROM + " WHERE a.id = ?", ps -> {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(activity(rs)) : Optional.empty();
-            }
-        });
+        return sql.first("SELECT " + COLUMNS + FROM + " WHERE a.id = ?", ActivityStore::activity, id);
     }
 
     /**
@@ -98,12 +85,7 @@ public class ActivityStore {
      * and the second sees what the first decided.
      */
     public Optional<Activity> lock(String id) {
-        boolean exists = jdbc.prepareStatement("SELECT id FROM activity WHERE id = ? FOR UPDATE", ps -> {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        });
+        boolean exists = sql.first("SELECT id FROM activity WHERE id = ? FOR UPDATE", rs -> rs.getString(1), id).isPresent();
         return exists ? find(id) : Optional.empty();
     }
 
@@ -115,15 +97,7 @@ public class ActivityStore {
     public void lockMembers(Collection<String> memberIds) {
         List<String> ids = new ArrayList<>(new java.util.TreeSet<>(memberIds));
         String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
-        jdbc.prepareStatement("SELECT id FROM member WHERE id IN (" + marks + ") ORDER BY id " + memberLock, ps -> {
-            bind(ps, 1, ids);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rs.getString(1);
-                }
-            }
-            return null;
-        });
+        sql.list("SELECT id FROM member WHERE id IN (" + marks + ") ORDER BY id " + memberLock, rs -> rs.getString(1), ids.toArray());
     }
 
     /**
@@ -133,41 +107,30 @@ public class ActivityStore {
     public Map<String, Map<LocalDate, Long>> minutesByDay(Collection<String> memberIds, LocalDate from, LocalDate to) {
         List<String> ids = List.copyOf(new HashSet<>(memberIds));
         String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
-        return jdbc.prepareStatement("SELECT member_id, activity_date, SUM(minutes) FROM activity WHERE member_id IN ("
+        List<Object> params = new ArrayList<>(ids);
+        params.add(from);
+        params.add(to);
+        Map<String, Map<LocalDate, Long>> sums = new HashMap<>();
+        sql.list("SELECT member_id, activity_date, SUM(minutes) FROM activity WHERE member_id IN ("
                 + marks + ") AND activity_date >= ? AND activity_date <= ? AND status <> 'REJECTED' "
                 + "AND NOT EXISTS (SELECT 1 FROM journal_entry r WHERE r.reverses_entry_id = activity.entry_id) "
-                + "GROUP BY member_id, activity_date", ps -> {
-            int next = bind(ps, 1, ids);
-            ps.setObject(next, from);
-            ps.setObject(next + 1, to);
-            Map<String, Map<LocalDate, Long>> sums = new HashMap<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    sums.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-                            .put(rs.getObject(2, LocalDate.class), rs.getLong(3));
-                }
-            }
-            return sums;
-        });
+                + "GROUP BY member_id, activity_date",
+                rs -> new DaySum(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getLong(3)), params.toArray())
+                .forEach(day -> sums.computeIfAbsent(day.memberId(), k -> new HashMap<>()).put(day.date(), day.minutes()));
+        return sums;
+    }
+
+    private record DaySum(String memberId, LocalDate date, long minutes) {
     }
 
     /** Which of these members already have the opportunity's award. */
     public Set<String> awarded(String opportunityId, Activity.Award award, Collection<String> memberIds) {
         List<String> ids = List.copyOf(new HashSet<>(memberIds));
         String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
-        return jdbc.prepareStatement("SELECT member_id FROM activity WHERE opportunity_id = ? AND award = ? "
-                + "AND member_id IN (" + marks + ")", ps -> {
-            ps.setString(1, opportunityId);
-            ps.setString(2, award.name());
-            bind(ps, 3, ids);
-            Set<String> found = new HashSet<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(rs.getString(1));
-                }
-            }
-            return found;
-        });
+        List<Object> params = new ArrayList<>(List.of(opportunityId, award));
+        params.addAll(ids);
+        return new HashSet<>(sql.list("SELECT member_id FROM activity WHERE opportunity_id = ? AND award = ? "
+                + "AND member_id IN (" + marks + ")", rs -> rs.getString(1), params.toArray()));
     }
 
     /** What a list of activities may be narrowed to; nulls are no filter. */
@@ -177,53 +140,36 @@ public class ActivityStore {
 
     /** Newest first: activities matching the filter with ids before {@code beforeId} (null: from the newest). */
     public List<Activity> page(Filter filter, String beforeId, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + FROM + " WHERE a.scheme_id = ?");
+        StringBuilder query = new StringBuilder("SELECT " + COLUMNS + FROM + " WHERE a.scheme_id = ?");
         List<Object> args = new ArrayList<>(List.of(filter.schemeId()));
         if (beforeId != null) {
-            sql.append(" AND a.id < ?");
+            query.append(" AND a.id < ?");
             args.add(beforeId);
         }
         if (filter.status() != null) {
-            sql.append(" AND a.status = ?");
+            query.append(" AND a.status = ?");
             args.add(filter.status().name());
         }
         if (filter.organisationIds() != null) {
-            sql.append(" AND a.organisation_id IN (")
+            query.append(" AND a.organisation_id IN (")
                     .append(String.join(", ", Collections.nCopies(filter.organisationIds().size(), "?"))).append(')');
             args.addAll(filter.organisationIds());
         }
         if (filter.memberId() != null) {
-            sql.append(" AND a.member_id = ?");
+            query.append(" AND a.member_id = ?");
             args.add(filter.memberId());
         }
         if (filter.from() != null) {
-            sql.append(" AND a.activity_date >= ?");
+            query.append(" AND a.activity_date >= ?");
             args.add(filter.from());
         }
         if (filter.to() != null) {
-            sql.append(" AND a.activity_date <= ?");
+            query.append(" AND a.activity_date <= ?");
             args.add(filter.to());
         }
-        sql.append(" ORDER BY a.id DESC LIMIT ?");
+        query.append(" ORDER BY a.id DESC LIMIT ?");
         args.add(limit);
-        return jdbc.prepareStatement(sql.toString(), ps -> {
-            bind(ps, 1, args);
-            List<Activity> page = new ArrayList<>(limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    page.add(activity(rs));
-                }
-            }
-            return page;
-        });
-    }
-
-    private static int bind(PreparedStatement ps, int first, List<?> values) throws SQLException {
-        int i = first;
-        for (Object value : values) {
-            ps.setObject(i++, value);
-        }
-        return i;
+        return sql.list(query.toString(), ActivityStore::activity, args.toArray());
     }
 
     private static Activity activity(ResultSet rs) throws SQLException {

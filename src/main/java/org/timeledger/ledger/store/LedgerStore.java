@@ -1,8 +1,6 @@
 package org.timeledger.ledger.store;
 
-import org.timeledger.support.SqlTimes;
 import io.micronaut.data.exceptions.DataAccessException;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,20 +11,20 @@ import org.timeledger.ledger.model.Hold;
 import org.timeledger.ledger.model.JournalEntry;
 import org.timeledger.ledger.model.Posting;
 import org.timeledger.ledger.model.StatementLine;
+import org.timeledger.support.Sql;
+import org.timeledger.support.SqlTimes;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The journal's SQL, written out by hand: this is the hot path, and a benchmark runs the same
- * statements over plain JDBC as its ceiling. Every method runs on the caller's transaction.
+ * statements over plain JDBC as its ceiling, so the entry's writes keep their typed binds and
+ * batches ({@link Sql#batch} with a binder). Every method runs on the caller's transaction.
  */
 @Singleton
 public class LedgerStore {
@@ -34,35 +32,20 @@ public class LedgerStore {
     private static final String ACCOUNT_COLUMNS =
             "id, scheme_id, kind, owner_id, balance_minutes, held_minutes, floor_minutes, posting_count, chain_head";
 
-    private final JdbcOperations jdbc;
+    private final Sql sql;
 
-    public LedgerStore(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    public LedgerStore(Sql sql) {
+        this.sql = sql;
     }
 
     public void insertAccount(Account account, Instant createdAt) {
-        jdbc.prepareStatement("INSERT INTO account (" + ACCOUNT_COLUMNS + ", created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
-            ps.setString(1, account.id());
-            ps.setString(2, account.schemeId());
-            ps.setString(3, account.kind().name());
-            ps.setString(4, account.ownerId());
-            ps.setLong(5, account.balanceMinutes());
-            ps.setLong(6, account.heldMinutes());
-            setNullableLong(ps, 7, account.floorMinutes());
-            ps.setLong(8, account.postingCount());
-            ps.setString(9, account.chainHead());
-            ps.setObject(10, SqlTimes.of(createdAt));
-            return ps.executeUpdate();
-        });
+        sql.update("INSERT INTO account (" + ACCOUNT_COLUMNS + ", created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                account.id(), account.schemeId(), account.kind(), account.ownerId(), account.balanceMinutes(),
+                account.heldMinutes(), account.floorMinutes(), account.postingCount(), account.chainHead(), createdAt);
     }
 
     public Optional<Account> findAccount(String id) {
-        return jdbc.prepareStatement("SELECT " + ACCOUNT_COLUMNS + " FROM account WHERE id = ?", ps -> {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(account(rs)) : Optional.empty();
-            }
-        });
+        return sql.first("SELECT " + ACCOUNT_COLUMNS + " FROM account WHERE id = ?", LedgerStore::account, id);
     }
 
     /**
@@ -71,50 +54,30 @@ public class LedgerStore {
      */
     public List<Account> lockAccounts(Collection<String> ids) {
         String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
-        String sql = "SELECT " + ACCOUNT_COLUMNS + " FROM account WHERE id IN (" + marks + ") ORDER BY id FOR UPDATE";
-        return jdbc.prepareStatement(sql, ps -> {
-            int i = 1;
-            for (String id : ids) {
-                ps.setString(i++, id);
-            }
-            List<Account> accounts = new ArrayList<>(ids.size());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    accounts.add(account(rs));
-                }
-            }
-            return accounts;
-        });
+        return sql.query("SELECT " + ACCOUNT_COLUMNS + " FROM account WHERE id IN (" + marks + ") ORDER BY id FOR UPDATE",
+                ps -> {
+                    int i = 1;
+                    for (String id : ids) {
+                        ps.setString(i++, id);
+                    }
+                }, LedgerStore::account);
     }
 
     public List<Account> accountsOfScheme(String schemeId) {
-        return jdbc.prepareStatement("SELECT " + ACCOUNT_COLUMNS + " FROM account WHERE scheme_id = ? ORDER BY id", ps -> {
-            ps.setString(1, schemeId);
-            List<Account> accounts = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    accounts.add(account(rs));
-                }
-            }
-            return accounts;
-        });
+        return sql.list("SELECT " + ACCOUNT_COLUMNS + " FROM account WHERE scheme_id = ? ORDER BY id", LedgerStore::account, schemeId);
     }
 
     public void insertEntries(List<JournalEntry> entries) {
-        jdbc.prepareStatement("INSERT INTO journal_entry (id, scheme_id, type, memo, actor, posted_at, reverses_entry_id, on_behalf_of) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
-            for (JournalEntry entry : entries) {
-                ps.setString(1, entry.id());
-                ps.setString(2, entry.schemeId());
-                ps.setString(3, entry.type().name());
-                ps.setString(4, entry.memo());
-                ps.setString(5, entry.actor());
-                ps.setObject(6, SqlTimes.of(entry.postedAt()));
-                ps.setString(7, entry.reversesEntryId());
-                ps.setString(8, entry.onBehalfOf());
-                ps.addBatch();
-            }
-            return ps.executeBatch();
+        sql.batch("INSERT INTO journal_entry (id, scheme_id, type, memo, actor, posted_at, reverses_entry_id, on_behalf_of) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", entries, (ps, entry) -> {
+            ps.setString(1, entry.id());
+            ps.setString(2, entry.schemeId());
+            ps.setString(3, entry.type().name());
+            ps.setString(4, entry.memo());
+            ps.setString(5, entry.actor());
+            ps.setObject(6, SqlTimes.of(entry.postedAt()));
+            ps.setString(7, entry.reversesEntryId());
+            ps.setString(8, entry.onBehalfOf());
         });
     }
 
@@ -124,18 +87,14 @@ public class LedgerStore {
     }
 
     public void insertPostings(List<PostingRow> rows) {
-        jdbc.prepareStatement("INSERT INTO posting (account_id, seq, entry_id, amount_minutes, balance_after_minutes, chain_hash) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", ps -> {
-            for (PostingRow row : rows) {
-                ps.setString(1, row.accountId());
-                ps.setLong(2, row.seq());
-                ps.setString(3, row.entryId());
-                ps.setLong(4, row.amountMinutes());
-                ps.setLong(5, row.balanceAfterMinutes());
-                ps.setString(6, row.chainHash());
-                ps.addBatch();
-            }
-            return ps.executeBatch();
+        sql.batch("INSERT INTO posting (account_id, seq, entry_id, amount_minutes, balance_after_minutes, chain_hash) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", rows, (ps, row) -> {
+            ps.setString(1, row.accountId());
+            ps.setLong(2, row.seq());
+            ps.setString(3, row.entryId());
+            ps.setLong(4, row.amountMinutes());
+            ps.setLong(5, row.balanceAfterMinutes());
+            ps.setString(6, row.chainHash());
         });
     }
 
@@ -152,21 +111,17 @@ public class LedgerStore {
      * serialization failure (40001), which Transactions runs again from the start.
      */
     public void updateAccounts(List<AccountChange> changes) {
-        int[] counts = jdbc.prepareStatement("UPDATE account SET balance_minutes = ?, held_minutes = ?, posting_count = ?, "
-                + "chain_head = ? WHERE id = ? AND balance_minutes = ? AND held_minutes = ? AND posting_count = ?", ps -> {
-            for (AccountChange change : changes) {
-                Account after = change.after();
-                ps.setLong(1, after.balanceMinutes());
-                ps.setLong(2, after.heldMinutes());
-                ps.setLong(3, after.postingCount());
-                ps.setString(4, after.chainHead());
-                ps.setString(5, after.id());
-                ps.setLong(6, change.before().balanceMinutes());
-                ps.setLong(7, change.before().heldMinutes());
-                ps.setLong(8, change.before().postingCount());
-                ps.addBatch();
-            }
-            return ps.executeBatch();
+        int[] counts = sql.batch("UPDATE account SET balance_minutes = ?, held_minutes = ?, posting_count = ?, "
+                + "chain_head = ? WHERE id = ? AND balance_minutes = ? AND held_minutes = ? AND posting_count = ?", changes, (ps, change) -> {
+            Account after = change.after();
+            ps.setLong(1, after.balanceMinutes());
+            ps.setLong(2, after.heldMinutes());
+            ps.setLong(3, after.postingCount());
+            ps.setString(4, after.chainHead());
+            ps.setString(5, after.id());
+            ps.setLong(6, change.before().balanceMinutes());
+            ps.setLong(7, change.before().heldMinutes());
+            ps.setLong(8, change.before().postingCount());
         });
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] == 0) {
@@ -182,141 +137,70 @@ public class LedgerStore {
     private static final String HOLD_COLUMNS = "id, scheme_id, account_id, amount_minutes, status, expires_at, created_at, resolved_at";
 
     public void insertHold(Hold hold) {
-        jdbc.prepareStatement("INSERT INTO hold (" + HOLD_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
-            ps.setString(1, hold.id());
-            ps.setString(2, hold.schemeId());
-            ps.setString(3, hold.accountId());
-            ps.setLong(4, hold.amountMinutes());
-            ps.setString(5, hold.status().name());
-            ps.setObject(6, SqlTimes.of(hold.expiresAt()));
-            ps.setObject(7, SqlTimes.of(hold.createdAt()));
-            ps.setObject(8, hold.resolvedAt() == null ? null : SqlTimes.of(hold.resolvedAt()));
-            return ps.executeUpdate();
-        });
+        sql.update("INSERT INTO hold (" + HOLD_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)", hold.id(), hold.schemeId(),
+                hold.accountId(), hold.amountMinutes(), hold.status(), hold.expiresAt(), hold.createdAt(), hold.resolvedAt());
     }
 
     public Optional<Hold> findHold(String id) {
-        return holds("SELECT " + HOLD_COLUMNS + " FROM hold WHERE id = ?", List.of(id)).stream().findFirst();
+        return sql.first("SELECT " + HOLD_COLUMNS + " FROM hold WHERE id = ?", LedgerStore::hold, id);
     }
 
     /** Locks a hold's row (after its account's, as every path does) and reads it. */
     public Optional<Hold> lockHold(String id) {
-        return holds("SELECT " + HOLD_COLUMNS + " FROM hold WHERE id = ? FOR UPDATE", List.of(id)).stream().findFirst();
+        return sql.first("SELECT " + HOLD_COLUMNS + " FROM hold WHERE id = ? FOR UPDATE", LedgerStore::hold, id);
     }
 
     /** The HELD holds of these accounts that are past their expiry at {@code now}, locked. */
     public List<Hold> lockDueHolds(Collection<String> accountIds, Instant now) {
         String marks = String.join(", ", java.util.Collections.nCopies(accountIds.size(), "?"));
-        List<Object> args = new ArrayList<>(accountIds);
-        args.add(SqlTimes.of(now));
-        return holds("SELECT " + HOLD_COLUMNS + " FROM hold WHERE account_id IN (" + marks + ") AND status = 'HELD' "
-                + "AND expires_at <= ? ORDER BY id FOR UPDATE", args);
+        Object[] params = accountIds.toArray(new Object[accountIds.size() + 1]);
+        params[accountIds.size()] = now;
+        return sql.list("SELECT " + HOLD_COLUMNS + " FROM hold WHERE account_id IN (" + marks + ") AND status = 'HELD' "
+                + "AND expires_at <= ? ORDER BY id FOR UPDATE", LedgerStore::hold, params);
     }
 
     /** Accounts with a HELD hold past its expiry: work for the sweep. */
     public List<String> accountsWithDueHolds(Instant now, int limit) {
-        return jdbc.prepareStatement("SELECT DISTINCT account_id FROM hold WHERE status = 'HELD' AND expires_at <= ? "
-                + "ORDER BY account_id LIMIT ?", ps -> {
-            ps.setObject(1, SqlTimes.of(now));
-            ps.setInt(2, limit);
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-            return ids;
-        });
+        return sql.list("SELECT DISTINCT account_id FROM hold WHERE status = 'HELD' AND expires_at <= ? "
+                + "ORDER BY account_id LIMIT ?", rs -> rs.getString(1), now, limit);
     }
 
     /** What an account's HELD holds set aside at {@code now}, the expired ones left out. */
     public long heldInForce(String accountId, Instant now) {
-        return jdbc.prepareStatement("SELECT COALESCE(SUM(amount_minutes), 0) FROM hold WHERE account_id = ? "
-                + "AND status = 'HELD' AND expires_at > ?", ps -> {
-            ps.setString(1, accountId);
-            ps.setObject(2, SqlTimes.of(now));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        return sql.single("SELECT COALESCE(SUM(amount_minutes), 0) FROM hold WHERE account_id = ? "
+                + "AND status = 'HELD' AND expires_at > ?", rs -> rs.getLong(1), accountId, now);
     }
 
     /** HELD holds not past their expiry at {@code now}, in every scheme: a range of the hold_due index. */
     public long countHoldsInForce(Instant now) {
-        return jdbc.prepareStatement("SELECT COUNT(*) FROM hold WHERE status = 'HELD' AND expires_at > ?", ps -> {
-            ps.setObject(1, SqlTimes.of(now));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        return sql.single("SELECT COUNT(*) FROM hold WHERE status = 'HELD' AND expires_at > ?", rs -> rs.getLong(1), now);
     }
 
     public void resolveHolds(Collection<String> holdIds, Hold.Status status, Instant at) {
-        jdbc.prepareStatement("UPDATE hold SET status = ?, resolved_at = ? WHERE id = ?", ps -> {
-            for (String id : holdIds) {
-                ps.setString(1, status.name());
-                ps.setObject(2, SqlTimes.of(at));
-                ps.setString(3, id);
-                ps.addBatch();
-            }
-            return ps.executeBatch();
-        });
+        sql.batch("UPDATE hold SET status = ?, resolved_at = ? WHERE id = ?", holdIds, id -> new Object[]{status, at, id});
     }
 
-    private List<Hold> holds(String sql, List<?> args) {
-        return jdbc.prepareStatement(sql, ps -> {
-            int i = 1;
-            for (Object arg : args) {
-                ps.setObject(i++, arg);
-            }
-            List<Hold> holds = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    holds.add(new Hold(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                            Hold.Status.valueOf(rs.getString(5)), SqlTimes.instant(rs, 6), SqlTimes.instant(rs, 7),
-                            SqlTimes.instant(rs, 8)));
-                }
-            }
-            return holds;
-        });
+    private static Hold hold(ResultSet rs) throws SQLException {
+        return new Hold(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                Hold.Status.valueOf(rs.getString(5)), SqlTimes.instant(rs, 6), SqlTimes.instant(rs, 7),
+                SqlTimes.instant(rs, 8));
     }
 
     public Optional<JournalEntry> findEntry(String id) {
-        Optional<JournalEntry> header = jdbc.prepareStatement(
-                "SELECT " + ENTRY_COLUMNS + " FROM journal_entry WHERE id = ?", ps -> {
-                    ps.setString(1, id);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? Optional.of(entry(rs, List.of())) : Optional.empty();
-                    }
-                });
+        Optional<JournalEntry> header = sql.first("SELECT " + ENTRY_COLUMNS + " FROM journal_entry WHERE id = ?",
+                rs -> entry(rs, List.of()), id);
         return header.map(e -> new JournalEntry(e.id(), e.schemeId(), e.type(), e.memo(), e.actor(), e.postedAt(),
                 e.reversesEntryId(), e.onBehalfOf(), postingsOf(e.id())));
     }
 
     private List<Posting> postingsOf(String entryId) {
-        return jdbc.prepareStatement(
-                "SELECT account_id, amount_minutes FROM posting WHERE entry_id = ? ORDER BY amount_minutes, account_id", ps -> {
-                    ps.setString(1, entryId);
-                    List<Posting> postings = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            postings.add(new Posting(rs.getString(1), rs.getLong(2)));
-                        }
-                    }
-                    return postings;
-                });
+        return sql.list("SELECT account_id, amount_minutes FROM posting WHERE entry_id = ? ORDER BY amount_minutes, account_id",
+                rs -> new Posting(rs.getString(1), rs.getLong(2)), entryId);
     }
 
     /** The id of the entry that reverses the given one, if any. */
     public Optional<String> findReversalOf(String entryId) {
-        return jdbc.prepareStatement("SELECT id FROM journal_entry WHERE reverses_entry_id = ?", ps -> {
-            ps.setString(1, entryId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        });
+        return sql.first("SELECT id FROM journal_entry WHERE reverses_entry_id = ?", rs -> rs.getString(1), entryId);
     }
 
     /**
@@ -325,34 +209,18 @@ public class LedgerStore {
      * on postings' order matching their entries' times.
      */
     public long balanceAsOf(String accountId, Instant asOf) {
-        return jdbc.prepareStatement("SELECT COALESCE(SUM(p.amount_minutes), 0) FROM posting p JOIN journal_entry e "
-                + "ON e.id = p.entry_id WHERE p.account_id = ? AND e.posted_at <= ?", ps -> {
-            ps.setString(1, accountId);
-            ps.setObject(2, SqlTimes.of(asOf));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        return sql.single("SELECT COALESCE(SUM(p.amount_minutes), 0) FROM posting p JOIN journal_entry e "
+                + "ON e.id = p.entry_id WHERE p.account_id = ? AND e.posted_at <= ?", rs -> rs.getLong(1), accountId, asOf);
     }
 
     /** Newest first: the postings of an account with seq below {@code beforeSeq}. */
     public List<StatementLine> statement(String accountId, long beforeSeq, int limit) {
-        return jdbc.prepareStatement("SELECT p.seq, p.entry_id, e.posted_at, e.type, e.memo, p.amount_minutes, p.balance_after_minutes "
+        return sql.list("SELECT p.seq, p.entry_id, e.posted_at, e.type, e.memo, p.amount_minutes, p.balance_after_minutes "
                 + "FROM posting p JOIN journal_entry e ON e.id = p.entry_id "
-                + "WHERE p.account_id = ? AND p.seq < ? ORDER BY p.seq DESC LIMIT ?", ps -> {
-            ps.setString(1, accountId);
-            ps.setLong(2, beforeSeq);
-            ps.setInt(3, limit);
-            List<StatementLine> lines = new ArrayList<>(limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    lines.add(new StatementLine(rs.getLong(1), rs.getString(2), SqlTimes.instant(rs, 3),
-                            EntryType.valueOf(rs.getString(4)), rs.getString(5), rs.getLong(6), rs.getLong(7)));
-                }
-            }
-            return lines;
-        });
+                + "WHERE p.account_id = ? AND p.seq < ? ORDER BY p.seq DESC LIMIT ?",
+                rs -> new StatementLine(rs.getLong(1), rs.getString(2), SqlTimes.instant(rs, 3),
+                        EntryType.valueOf(rs.getString(4)), rs.getString(5), rs.getLong(6), rs.getLong(7)),
+                accountId, beforeSeq, limit);
     }
 
     static Account account(ResultSet rs) throws SQLException {
@@ -370,26 +238,9 @@ public class LedgerStore {
                 rs.getString(5), SqlTimes.instant(rs, 6), rs.getString(7), rs.getString(8), postings);
     }
 
-    private static void setNullableLong(PreparedStatement ps, int index, Long value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.BIGINT);
-        } else {
-            ps.setLong(index, value);
-        }
-    }
-
     /** The ids of a scheme's accounts of one kind, in id order. */
     public List<String> accountIdsOfKind(String schemeId, AccountKind kind) {
-        return jdbc.prepareStatement("SELECT id FROM account WHERE scheme_id = ? AND kind = ? ORDER BY id", ps -> {
-            ps.setString(1, schemeId);
-            ps.setString(2, kind.name());
-            List<String> ids = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-            return ids;
-        });
+        return sql.list("SELECT id FROM account WHERE scheme_id = ? AND kind = ? ORDER BY id", rs -> rs.getString(1),
+                schemeId, kind);
     }
 }

@@ -4,19 +4,24 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.timeledger.ledger.model.Account;
 import org.timeledger.ledger.model.JournalEntry;
+import org.timeledger.support.Sql;
 
 import java.sql.ResultSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** Read-only queries for reconciliation: whole-scheme scans, streamed rather than loaded. */
 @Singleton
 public class ReconciliationStore {
     private final JdbcOperations jdbc;
+    private final Sql sql;
     private final LedgerStore ledgerStore;
 
-    public ReconciliationStore(JdbcOperations jdbc, LedgerStore ledgerStore) {
+    public ReconciliationStore(JdbcOperations jdbc, Sql sql, LedgerStore ledgerStore) {
         this.jdbc = jdbc;
+        this.sql = sql;
         this.ledgerStore = ledgerStore;
     }
 
@@ -34,6 +39,7 @@ public class ReconciliationStore {
      * account, not by entry, so a posting moved into this scheme's accounts is seen too.
      */
     public void forEachPosting(String schemeId, Consumer<StoredPosting> consumer) {
+        // JdbcOperations, not Sql: a whole scheme's postings stream through a fetch size to the consumer, never held in a list
         jdbc.prepareStatement("SELECT e.id, e.scheme_id, e.type, e.memo, e.actor, e.posted_at, e.reverses_entry_id, "
                 + "e.on_behalf_of, p.account_id, p.seq, p.amount_minutes, p.balance_after_minutes, p.chain_hash "
                 + "FROM posting p JOIN account a ON a.id = p.account_id JOIN journal_entry e ON e.id = p.entry_id "
@@ -56,6 +62,7 @@ public class ReconciliationStore {
     }
 
     public void forEachUnbalancedEntry(String schemeId, Consumer<EntryTotal> consumer) {
+        // JdbcOperations, not Sql: streamed through a fetch size to the consumer, as forEachPosting
         jdbc.prepareStatement("SELECT e.id, COUNT(p.entry_id), COALESCE(SUM(p.amount_minutes), 0) "
                 + "FROM journal_entry e LEFT JOIN posting p ON p.entry_id = e.id WHERE e.scheme_id = ? "
                 + "GROUP BY e.id HAVING COUNT(p.entry_id) < 2 OR COALESCE(SUM(p.amount_minutes), 0) <> 0 "
@@ -72,27 +79,18 @@ public class ReconciliationStore {
     }
 
     /** Per account of the scheme, the sum of its HELD holds (expired ones not yet marked included). */
-    public java.util.Map<String, Long> openHolds(String schemeId) {
-        return jdbc.prepareStatement("SELECT account_id, SUM(amount_minutes) FROM hold WHERE scheme_id = ? AND status = 'HELD' "
-                + "GROUP BY account_id", ps -> {
-            ps.setString(1, schemeId);
-            java.util.Map<String, Long> sums = new java.util.HashMap<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    sums.put(rs.getString(1), rs.getLong(2));
-                }
-            }
-            return sums;
-        });
+    public Map<String, Long> openHolds(String schemeId) {
+        Map<String, Long> sums = new HashMap<>();
+        sql.list("SELECT account_id, SUM(amount_minutes) FROM hold WHERE scheme_id = ? AND status = 'HELD' GROUP BY account_id",
+                rs -> new AccountSum(rs.getString(1), rs.getLong(2)), schemeId)
+                .forEach(sum -> sums.put(sum.accountId(), sum.minutes()));
+        return sums;
+    }
+
+    private record AccountSum(String accountId, long minutes) {
     }
 
     public long countEntries(String schemeId) {
-        return jdbc.prepareStatement("SELECT COUNT(*) FROM journal_entry WHERE scheme_id = ?", ps -> {
-            ps.setString(1, schemeId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        return sql.single("SELECT COUNT(*) FROM journal_entry WHERE scheme_id = ?", rs -> rs.getLong(1), schemeId);
     }
 }
