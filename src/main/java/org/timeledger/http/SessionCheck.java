@@ -12,8 +12,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import org.timeledger.web.Problems;
-import org.timeledger.support.Transactions;
-import org.timeledger.access.SessionStore;
+import org.timeledger.access.Sessions;
 
 import java.util.List;
 import java.util.Optional;
@@ -27,13 +26,11 @@ import org.timeledger.identity.Caller;
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class SessionCheck implements Ordered {
-    private final SessionStore sessions;
-    private final Transactions transactions;
+    private final Sessions sessions;
     private final ProblemResponses responses;
 
-    public SessionCheck(SessionStore sessions, Transactions transactions, ProblemResponses responses) {
+    public SessionCheck(Sessions sessions, ProblemResponses responses) {
         this.sessions = sessions;
-        this.transactions = transactions;
         this.responses = responses;
     }
 
@@ -48,7 +45,7 @@ public class SessionCheck implements Ordered {
         }
         Object carried = authentication.get().getAttributes().get(Caller.SESSION_EPOCH);
         int epoch = carried instanceof Number n ? n.intValue() : 0;
-        boolean current = transactions.read(() -> sessions.epochOfEnabled(userId.toString()).filter(e -> e == epoch).isPresent());
+        boolean current = sessions.isCurrent(userId.toString(), epoch);
         if (current) {
             return null;
         }
