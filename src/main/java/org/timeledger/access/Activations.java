@@ -1,6 +1,7 @@
 package org.timeledger.access;
 
 import org.timeledger.problem.Refusal;
+import org.timeledger.support.Clocks;
 import org.timeledger.support.SqlTimes;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -18,7 +19,6 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.timeledger.identity.Caller;
 import org.timeledger.identity.Role;
 
@@ -191,7 +191,7 @@ public class Activations {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Clocks.now(clock);
     }
 
     private static RejectedException invalidCode() {

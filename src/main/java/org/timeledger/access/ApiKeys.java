@@ -1,6 +1,7 @@
 package org.timeledger.access;
 
 import org.timeledger.problem.Refusal;
+import org.timeledger.support.Clocks;
 import org.timeledger.support.SqlTimes;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.security.authentication.Authentication;
@@ -157,6 +158,6 @@ public class ApiKeys {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        return Clocks.now(clock);
     }
 }

@@ -12,12 +12,12 @@ import org.timeledger.redemption.RedemptionViews.OfferView;
 import org.timeledger.schemes.Partner;
 import org.timeledger.schemes.PartyService;
 import org.timeledger.schemes.Scheme;
+import org.timeledger.support.Clocks;
 import org.timeledger.support.Ids;
 import org.timeledger.support.Transactions;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** Partners' offers: published by an administrator or the partner's own till, changed or retired later. */
@@ -113,6 +113,6 @@ public class Offers {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Clocks.now(clock);
     }
 }

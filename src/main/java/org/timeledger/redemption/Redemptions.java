@@ -19,6 +19,7 @@ import org.timeledger.schemes.Partner;
 import org.timeledger.schemes.PartyService;
 import org.timeledger.schemes.Scheme;
 import org.timeledger.schemes.SchemeService;
+import org.timeledger.support.Clocks;
 import org.timeledger.support.Ids;
 import org.timeledger.support.Transactions;
 
@@ -115,7 +116,7 @@ public class Redemptions {
             throw new RejectedException(Refusal.OFFER_NOT_AVAILABLE, "'" + offer.title() + "' has been retired.");
         }
         if (offer.weeklyQuota() != null) {
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            Instant now = Clocks.now(clock);
             ZoneId zone = ZoneId.of(scheme.timeZone());
             Instant monday = LocalDate.ofInstant(now, zone).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
                     .atStartOfDay(zone).toInstant();

@@ -7,13 +7,13 @@ import org.timeledger.events.EventType;
 import org.timeledger.events.Events;
 import org.timeledger.ledger.model.AccountKind;
 import org.timeledger.ledger.Ledger;
+import org.timeledger.support.Clocks;
 import org.timeledger.support.Ids;
 import org.timeledger.support.Transactions;
 
 import org.timeledger.problem.RejectedException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -153,7 +153,7 @@ public class PartyService {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Clocks.now(clock);
     }
 
     private static String blankToNull(String s) {

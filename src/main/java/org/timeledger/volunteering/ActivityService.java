@@ -26,6 +26,7 @@ import org.timeledger.schemes.Organisation;
 import org.timeledger.schemes.PartyService;
 import org.timeledger.schemes.Scheme;
 import org.timeledger.schemes.SchemeService;
+import org.timeledger.support.Clocks;
 import org.timeledger.support.Ids;
 import org.timeledger.support.SqlErrors;
 import org.timeledger.support.Transactions;
@@ -35,7 +36,6 @@ import org.timeledger.volunteering.VolunteeringViews.RegisterView;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -420,6 +420,6 @@ public class ActivityService {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Clocks.now(clock);
     }
 }

@@ -16,6 +16,7 @@ import org.timeledger.schemes.Organisation;
 import org.timeledger.schemes.PartyService;
 import org.timeledger.schemes.Scheme;
 import org.timeledger.schemes.SchemeService;
+import org.timeledger.support.Clocks;
 import org.timeledger.support.Ids;
 import org.timeledger.support.Transactions;
 import org.timeledger.volunteering.ActivityService.Line;
@@ -26,7 +27,6 @@ import org.timeledger.volunteering.VolunteeringViews.RegisterView;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -78,7 +78,7 @@ public class OpportunityService {
             Opportunity opportunity = opportunities.save(new Opportunity(Ids.newId("opp"), scheme.id(),
                     session.organisation().id(), session.category().id(), request.title().strip(), request.date(),
                     request.signupAwardMinutes().intValue(), request.attendanceAwardMinutes().intValue(),
-                    caller.principalId(), clock.instant().truncatedTo(ChronoUnit.MICROS)));
+                    caller.principalId(), Clocks.now(clock)));
             return OpportunityView.of(opportunity, scheme.code(), session.category().code());
         });
     }
