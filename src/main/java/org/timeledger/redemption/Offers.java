@@ -82,11 +82,9 @@ public class Offers {
         return transactions.read(() -> {
             Scheme scheme = access.scheme(caller, schemeCode);
             int size = Cursors.limit(limit);
-            List<Offer> found = offers.activePage(scheme.id(), Cursors.decode(cursor, ""), size + 1);
-            List<OfferView> items = found.stream().limit(size)
-                    .map(o -> view(o, parties.findPartner(o.partnerId()).orElseThrow())).toList();
-            String next = found.size() > size ? Cursors.encode(items.get(size - 1).id()) : null;
-            return new Page<>(items, next);
+            String after = Cursors.decode(cursor, "");
+            return Page.fetch(size, rows -> offers.activePage(scheme.id(), after, rows), Offer::id,
+                    o -> view(o, parties.findPartner(o.partnerId()).orElseThrow()));
         });
     }
 

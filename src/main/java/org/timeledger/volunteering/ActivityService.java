@@ -385,10 +385,8 @@ public class ActivityService {
         String before = Cursors.decode(query.cursor(), null);
         ActivityStore.Filter filter = new ActivityStore.Filter(scheme.id(), status(query.status()), organisations,
                 memberId, Times.date("from", query.from()), Times.date("to", query.to()));
-        List<Activity> found = store.page(filter, before, size + 1);
-        List<ActivityView> items = found.stream().limit(size).map(a -> ActivityView.of(a, scheme.code())).toList();
-        String next = found.size() > size ? Cursors.encode(items.get(size - 1).id()) : null;
-        return new Page<>(items, next);
+        return Page.fetch(size, rows -> store.page(filter, before, rows), Activity::id,
+                a -> ActivityView.of(a, scheme.code()));
     }
 
     private static Activity.Status status(String status) {

@@ -101,10 +101,7 @@ public class OpportunityService {
             Scheme scheme = access.scheme(caller, schemeCode);
             int size = Cursors.limit(limit);
             String after = Cursors.decode(cursor, "");
-            List<Opportunity> found = opportunities.page(scheme.id(), after, size + 1);
-            List<OpportunityView> items = found.stream().limit(size).map(this::view).toList();
-            String next = found.size() > size ? Cursors.encode(items.get(size - 1).id()) : null;
-            return new Page<>(items, next);
+            return Page.fetch(size, rows -> opportunities.page(scheme.id(), after, rows), Opportunity::id, this::view);
         });
     }
 
