@@ -1,6 +1,8 @@
 package org.timeledger.redemption;
 
 import org.timeledger.ledger.model.Hold;
+import org.timeledger.schemes.Member;
+import org.timeledger.support.Ids;
 
 import java.time.Instant;
 
@@ -14,6 +16,19 @@ public record Redemption(String id, String schemeId, String partnerId, String of
                          long refundedMinutes, String tillReference, String createdBy, Instant createdAt,
                          String entryId, Instant capturedAt, Hold.Status holdStatus, Instant holdExpiresAt,
                          String offerTitle, String memberName) {
+
+    /**
+     * A new redemption at {@code partnerId}'s till, resting on {@code hold} (on the funding
+     * account, for the amount): nothing captured or refunded yet. {@code offer} is null for an
+     * amount typed at the till.
+     */
+    static Redemption held(String partnerId, Offer offer, Member holder, Hold hold, String tillReference,
+                           String createdBy) {
+        return new Redemption(Ids.newId("rdm"), hold.schemeId(), partnerId, offer == null ? null : offer.id(),
+                holder.id(), hold.accountId(), hold.id(), hold.amountMinutes(), null, 0, tillReference, createdBy,
+                hold.createdAt(), null, null, Hold.Status.HELD, hold.expiresAt(), offer == null ? null : offer.title(),
+                holder.displayName());
+    }
 
     /** HELD, CAPTURED, VOIDED or EXPIRED, as it stands at {@code now}. */
     public Hold.Status statusAt(Instant now) {

@@ -82,10 +82,8 @@ public class Redemptions {
         boolean captureNow = Boolean.TRUE.equals(request.capture());
         Hold hold = ledger.hold(scheme.id(), funding, amount, now.plus(scheme.holdMinutes(), ChronoUnit.MINUTES),
                 captureNow ? List.of(partner.accountId()) : List.of());
-        Redemption redemption = new Redemption(Ids.newId("rdm"), scheme.id(), partner.id(),
-                offer == null ? null : offer.id(), holder.id(), funding, hold.id(), amount, null, 0,
-                request.tillReference().strip(), caller.principalId(), hold.createdAt(), null, null, Hold.Status.HELD,
-                hold.expiresAt(), offer == null ? null : offer.title(), holder.displayName());
+        Redemption redemption = Redemption.held(partner.id(), offer, holder, hold, request.tillReference().strip(),
+                caller.principalId());
         store.insert(redemption);
         events.held(redemption);
         if (captureNow) {
