@@ -41,7 +41,7 @@ public class Offers {
 
     public OfferView create(Caller caller, String partnerId, RedemptionRequests.CreateOffer request) {
         checkAmount(request.amountMinutes());
-        checkQuota(request.weeklyQuota(), false);
+        checkNewQuota(request.weeklyQuota());
         return transactions.write(() -> {
             Partner partner = access.partner(caller, partnerId);
             Instant now = now();
@@ -55,7 +55,7 @@ public class Offers {
         if (request.amountMinutes() != null) {
             checkAmount(request.amountMinutes());
         }
-        checkQuota(request.weeklyQuota(), true);
+        checkChangedQuota(request.weeklyQuota());
         return transactions.write(() -> {
             Offer offer = offers.lock(offerId).orElseThrow(() -> notFound(offerId));
             Partner partner = access.partner(caller, offer.partnerId());
@@ -99,10 +99,19 @@ public class Offers {
         }
     }
 
-    private static void checkQuota(Integer quota, boolean zeroRemoves) {
-        if (quota != null && (quota < (zeroRemoves ? 0 : 1) || quota > MAX_QUOTA)) {
-            throw RejectedException.invalidField("weeklyQuota", "must be 1 to " + MAX_QUOTA + " redemptions a week"
-                    + (zeroRemoves ? ", or 0 to remove the quota" : "; leave it out for none"));
+    /** A new offer's quota: absent for none. */
+    private static void checkNewQuota(Integer quota) {
+        checkQuota(quota, 1, "; leave it out for none");
+    }
+
+    /** A changed offer's quota: absent leaves it as it was, 0 removes it. */
+    private static void checkChangedQuota(Integer quota) {
+        checkQuota(quota, 0, ", or 0 to remove the quota");
+    }
+
+    private static void checkQuota(Integer quota, int least, String otherwise) {
+        if (quota != null && (quota < least || quota > MAX_QUOTA)) {
+            throw RejectedException.invalidField("weeklyQuota", "must be 1 to " + MAX_QUOTA + " redemptions a week" + otherwise);
         }
     }
 
