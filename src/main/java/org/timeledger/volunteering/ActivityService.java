@@ -220,7 +220,7 @@ public class ActivityService {
         return Stream.of(refusals).filter(r -> r != null).findFirst().orElse(null);
     }
 
-    private static RejectedException refusedLines(List<LineError> refused, int total, Form form) {
+    private static RejectedException refusedLines(List<LineError> refused, int lineCount, Form form) {
         if (form == Form.SINGLE) {
             LineError only = refused.get(0); // a single activity is refused by a rule, never an input line
             return RejectedException.ruleViolated(only.rule(), only.message());
@@ -228,7 +228,7 @@ public class ActivityService {
         List<LineError> sorted = refused.stream().sorted(java.util.Comparator.comparingInt(LineError::line)).toList();
         boolean allRules = sorted.stream().allMatch(l -> !Registers.isInputProblem(l.rule()));
         return RejectedException.linesRefused(allRules ? Refusal.RULE_VIOLATED : Refusal.VALIDATION_FAILED,
-                sorted.size() + " of " + total + (total == 1 ? " line" : " lines") + " cannot be logged, so none was: see lines. "
+                sorted.size() + " of " + lineCount + (lineCount == 1 ? " line" : " lines") + " cannot be logged, so none was: see lines. "
                         + "Correct or remove them and send the register again.", sorted);
     }
 
@@ -279,10 +279,10 @@ public class ActivityService {
     }
 
     private RejectedException allocationExhausted(Organisation organisation, List<Activity> activities) {
-        long left = ledger.findAccount(organisation.accountId()).map(a -> a.availableMinutes()).orElse(0L);
-        long needed = activities.stream().mapToLong(Activity::minutes).sum();
-        return new RejectedException(Rejection.INSUFFICIENT_CREDITS, organisation.name() + " has " + left
-                + " minutes of its allocation left; approving this needs " + needed + ". An administrator can allocate more.");
+        long leftMinutes = ledger.findAccount(organisation.accountId()).map(a -> a.availableMinutes()).orElse(0L);
+        long neededMinutes = activities.stream().mapToLong(Activity::minutes).sum();
+        return new RejectedException(Rejection.INSUFFICIENT_CREDITS, organisation.name() + " has " + leftMinutes
+                + " minutes of its allocation left; approving this needs " + neededMinutes + ". An administrator can allocate more.");
     }
 
     private static String memo(Category category, Activity activity) {
@@ -416,8 +416,8 @@ public class ActivityService {
     }
 
     RegisterView registerView(List<Activity> activities, Scheme scheme) {
-        long total = activities.stream().mapToLong(Activity::minutes).sum();
-        return new RegisterView(activities.size(), total, activities.get(0).status(),
+        long totalMinutes = activities.stream().mapToLong(Activity::minutes).sum();
+        return new RegisterView(activities.size(), totalMinutes, activities.get(0).status(),
                 activities.stream().map(a -> ActivityView.of(a, scheme.code())).toList());
     }
 
