@@ -43,7 +43,7 @@ public record Activity(String id, String schemeId, String memberId, String membe
         return withDecision(Status.REJECTED, by, at, null, reason);
     }
 
-    /** A pending activity as decided; a decision is never reversed yet, so no reversal. */
+    /** This pending activity as decided now; nothing can have reversed its entry yet. */
     private Activity withDecision(Status decided, String by, Instant at, String entryId, String reason) {
         return new Activity(id, schemeId, memberId, memberName, organisationId, categoryId, categoryCode, date, minutes,
                 description, decided, opportunityId, award, loggedBy, loggedAt, by, at, entryId, reason, null);
