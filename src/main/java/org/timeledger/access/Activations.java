@@ -1,6 +1,7 @@
 package org.timeledger.access;
 
 import org.timeledger.problem.Refusal;
+import org.timeledger.support.Clocks;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.timeledger.problem.RejectedException;
@@ -15,7 +16,6 @@ import org.timeledger.support.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.timeledger.identity.Caller;
 import org.timeledger.identity.Role;
 
@@ -153,7 +153,7 @@ public class Activations {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Clocks.now(clock);
     }
 
     private static RejectedException invalidCode() {

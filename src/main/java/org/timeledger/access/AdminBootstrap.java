@@ -6,11 +6,11 @@ import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.annotation.PostConstruct;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.timeledger.support.Clocks;
 import org.timeledger.support.Ids;
 import org.timeledger.support.SqlErrors;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import org.timeledger.identity.Roles;
 
 /**
@@ -52,7 +52,7 @@ public class AdminBootstrap {
         }
         try {
             users.save(AppUser.create(Ids.newId("usr"), ADMIN_USERNAME, passwords.hash(adminPassword), Roles.ADMIN, null, null,
-                    clock.instant().truncatedTo(ChronoUnit.MICROS)));
+                    Clocks.now(clock)));
             LOG.info("Created the administrator '{}' from TIMELEDGER_ADMIN_PASSWORD.", ADMIN_USERNAME);
         } catch (RuntimeException e) {
             // another instance sharing the database created it first

@@ -1,6 +1,7 @@
 package org.timeledger.access;
 
 import org.timeledger.problem.Refusal;
+import org.timeledger.support.Clocks;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import org.timeledger.problem.RejectedException;
@@ -107,6 +108,6 @@ public class ApiKeys {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        return Clocks.now(clock);
     }
 }

@@ -5,12 +5,12 @@ import jakarta.inject.Singleton;
 import org.timeledger.problem.RejectedException;
 import org.timeledger.schemes.PartyService;
 import org.timeledger.schemes.Scheme;
+import org.timeledger.support.Clocks;
 import org.timeledger.support.Ids;
 import org.timeledger.support.SqlErrors;
 import org.timeledger.support.Transactions;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.TreeSet;
 import org.timeledger.identity.Caller;
@@ -54,7 +54,7 @@ public class Staff {
                     throw usernameTaken(username);
                 }
                 AppUser user = users.save(AppUser.create(Ids.newId("usr"), username, hash, request.role().name(),
-                        scheme.id(), null, clock.instant().truncatedTo(ChronoUnit.MICROS)).withOwnMember(ownMemberId));
+                        scheme.id(), null, Clocks.now(clock)).withOwnMember(ownMemberId));
                 organisations.forEach(id -> users.addOrganisation(user.id(), id));
                 return new Created(user, organisations);
             });

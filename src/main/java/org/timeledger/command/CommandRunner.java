@@ -68,6 +68,13 @@ public class CommandRunner {
 
     /** What a command answered: its result, and whether it is the stored answer of an earlier run. */
     public record Outcome<T>(T result, int status, boolean replayed) {
+        static <T> Outcome<T> firstRun(T result, int status) {
+            return new Outcome<>(result, status, false);
+        }
+
+        static <T> Outcome<T> replayOf(T result, int status) {
+            return new Outcome<>(result, status, true);
+        }
     }
 
     /** How a refusal is kept under its key: the status and body a repeat of the command is answered with. */
@@ -92,7 +99,7 @@ public class CommandRunner {
                 store.complete(principal, key, command.successStatus(), write(value));
                 return value;
             });
-            return new Outcome<>(result, command.successStatus(), false);
+            return Outcome.firstRun(result, command.successStatus());
         } catch (KeyTaken taken) {
             IdempotencyStore.Recorded recorded = transactions.read(() -> store.find(principal, key))
                     .orElseThrow(CommandRunner::inFlight);
@@ -152,11 +159,11 @@ public class CommandRunner {
             throw inFlight();
         }
         if (recorded.responseStatus() >= 400) {
-            observers.forEach(o -> o.replayed(true));
+            observers.forEach(CommandObserver::replayedRefusal);
             throw new ReplayedRefusal(recorded.responseStatus(), recorded.responseBody());
         }
-        observers.forEach(o -> o.replayed(false));
-        return new Outcome<>(read(recorded.responseBody(), type), recorded.responseStatus(), true);
+        observers.forEach(CommandObserver::replayedAnswer);
+        return Outcome.replayOf(read(recorded.responseBody(), type), recorded.responseStatus());
     }
 
     private static String checkedKey(String key) {

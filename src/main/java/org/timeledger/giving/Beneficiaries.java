@@ -9,12 +9,12 @@ import org.timeledger.problem.RejectedException;
 import org.timeledger.schemes.CardNumbers;
 import org.timeledger.schemes.Member;
 import org.timeledger.schemes.PartyService;
+import org.timeledger.support.Clocks;
 import org.timeledger.support.SqlErrors;
 import org.timeledger.support.Transactions;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -66,7 +66,7 @@ public class Beneficiaries {
         if (beneficiary.id().equals(me.id())) {
             throw RejectedException.invalidField("cardNumber", "is your own card; name someone else");
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Clocks.now(clock);
         store.add(new Beneficiary(me.id(), beneficiary.id(), now));
         Beneficiary stored = store.namedBy(me.id()).stream().filter(b -> b.beneficiaryId().equals(beneficiary.id()))
                 .findFirst().orElseThrow();

@@ -72,7 +72,7 @@ public class Checkpoints {
         }
         List<ChainHeadAt> heads = snapshot.accounts().stream().sorted(Comparator.comparing(Account::id))
                 .map(a -> new ChainHeadAt(a.id(), a.postingCount(), a.chainHead())).toList();
-        long outstanding = -snapshot.accounts().stream().filter(a -> a.kind() == AccountKind.ISSUANCE)
+        long outstandingMinutes = -snapshot.accounts().stream().filter(a -> a.kind() == AccountKind.ISSUANCE)
                 .mapToLong(Account::balanceMinutes).sum();
         return transactions.write(() -> {
             store.lockScheme(schemeId);
@@ -92,7 +92,7 @@ public class Checkpoints {
             }
             Checkpoint checkpoint = new Checkpoint(Ids.newId("chk"), schemeId, store.lastNumber(schemeId) + 1,
                     clock.instant(), snapshot.report().entriesChecked(), snapshot.report().postingsChecked(), heads.size(),
-                    snapshot.report().sumMinutes(), outstanding, digest(heads));
+                    snapshot.report().sumMinutes(), outstandingMinutes, digest(heads));
             store.insert(checkpoint, moved);
             store.moveState(schemeId, moved, before);
             return Optional.of(checkpoint);

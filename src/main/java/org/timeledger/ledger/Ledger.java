@@ -5,6 +5,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.timeledger.ledger.store.LedgerStore;
 import org.timeledger.ledger.store.LedgerStore.PostingRow;
+import org.timeledger.support.Clocks;
 import org.timeledger.support.Ids;
 import org.timeledger.support.SqlErrors;
 
@@ -334,7 +335,7 @@ public class Ledger {
         List<Posting> postings = new ArrayList<>(draft.postings());
         postings.sort(Comparator.comparingLong(Posting::amountMinutes).thenComparing(Posting::accountId));
         JournalEntry entry = new JournalEntry(Ids.newId("ent"), draft.schemeId(), draft.type(),
-                draft.memo() == null ? "" : draft.memo(), draft.actor().principalId(), ChainHash.storable(clock.instant()),
+                draft.memo() == null ? "" : draft.memo(), draft.actor().principalId(), Clocks.now(clock),
                 draft.reversesEntryId(), draft.actor().onBehalfOf(), List.copyOf(postings));
 
         List<PostingRow> rows = new ArrayList<>(postings.size());
@@ -393,7 +394,7 @@ public class Ledger {
         }
         checkFloorsAndOverflow(List.of(new Posting(accountId, -amountMinutes)), locked.accounts);
         Hold hold = new Hold(Ids.newId("hld"), schemeId, accountId, amountMinutes, Hold.Status.HELD,
-                ChainHash.storable(expiresAt), ChainHash.storable(clock.instant()), null);
+                ChainHash.storable(expiresAt), Clocks.now(clock), null);
         store.insertHold(hold);
         locked.changeHeld(accountId, amountMinutes);
         store.updateAccounts(locked.changes(locked.heldChanged));
@@ -447,12 +448,12 @@ public class Ledger {
         locked.changeHeld(current.accountId(), -current.amountMinutes());
         store.resolveHolds(List.of(holdId), status, now);
         return new Hold(current.id(), current.schemeId(), current.accountId(), current.amountMinutes(), status,
-                current.expiresAt(), current.createdAt(), ChainHash.storable(now));
+                current.expiresAt(), current.createdAt(), now);
     }
 
     /** Now, to the microsecond both databases keep, so that Java and SQL agree on what has expired. */
     private Instant now() {
-        return ChainHash.storable(clock.instant());
+        return Clocks.now(clock);
     }
 
     public Optional<Hold> findHold(String holdId) {

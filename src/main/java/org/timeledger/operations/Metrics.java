@@ -101,8 +101,14 @@ public class Metrics implements LedgerObserver, CommandObserver {
 
     /** A request was answered with the stored answer of an earlier one under the same Idempotency-Key. */
     @Override
-    public void replayed(boolean refusal) {
-        (refusal ? replayedRefusals : replayedAnswers).increment();
+    public void replayedAnswer() {
+        replayedAnswers.increment();
+    }
+
+    /** A request was refused again with the stored refusal of an earlier one under the same Idempotency-Key. */
+    @Override
+    public void replayedRefusal() {
+        replayedRefusals.increment();
     }
 
     private void afterCommit(Runnable count) {

@@ -60,8 +60,8 @@ public class Cards {
     }
 
     private SpendableAccount account(Member owner, boolean own) {
-        long available = ledger.findAccount(owner.accountId()).orElseThrow().availableMinutes();
-        return new SpendableAccount(owner.accountId(), Beneficiaries.firstName(owner), own, available);
+        long availableMinutes = ledger.findAccount(owner.accountId()).orElseThrow().availableMinutes();
+        return new SpendableAccount(owner.accountId(), Beneficiaries.firstName(owner), own, availableMinutes);
     }
 
     public CardView lookUp(Caller caller, String cardNumber) {

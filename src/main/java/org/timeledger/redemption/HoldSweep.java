@@ -30,14 +30,14 @@ public class HoldSweep {
     @Scheduled(fixedDelay = "${timeledger.hold-sweep.interval:30s}", initialDelay = "${timeledger.hold-sweep.interval:30s}")
     public void sweep() {
         try {
-            int swept;
-            int total = 0;
+            int sweptCount;
+            int accountCount = 0;
             do {
-                swept = transactions.write(() -> ledger.expireDueHolds(ACCOUNTS_PER_TRANSACTION));
-                total += swept;
-            } while (swept == ACCOUNTS_PER_TRANSACTION);
-            if (total > 0) {
-                LOG.info("Released expired holds on {} account(s)", total);
+                sweptCount = transactions.write(() -> ledger.expireDueHolds(ACCOUNTS_PER_TRANSACTION));
+                accountCount += sweptCount;
+            } while (sweptCount == ACCOUNTS_PER_TRANSACTION);
+            if (accountCount > 0) {
+                LOG.info("Released expired holds on {} account(s)", accountCount);
             }
         } catch (RuntimeException e) {
             LOG.warn("The hold sweep failed; it runs again at its next interval", e);

@@ -12,12 +12,12 @@ import org.timeledger.redemption.RedemptionViews.OfferView;
 import org.timeledger.schemes.Partner;
 import org.timeledger.schemes.PartyService;
 import org.timeledger.schemes.Scheme;
+import org.timeledger.support.Clocks;
 import org.timeledger.support.Ids;
 import org.timeledger.support.Transactions;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** Partners' offers: published by an administrator or the partner's own till, changed or retired later. */
@@ -41,7 +41,7 @@ public class Offers {
 
     public OfferView create(Caller caller, String partnerId, RedemptionRequests.CreateOffer request) {
         checkAmount(request.amountMinutes());
-        checkQuota(request.weeklyQuota(), false);
+        checkNewQuota(request.weeklyQuota());
         return transactions.write(() -> {
             Partner partner = access.partner(caller, partnerId);
             Instant now = now();
@@ -55,7 +55,7 @@ public class Offers {
         if (request.amountMinutes() != null) {
             checkAmount(request.amountMinutes());
         }
-        checkQuota(request.weeklyQuota(), true);
+        checkChangedQuota(request.weeklyQuota());
         return transactions.write(() -> {
             Offer offer = offers.lock(offerId).orElseThrow(() -> notFound(offerId));
             Partner partner = access.partner(caller, offer.partnerId());
@@ -82,11 +82,9 @@ public class Offers {
         return transactions.read(() -> {
             Scheme scheme = access.scheme(caller, schemeCode);
             int size = Cursors.limit(limit);
-            List<Offer> found = offers.activePage(scheme.id(), Cursors.decode(cursor, ""), size + 1);
-            List<OfferView> items = found.stream().limit(size)
-                    .map(o -> view(o, parties.findPartner(o.partnerId()).orElseThrow())).toList();
-            String next = found.size() > size ? Cursors.encode(items.get(size - 1).id()) : null;
-            return new Page<>(items, next);
+            String after = Cursors.decode(cursor, "");
+            return Page.fetch(size, rows -> offers.activePage(scheme.id(), after, rows), Offer::id,
+                    o -> view(o, parties.findPartner(o.partnerId()).orElseThrow()));
         });
     }
 
@@ -101,10 +99,19 @@ public class Offers {
         }
     }
 
-    private static void checkQuota(Integer quota, boolean zeroRemoves) {
-        if (quota != null && (quota < (zeroRemoves ? 0 : 1) || quota > MAX_QUOTA)) {
-            throw RejectedException.invalidField("weeklyQuota", "must be 1 to " + MAX_QUOTA + " redemptions a week"
-                    + (zeroRemoves ? ", or 0 to remove the quota" : "; leave it out for none"));
+    /** A new offer's quota: absent for none. */
+    private static void checkNewQuota(Integer quota) {
+        checkQuota(quota, 1, "; leave it out for none");
+    }
+
+    /** A changed offer's quota: absent leaves it as it was, 0 removes it. */
+    private static void checkChangedQuota(Integer quota) {
+        checkQuota(quota, 0, ", or 0 to remove the quota");
+    }
+
+    private static void checkQuota(Integer quota, int least, String otherwise) {
+        if (quota != null && (quota < least || quota > MAX_QUOTA)) {
+            throw RejectedException.invalidField("weeklyQuota", "must be 1 to " + MAX_QUOTA + " redemptions a week" + otherwise);
         }
     }
 
@@ -113,6 +120,6 @@ public class Offers {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Clocks.now(clock);
     }
 }

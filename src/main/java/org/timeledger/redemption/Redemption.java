@@ -1,6 +1,8 @@
 package org.timeledger.redemption;
 
 import org.timeledger.ledger.model.Hold;
+import org.timeledger.schemes.Member;
+import org.timeledger.support.Ids;
 
 import java.time.Instant;
 
@@ -23,6 +25,19 @@ public record Redemption(String id, String schemeId, String partnerId, String of
     /** What may still be refunded: what was captured less what was refunded already; nothing if never captured. */
     public long refundableMinutes() {
         return capturedMinutes == null ? 0 : capturedMinutes - refundedMinutes;
+    }
+
+    /**
+     * A new redemption at {@code partnerId}'s till, resting on {@code hold} (on the funding
+     * account, for the amount): nothing captured or refunded yet. {@code offer} is null for an
+     * amount typed at the till.
+     */
+    static Redemption held(String partnerId, Offer offer, Member holder, Hold hold, String tillReference,
+                           String createdBy) {
+        return new Redemption(Ids.newId("rdm"), hold.schemeId(), partnerId, offer == null ? null : offer.id(),
+                holder.id(), hold.accountId(), hold.id(), hold.amountMinutes(), null, 0, tillReference, createdBy,
+                hold.createdAt(), null, null, Hold.Status.HELD, hold.expiresAt(), offer == null ? null : offer.title(),
+                holder.displayName());
     }
 
     /** HELD, CAPTURED, VOIDED or EXPIRED, as it stands at {@code now}. */

@@ -19,6 +19,7 @@ import org.timeledger.schemes.Partner;
 import org.timeledger.schemes.PartyService;
 import org.timeledger.schemes.Scheme;
 import org.timeledger.schemes.SchemeService;
+import org.timeledger.support.Clocks;
 import org.timeledger.support.Ids;
 import org.timeledger.support.Transactions;
 
@@ -76,21 +77,19 @@ public class Redemptions {
         Member holder = cards.holder(scheme.id(), request.cardNumber());
         String funding = fundingAccount(holder, request.fundingAccountId());
         Offer offer = request.offerId() == null ? null : availableOffer(partner, request.offerId(), scheme);
-        long amount = offer == null ? request.amountMinutes() : offer.amountMinutes();
+        long amountMinutes = offer == null ? request.amountMinutes() : offer.amountMinutes();
         Instant now = clock.instant();
         boolean captureNow = Boolean.TRUE.equals(request.capture());
-        Hold hold = ledger.hold(scheme.id(), funding, amount, now.plus(scheme.holdMinutes(), ChronoUnit.MINUTES),
+        Hold hold = ledger.hold(scheme.id(), funding, amountMinutes, now.plus(scheme.holdMinutes(), ChronoUnit.MINUTES),
                 captureNow ? List.of(partner.accountId()) : List.of());
-        Redemption redemption = new Redemption(Ids.newId("rdm"), scheme.id(), partner.id(),
-                offer == null ? null : offer.id(), holder.id(), funding, hold.id(), amount, null, 0,
-                request.tillReference().strip(), caller.principalId(), hold.createdAt(), null, null, Hold.Status.HELD,
-                hold.expiresAt(), offer == null ? null : offer.title(), holder.displayName());
+        Redemption redemption = Redemption.held(partner.id(), offer, holder, hold, request.tillReference().strip(),
+                caller.principalId());
         store.insert(redemption);
         events.held(redemption);
         if (captureNow) {
-            return capture(caller, redemption, partner, amount);
+            return capture(caller, redemption, partner, amountMinutes);
         }
-        return view(store.find(redemption.id()).orElseThrow(), available(funding));
+        return view(store.find(redemption.id()).orElseThrow(), availableMinutes(funding));
     }
 
     /** The holder's own account, or one whose owner named the holder beneficiary. */
@@ -115,12 +114,12 @@ public class Redemptions {
             throw new RejectedException(Refusal.OFFER_NOT_AVAILABLE, "'" + offer.title() + "' has been retired.");
         }
         if (offer.weeklyQuota() != null) {
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            Instant now = Clocks.now(clock);
             ZoneId zone = ZoneId.of(scheme.timeZone());
             Instant monday = LocalDate.ofInstant(now, zone).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
                     .atStartOfDay(zone).toInstant();
-            long used = store.countTowardsQuota(offer.id(), monday, now);
-            if (used >= offer.weeklyQuota()) {
+            long usedCount = store.countTowardsQuota(offer.id(), monday, now);
+            if (usedCount >= offer.weeklyQuota()) {
                 throw new RejectedException(Refusal.QUOTA_EXHAUSTED, "'" + offer.title() + "' has had its "
                         + offer.weeklyQuota() + " redemptions this week (from Monday); it is available again next week.");
             }
@@ -131,24 +130,24 @@ public class Redemptions {
     public RedemptionView capture(Caller caller, String redemptionId, RedemptionRequests.Capture request) {
         Redemption redemption = lockOwn(caller, redemptionId);
         Partner partner = parties.findPartner(redemption.partnerId()).orElseThrow();
-        long amount = redemption.captureMinutes(request.amountMinutes());
-        return capture(caller, redemption, partner, amount);
+        long amountMinutes = redemption.captureMinutes(request.amountMinutes());
+        return capture(caller, redemption, partner, amountMinutes);
     }
 
-    private RedemptionView capture(Caller caller, Redemption redemption, Partner partner, long amount) {
+    private RedemptionView capture(Caller caller, Redemption redemption, Partner partner, long amountMinutes) {
         String memo = (redemption.offerTitle() == null ? "Redemption" : redemption.offerTitle()) + " at " + partner.name();
-        JournalEntry entry = ledger.capture(redemption.holdId(), amount, EntryType.REDEMPTION, partner.accountId(), memo,
-                new Actor(caller.principalId(), redemption.memberId()));
-        store.captured(redemption.id(), amount, entry.id(), entry.postedAt());
-        events.captured(redemption, entry, amount);
-        return view(store.find(redemption.id()).orElseThrow(), available(redemption.fundingAccountId()));
+        JournalEntry entry = ledger.capture(redemption.holdId(), amountMinutes, EntryType.REDEMPTION, partner.accountId(),
+                memo, new Actor(caller.principalId(), redemption.memberId()));
+        store.captured(redemption.id(), amountMinutes, entry.id(), entry.postedAt());
+        events.captured(redemption, entry, amountMinutes);
+        return view(store.find(redemption.id()).orElseThrow(), availableMinutes(redemption.fundingAccountId()));
     }
 
     public RedemptionView voidHold(Caller caller, String redemptionId) {
         Redemption redemption = lockOwn(caller, redemptionId);
         Hold voided = ledger.voidHold(redemption.holdId());
         events.voided(redemption, voided);
-        return view(store.find(redemption.id()).orElseThrow(), available(redemption.fundingAccountId()));
+        return view(store.find(redemption.id()).orElseThrow(), availableMinutes(redemption.fundingAccountId()));
     }
 
     public RefundView refund(Caller caller, String redemptionId, RedemptionRequests.Refund request) {
@@ -157,11 +156,11 @@ public class Redemptions {
             throw new RejectedException(Refusal.REFUND_EXCEEDS_CAPTURED, "Redemption " + redemptionId
                     + " was never captured, so there is nothing to refund; void a hold instead.");
         }
-        long left = redemption.refundableMinutes();
-        if (request.amountMinutes() > left) {
+        long leftMinutes = redemption.refundableMinutes();
+        if (request.amountMinutes() > leftMinutes) {
             throw new RejectedException(Refusal.REFUND_EXCEEDS_CAPTURED, redemption.capturedMinutes()
                     + " minutes were captured and " + redemption.refundedMinutes() + " refunded already; at most "
-                    + left + " can be refunded, not " + request.amountMinutes() + ".");
+                    + leftMinutes + " can be refunded, not " + request.amountMinutes() + ".");
         }
         Partner partner = parties.findPartner(redemption.partnerId()).orElseThrow();
         JournalEntry entry = ledger.move(redemption.schemeId(), EntryType.REFUND, partner.accountId(),
@@ -192,7 +191,7 @@ public class Redemptions {
                 || caller.is(Role.PARTNER) && r.partnerId().equals(caller.partnerId()));
     }
 
-    private long available(String accountId) {
+    private long availableMinutes(String accountId) {
         return ledger.findAccount(accountId).orElseThrow().availableMinutes();
     }
 

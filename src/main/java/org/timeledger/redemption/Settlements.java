@@ -67,10 +67,10 @@ public class Settlements {
                         + " redemptions; ask for a shorter one");
             }
             List<RedemptionView> items = found.stream().map(r -> redemptions.view(r, null)).toList();
-            long captured = found.stream().mapToLong(r -> r.capturedMinutes() == null ? 0 : r.capturedMinutes()).sum();
-            long refunded = found.stream().mapToLong(Redemption::refundedMinutes).sum();
+            long capturedMinutes = found.stream().mapToLong(r -> r.capturedMinutes() == null ? 0 : r.capturedMinutes()).sum();
+            long refundedMinutes = found.stream().mapToLong(Redemption::refundedMinutes).sum();
             return new PartnerRedemptions(partner.id(), start, end, items,
-                    new Totals(found.size(), captured, refunded, captured - refunded));
+                    new Totals(found.size(), capturedMinutes, refundedMinutes, capturedMinutes - refundedMinutes));
         });
     }
 
@@ -87,16 +87,17 @@ public class Settlements {
         Partner partner = access.partner(caller, partnerId);
         Scheme scheme = schemes.findById(partner.schemeId()).orElseThrow();
         store.lockPartner(partner.id()); // two settlements at once would both count what neither has settled yet
-        long settledBefore = store.settlements(partner.id()).stream().mapToLong(RedemptionStore.SettlementRow::amountMinutes).sum();
-        long due = store.earnedUpTo(partner.accountId(), upTo) - settledBefore;
-        if (due <= 0) {
+        long settledBeforeMinutes = store.settlements(partner.id()).stream()
+                .mapToLong(RedemptionStore.SettlementRow::amountMinutes).sum();
+        long dueMinutes = store.earnedUpTo(partner.accountId(), upTo) - settledBeforeMinutes;
+        if (dueMinutes <= 0) {
             throw RejectedException.invalidField("upTo", "there is nothing left to settle up to " + upTo
-                    + " (settled so far: " + settledBefore + " minutes)");
+                    + " (settled so far: " + settledBeforeMinutes + " minutes)");
         }
         JournalEntry entry = ledger.move(scheme.id(), EntryType.SETTLEMENT, partner.accountId(), scheme.issuanceAccountId(),
-                due, "Settlement of " + partner.name() + " up to " + upTo, Actor.of(caller.principalId()));
+                dueMinutes, "Settlement of " + partner.name() + " up to " + upTo, Actor.of(caller.principalId()));
         RedemptionStore.SettlementRow row = new RedemptionStore.SettlementRow(Ids.newId("stl"), scheme.id(), partner.id(),
-                entry.id(), due, upTo, caller.principalId(), entry.postedAt());
+                entry.id(), dueMinutes, upTo, caller.principalId(), entry.postedAt());
         store.insertSettlement(row);
         return SettlementView.of(row);
     }

@@ -53,8 +53,8 @@ public class JournalExport {
         return transactions.readSnapshot(() -> {
             Scheme scheme = access.scheme(caller, schemeCode);
             ZoneId zone = ZoneId.of(scheme.timeZone());
-            Instant from = fromText == null ? null : moment("from", fromText, zone, false);
-            Instant to = toText == null ? clock.instant().plusSeconds(1) : moment("to", toText, zone, true);
+            Instant from = fromText == null ? null : startOf("from", fromText, zone);
+            Instant to = toText == null ? clock.instant().plusSeconds(1) : endOf("to", toText, zone);
             if (from != null && to.isBefore(from)) {
                 throw RejectedException.invalidField("to", "is before from");
             }
@@ -97,14 +97,24 @@ public class JournalExport {
     private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
 
     /** A time, or a day in the zone: its start, or (for the end of a period) the start of the next. */
-    private static Instant moment(String field, String text, ZoneId zone, boolean end) {
+    /** A time as given, or the start of a day given as a date. */
+    private static Instant startOf(String field, String text, ZoneId zone) {
+        return moment(field, text, zone, 0);
+    }
+
+    /** A time as given, or the end of a day given as a date (the next day's start, since {@code to} is exclusive). */
+    private static Instant endOf(String field, String text, ZoneId zone) {
+        return moment(field, text, zone, 1);
+    }
+
+    private static Instant moment(String field, String text, ZoneId zone, int daysLater) {
         if (text.length() == 10) {
             try {
                 LocalDate day = LocalDate.parse(text);
                 if (day.getYear() < 1900 || day.getYear() > 2999) {
                     throw RejectedException.invalidField(field, "must be between 1900 and 2999");
                 }
-                return (end ? day.plusDays(1) : day).atStartOfDay(zone).toInstant();
+                return day.plusDays(daysLater).atStartOfDay(zone).toInstant();
             } catch (java.time.format.DateTimeParseException e) {
                 throw RejectedException.invalidField(field, "must be a day such as 2026-03-31 or a time such as 2026-03-31T23:59:59Z");
             }

@@ -32,10 +32,10 @@ final class SummaryCsv {
         line(csv, "adjusted", c.adjusted());
         line(csv, "reversed", c.reversed());
         var o = s.outstanding();
-        line(csv, "outstandingMembers", o.members());
-        line(csv, "outstandingOrganisations", o.organisations());
-        line(csv, "outstandingPartners", o.partners());
-        line(csv, "outstandingCommunityPot", o.communityPot());
+        line(csv, "outstandingMembers", o.membersMinutes());
+        line(csv, "outstandingOrganisations", o.organisationsMinutes());
+        line(csv, "outstandingPartners", o.partnersMinutes());
+        line(csv, "outstandingCommunityPot", o.communityPotMinutes());
         line(csv, "outstandingExpired", o.expired());
         line(csv, "outstandingTotal", o.total());
         line(csv, "issuedToDate", s.identity().issuedToDate());

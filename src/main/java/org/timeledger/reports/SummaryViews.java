@@ -1,5 +1,6 @@
 package org.timeledger.reports;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.LocalDate;
@@ -18,12 +19,17 @@ public final class SummaryViews {
     }
 
     /**
-     * Credits held at the period's end, by kind of holder; {@code total} is what is still in
-     * circulation (members, organisations, partners and the pot), expired credits left out.
+     * Credits held at the period's end, by kind of holder, in minutes; {@code total} is what is
+     * still in circulation (members, organisations, partners and the pot), expired credits left
+     * out. The JSON names are the API's (openapi.yml: SummaryOutstanding) and carry no unit, so
+     * {@code membersMinutes} is not mistaken for a count such as {@link Summary#newMembers()}.
+     * {@code expired} and {@code total} keep their names: SummaryReport reads them by accessor.
      */
     @Serdeable
-    public record Outstanding(long members, long organisations, long partners, long communityPot, long expired,
-                              long total) {
+    public record Outstanding(@JsonProperty("members") long membersMinutes,
+                              @JsonProperty("organisations") long organisationsMinutes,
+                              @JsonProperty("partners") long partnersMinutes,
+                              @JsonProperty("communityPot") long communityPotMinutes, long expired, long total) {
     }
 
     /**

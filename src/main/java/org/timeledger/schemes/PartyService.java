@@ -7,6 +7,7 @@ import org.timeledger.events.EventType;
 import org.timeledger.events.Events;
 import org.timeledger.ledger.model.AccountKind;
 import org.timeledger.ledger.Ledger;
+import org.timeledger.support.Clocks;
 import org.timeledger.support.Ids;
 import org.timeledger.support.Secrets;
 import org.timeledger.support.Transactions;
@@ -14,7 +15,6 @@ import org.timeledger.support.Transactions;
 import org.timeledger.problem.RejectedException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -157,7 +157,7 @@ public class PartyService {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Clocks.now(clock);
     }
 
     private static String blankToNull(String s) {

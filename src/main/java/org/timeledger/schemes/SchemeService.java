@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import org.timeledger.ledger.model.AccountKind;
 import org.timeledger.ledger.Ledger;
 import org.timeledger.problem.RejectedException;
+import org.timeledger.support.Clocks;
 import org.timeledger.support.Ids;
 import org.timeledger.support.SqlErrors;
 import org.timeledger.support.Transactions;
@@ -12,7 +13,6 @@ import org.timeledger.support.Transactions;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +66,7 @@ public class SchemeService {
         int spread = request.issuanceAccounts() == null ? 1 : request.issuanceAccounts();
         // the scheme row goes first: accounts reference it
         Scheme scheme = new Scheme(schemeId, request.code(), request.name().strip(), floor, hold,
-                "", "", clock.instant().truncatedTo(ChronoUnit.MICROS), backdate, request.weeklyEarnCapMinutes(),
+                "", "", Clocks.now(clock), backdate, request.weeklyEarnCapMinutes(),
                 allocations, zone, spread);
         schemes.save(scheme);
         issuanceId = ledger.openAccount(schemeId, AccountKind.ISSUANCE, null, null).id();

@@ -1,5 +1,8 @@
 package org.timeledger.volunteering;
 
+import org.timeledger.schemes.Member;
+import org.timeledger.support.Ids;
+
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -19,13 +22,30 @@ public record Activity(String id, String schemeId, String memberId, String membe
 
     public enum Award { SIGNUP, ATTENDANCE }
 
-    Activity approved(String by, Instant at, String entry) {
-        return new Activity(id, schemeId, memberId, memberName, organisationId, categoryId, categoryCode, date, minutes,
-                description, Status.APPROVED, opportunityId, award, loggedBy, loggedAt, by, at, entry, null, null);
+    /**
+     * A new PENDING activity of {@code session}'s organisation, category and day: nobody has
+     * decided it yet, so it has no decider, entry, rejection reason or reversal.
+     */
+    static Activity logged(ActivityService.Session session, Member member, int minutes, String loggedBy,
+                           Instant loggedAt) {
+        return new Activity(Ids.newId("act"), session.scheme().id(), member.id(), member.displayName(),
+                session.organisation().id(), session.category().id(), session.category().code(), session.date(), minutes,
+                session.description(), Status.PENDING, session.opportunityId(), session.award(), loggedBy, loggedAt,
+                null, null, null, null, null);
+    }
+
+    /** Approved by {@code by} at {@code at}, paid by EARN entry {@code entryId}. */
+    Activity approved(String by, Instant at, String entryId) {
+        return withDecision(Status.APPROVED, by, at, entryId, null);
     }
 
     Activity rejected(String by, Instant at, String reason) {
+        return withDecision(Status.REJECTED, by, at, null, reason);
+    }
+
+    /** This pending activity as decided now; nothing can have reversed its entry yet. */
+    private Activity withDecision(Status decided, String by, Instant at, String entryId, String reason) {
         return new Activity(id, schemeId, memberId, memberName, organisationId, categoryId, categoryCode, date, minutes,
-                description, Status.REJECTED, opportunityId, award, loggedBy, loggedAt, by, at, null, reason, null);
+                description, decided, opportunityId, award, loggedBy, loggedAt, by, at, entryId, reason, null);
     }
 }

@@ -26,7 +26,7 @@ import org.timeledger.schemes.Organisation;
 import org.timeledger.schemes.PartyService;
 import org.timeledger.schemes.Scheme;
 import org.timeledger.schemes.SchemeService;
-import org.timeledger.support.Ids;
+import org.timeledger.support.Clocks;
 import org.timeledger.support.SqlErrors;
 import org.timeledger.support.Transactions;
 import org.timeledger.volunteering.VolunteeringViews.ActivityView;
@@ -35,7 +35,6 @@ import org.timeledger.volunteering.VolunteeringViews.RegisterView;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,9 +44,9 @@ import java.util.stream.Stream;
 
 /**
  * Logging volunteering and turning it into credits. Every way an activity comes about (logged
- * singly, a register, an opportunity's sign-up or attendance) goes through {@link #logAll}, so
- * the same rules apply to all; every way it is approved goes through {@link #earn}, which
- * posts one EARN entry per activity.
+ * singly, a register, an opportunity's sign-up or attendance) goes through {@link #logAll}, by
+ * {@link #logOne} or {@link #logRegister}, so the same rules apply to all; every way it is
+ * approved goes through {@link #earn}, which posts one EARN entry per activity.
  */
 @Singleton
 public class ActivityService {
@@ -84,7 +83,18 @@ public class ActivityService {
     /** What every activity of one request shares. {@code award} is set for an opportunity's awards. */
     record Session(Scheme scheme, Organisation organisation, Category category, LocalDate date, String description,
                    String opportunityId, Activity.Award award) {
+
+        /** A session logged by staff, not an opportunity's award. */
+        Session(Scheme scheme, Organisation organisation, Category category, LocalDate date, String description) {
+            this(scheme, organisation, category, date, description, null, null);
+        }
     }
+
+    /** Whether activities are approved as they are logged (a register taken by staff, an opportunity's awards). */
+    enum Approval { PENDING, AT_ONCE }
+
+    /** How a refusal is answered: a single activity's as the rule it broke, a register's as a list of lines. */
+    private enum Form { SINGLE, REGISTER }
 
     /** One member's line of a request, numbered from 1 as the sender counts them. */
     record Line(int number, Member member, long minutes) {
@@ -96,11 +106,10 @@ public class ActivityService {
     public ActivityView log(Caller caller, String schemeCode, VolunteeringRequests.LogActivity request) {
         Scheme scheme = access.scheme(caller, schemeCode);
         Session session = session(caller, scheme, request.organisationId(), request.categoryCode(), request.date(),
-                request.description(), null, null);
+                request.description());
         Member member = parties.findMember(request.memberId()).filter(m -> m.schemeId().equals(scheme.id()))
                 .orElseThrow(() -> RejectedException.invalidField("memberId", "is not a member of this scheme"));
-        Activity logged = logAll(caller, session, List.of(new Line(1, member, request.minutes())), List.of(), false, true)
-                .get(0);
+        Activity logged = logOne(caller, session, new Line(1, member, request.minutes()), Approval.PENDING);
         return ActivityView.of(logged, scheme.code());
     }
 
@@ -108,9 +117,9 @@ public class ActivityService {
     public RegisterView register(Caller caller, String schemeCode, Registers.Register register) {
         Scheme scheme = access.scheme(caller, schemeCode);
         Session session = session(caller, scheme, register.organisationId(), register.categoryCode(), register.date(),
-                register.description(), null, null);
+                register.description());
         Registers.Resolved resolved = Registers.resolve(register, scheme, parties);
-        List<Activity> logged = logAll(caller, session, resolved.lines(), resolved.errors(), register.approve(), false);
+        List<Activity> logged = logRegister(caller, session, resolved.lines(), resolved.errors(), register.approval());
         return registerView(logged, scheme);
     }
 
@@ -119,7 +128,7 @@ public class ActivityService {
      * coordinator logs only for organisations they coordinate.
      */
     Session session(Caller caller, Scheme scheme, String organisationId, String categoryCode, LocalDate date,
-                    String description, String opportunityId, Activity.Award award) {
+                    String description) {
         Times.checked("date", date);
         if (description != null && description.chars().anyMatch(Character::isISOControl)) {
             throw RejectedException.invalidField("description", "must be one line of text, without control characters");
@@ -131,18 +140,26 @@ public class ActivityService {
         Category category = categories.findBySchemeIdAndCode(scheme.id(), categoryCode)
                 .orElseThrow(() -> RejectedException.invalidField("categoryCode", "is not a category of this scheme; "
                         + "GET /v1/schemes/" + scheme.code() + "/categories lists them"));
-        return new Session(scheme, organisation, category, date, description == null ? "" : description.strip(),
-                opportunityId, award);
+        return new Session(scheme, organisation, category, date, description == null ? "" : description.strip());
+    }
+
+    /** Logs one activity (one logged singly, an opportunity's sign-up); a refusal is the rule it broke. */
+    Activity logOne(Caller caller, Session session, Line line, Approval approval) {
+        return logAll(caller, session, List.of(line), List.of(), approval, Form.SINGLE).get(0);
     }
 
     /**
-     * Checks every line against the rules, all of them before refusing, and logs all or none.
-     * With {@code approveNow} the activities are approved at once (a register taken by staff, an
-     * opportunity's awards). {@code errors} are lines already refused by the caller (unknown
-     * members); a single activity's refusal is thrown as it is, a register's as a list of lines.
+     * Logs a register's lines, all or none. {@code errors} are lines already refused by the
+     * caller (unknown members); a refusal lists every refused line.
      */
-    List<Activity> logAll(Caller caller, Session session, List<Line> lines, List<LineError> errors, boolean approveNow,
-                          boolean single) {
+    List<Activity> logRegister(Caller caller, Session session, List<Line> lines, List<LineError> errors,
+                               Approval approval) {
+        return logAll(caller, session, lines, errors, approval, Form.REGISTER);
+    }
+
+    /** Checks every line against the rules, all of them before refusing, and logs all or none. */
+    private List<Activity> logAll(Caller caller, Session session, List<Line> lines, List<LineError> errors,
+                                  Approval approval, Form form) {
         List<LineError> refused = new ArrayList<>(errors);
         List<String> memberIds = lines.stream().map(l -> l.member().id()).toList();
         if (!memberIds.isEmpty()) {
@@ -155,7 +172,7 @@ public class ActivityService {
                 : new HashMap<>(store.minutesByDay(memberIds, monday, monday.plusDays(6)));
         Map<String, List<VettingCheck>> vettings = session.category().requiresVetting() ? vetting.histories(memberIds) : Map.of();
         // staff approving at once must not pay themselves; a member signing up is paid by design
-        String ownMemberId = approveNow && !caller.is(Role.MEMBER) ? staff.ownMemberId(caller) : null;
+        String ownMemberId = approval == Approval.AT_ONCE && !caller.is(Role.MEMBER) ? staff.ownMemberId(caller) : null;
 
         for (Line line : lines) {
             Member member = line.member();
@@ -174,15 +191,13 @@ public class ActivityService {
             }
         }
         if (!refused.isEmpty()) {
-            throw refusedLines(refused, lines.size() + errors.size(), single);
+            throw refusedLines(refused, lines.size() + errors.size(), form);
         }
 
         Instant now = now();
-        List<Activity> activities = lines.stream().map(line -> new Activity(Ids.newId("act"), scheme.id(),
-                line.member().id(), line.member().displayName(), session.organisation().id(), session.category().id(),
-                session.category().code(), session.date(), (int) line.minutes(), session.description(),
-                Activity.Status.PENDING, session.opportunityId(), session.award(), caller.principalId(), now, null, null,
-                null, null, null)).toList();
+        List<Activity> activities = lines.stream()
+                .map(line -> Activity.logged(session, line.member(), (int) line.minutes(), caller.principalId(), now))
+                .toList();
         try {
             store.insertAll(activities);
         } catch (RuntimeException e) {
@@ -193,7 +208,7 @@ public class ActivityService {
             }
             throw e;
         }
-        if (!approveNow) {
+        if (approval == Approval.PENDING) {
             return activities;
         }
         Map<String, String> accounts = new HashMap<>();
@@ -205,15 +220,15 @@ public class ActivityService {
         return Stream.of(refusals).filter(r -> r != null).findFirst().orElse(null);
     }
 
-    private static RejectedException refusedLines(List<LineError> refused, int total, boolean single) {
-        if (single) {
+    private static RejectedException refusedLines(List<LineError> refused, int lineCount, Form form) {
+        if (form == Form.SINGLE) {
             LineError only = refused.get(0); // a single activity is refused by a rule, never an input line
             return RejectedException.ruleViolated(only.rule(), only.message());
         }
         List<LineError> sorted = refused.stream().sorted(java.util.Comparator.comparingInt(LineError::line)).toList();
         boolean allRules = sorted.stream().allMatch(l -> !Registers.isInputProblem(l.rule()));
         return RejectedException.linesRefused(allRules ? Refusal.RULE_VIOLATED : Refusal.VALIDATION_FAILED,
-                sorted.size() + " of " + total + (total == 1 ? " line" : " lines") + " cannot be logged, so none was: see lines. "
+                sorted.size() + " of " + lineCount + (lineCount == 1 ? " line" : " lines") + " cannot be logged, so none was: see lines. "
                         + "Correct or remove them and send the register again.", sorted);
     }
 
@@ -264,10 +279,10 @@ public class ActivityService {
     }
 
     private RejectedException allocationExhausted(Organisation organisation, List<Activity> activities) {
-        long left = ledger.findAccount(organisation.accountId()).map(a -> a.availableMinutes()).orElse(0L);
-        long needed = activities.stream().mapToLong(Activity::minutes).sum();
-        return new RejectedException(Rejection.INSUFFICIENT_CREDITS, organisation.name() + " has " + left
-                + " minutes of its allocation left; approving this needs " + needed + ". An administrator can allocate more.");
+        long leftMinutes = ledger.findAccount(organisation.accountId()).map(a -> a.availableMinutes()).orElse(0L);
+        long neededMinutes = activities.stream().mapToLong(Activity::minutes).sum();
+        return new RejectedException(Rejection.INSUFFICIENT_CREDITS, organisation.name() + " has " + leftMinutes
+                + " minutes of its allocation left; approving this needs " + neededMinutes + ". An administrator can allocate more.");
     }
 
     private static String memo(Category category, Activity activity) {
@@ -385,10 +400,8 @@ public class ActivityService {
         String before = Cursors.decode(query.cursor(), null);
         ActivityStore.Filter filter = new ActivityStore.Filter(scheme.id(), status(query.status()), organisations,
                 memberId, Times.date("from", query.from()), Times.date("to", query.to()));
-        List<Activity> found = store.page(filter, before, size + 1);
-        List<ActivityView> items = found.stream().limit(size).map(a -> ActivityView.of(a, scheme.code())).toList();
-        String next = found.size() > size ? Cursors.encode(items.get(size - 1).id()) : null;
-        return new Page<>(items, next);
+        return Page.fetch(size, rows -> store.page(filter, before, rows), Activity::id,
+                a -> ActivityView.of(a, scheme.code()));
     }
 
     private static Activity.Status status(String status) {
@@ -403,8 +416,8 @@ public class ActivityService {
     }
 
     RegisterView registerView(List<Activity> activities, Scheme scheme) {
-        long total = activities.stream().mapToLong(Activity::minutes).sum();
-        return new RegisterView(activities.size(), total, activities.get(0).status(),
+        long totalMinutes = activities.stream().mapToLong(Activity::minutes).sum();
+        return new RegisterView(activities.size(), totalMinutes, activities.get(0).status(),
                 activities.stream().map(a -> ActivityView.of(a, scheme.code())).toList());
     }
 
@@ -420,6 +433,6 @@ public class ActivityService {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Clocks.now(clock);
     }
 }

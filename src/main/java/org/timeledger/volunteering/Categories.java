@@ -6,13 +6,13 @@ import org.timeledger.access.Access;
 import org.timeledger.identity.Caller;
 import org.timeledger.problem.RejectedException;
 import org.timeledger.schemes.Scheme;
+import org.timeledger.support.Clocks;
 import org.timeledger.support.Ids;
 import org.timeledger.support.SqlErrors;
 import org.timeledger.support.Transactions;
 import org.timeledger.volunteering.VolunteeringViews.CategoryView;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** A scheme's kinds of volunteering. */
@@ -39,7 +39,7 @@ public class Categories {
                 }
                 return CategoryView.of(categories.save(new Category(Ids.newId("cat"), scheme.id(), request.code(),
                         request.name().strip(), Boolean.TRUE.equals(request.requiresVetting()),
-                        clock.instant().truncatedTo(ChronoUnit.MICROS))));
+                        Clocks.now(clock))));
             });
         } catch (RuntimeException e) {
             if (SqlErrors.isUniqueViolation(e)) {

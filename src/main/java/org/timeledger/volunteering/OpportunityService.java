@@ -16,6 +16,7 @@ import org.timeledger.schemes.Organisation;
 import org.timeledger.schemes.PartyService;
 import org.timeledger.schemes.Scheme;
 import org.timeledger.schemes.SchemeService;
+import org.timeledger.support.Clocks;
 import org.timeledger.support.Ids;
 import org.timeledger.support.Transactions;
 import org.timeledger.volunteering.ActivityService.Line;
@@ -26,7 +27,6 @@ import org.timeledger.volunteering.VolunteeringViews.RegisterView;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -74,11 +74,11 @@ public class OpportunityService {
         return transactions.write(() -> {
             Scheme scheme = access.scheme(caller, schemeCode);
             Session session = activities.session(caller, scheme, request.organisationId(), request.categoryCode(),
-                    request.date(), null, null, null);
+                    request.date(), null);
             Opportunity opportunity = opportunities.save(new Opportunity(Ids.newId("opp"), scheme.id(),
                     session.organisation().id(), session.category().id(), request.title().strip(), request.date(),
                     request.signupAwardMinutes().intValue(), request.attendanceAwardMinutes().intValue(),
-                    caller.principalId(), clock.instant().truncatedTo(ChronoUnit.MICROS)));
+                    caller.principalId(), Clocks.now(clock)));
             return OpportunityView.of(opportunity, scheme.code(), session.category().code());
         });
     }
@@ -101,10 +101,7 @@ public class OpportunityService {
             Scheme scheme = access.scheme(caller, schemeCode);
             int size = Cursors.limit(limit);
             String after = Cursors.decode(cursor, "");
-            List<Opportunity> found = opportunities.page(scheme.id(), after, size + 1);
-            List<OpportunityView> items = found.stream().limit(size).map(this::view).toList();
-            String next = found.size() > size ? Cursors.encode(items.get(size - 1).id()) : null;
-            return new Page<>(items, next);
+            return Page.fetch(size, rows -> opportunities.page(scheme.id(), after, rows), Opportunity::id, this::view);
         });
     }
 
@@ -135,8 +132,8 @@ public class OpportunityService {
                     + " has already signed up for '" + opportunity.title() + "'; a member is awarded for signing up once.");
         }
         Session session = session(caller, scheme, opportunity, today, Activity.Award.SIGNUP);
-        Activity awarded = activities.logAll(caller, session,
-                List.of(new Line(1, member, opportunity.signupAwardMinutes())), List.of(), true, true).get(0);
+        Activity awarded = activities.logOne(caller, session, new Line(1, member, opportunity.signupAwardMinutes()),
+                ActivityService.Approval.AT_ONCE);
         return ActivityView.of(awarded, scheme.code());
     }
 
@@ -152,8 +149,7 @@ public class OpportunityService {
         for (int i = 0; i < request.memberIds().size(); i++) {
             refs.add(new Registers.Ref(i + 1, request.memberIds().get(i).strip(), (long) opportunity.attendanceAwardMinutes()));
         }
-        Registers.Resolved resolved = Registers.resolve(new Registers.Register(opportunity.organisationId(),
-                opportunity.heldOn(), null, null, true, refs, List.of()), scheme, parties);
+        Registers.Resolved resolved = Registers.resolve(refs, List.of(), scheme, parties);
         Set<String> already = resolved.lines().isEmpty() ? Set.of() : store.awarded(opportunity.id(),
                 Activity.Award.ATTENDANCE, resolved.lines().stream().map(l -> l.member().id()).toList());
         List<Line> lines = new ArrayList<>();
@@ -167,7 +163,7 @@ public class OpportunityService {
             }
         }
         Session session = session(caller, scheme, opportunity, opportunity.heldOn(), Activity.Award.ATTENDANCE);
-        List<Activity> awarded = activities.logAll(caller, session, lines, errors, true, false);
+        List<Activity> awarded = activities.logRegister(caller, session, lines, errors, ActivityService.Approval.AT_ONCE);
         return activities.registerView(awarded, scheme);
     }
 

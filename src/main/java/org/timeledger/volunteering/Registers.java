@@ -32,8 +32,8 @@ final class Registers {
     }
 
     /** A register however it came: its session, its lines, and lines already found malformed. */
-    record Register(String organisationId, LocalDate date, String categoryCode, String description, boolean approve,
-                    List<Ref> refs, List<LineError> errors) {
+    record Register(String organisationId, LocalDate date, String categoryCode, String description,
+                    ActivityService.Approval approval, List<Ref> refs, List<LineError> errors) {
     }
 
     /** A line naming a member by id or card number, with its minutes (null: the session's). */
@@ -54,7 +54,7 @@ final class Registers {
             refs.add(new Ref(i + 1, json.memberIds().get(i).strip(), json.minutes()));
         }
         return new Register(json.organisationId(), json.date(), json.categoryCode(), json.description(),
-                Boolean.TRUE.equals(json.approve()), refs, List.of());
+                approval(Boolean.TRUE.equals(json.approve())), refs, List.of());
     }
 
     static Register of(VolunteeringRequests.CsvRegister csv) {
@@ -102,7 +102,11 @@ final class Registers {
             throw RejectedException.invalidField("body", "has more than 1,000 lines; a register holds at most 1,000, so split it");
         }
         return new Register(csv.organisationId().strip(), date, csv.categoryCode().strip(), csv.description(),
-                csv.approve(), refs, errors);
+                approval(csv.approve()), refs, errors);
+    }
+
+    private static ActivityService.Approval approval(boolean approve) {
+        return approve ? ActivityService.Approval.AT_ONCE : ActivityService.Approval.PENDING;
     }
 
     private static void checkLength(String field, String value, int max) {
@@ -155,9 +159,14 @@ final class Registers {
 
     /** Finds each line's member (by id, or by card number), refusing unknown and repeated ones. */
     static Resolved resolve(Register register, Scheme scheme, PartyService parties) {
+        return resolve(register.refs(), register.errors(), scheme, parties);
+    }
+
+    /** The members {@code refs} name; {@code malformed} are lines already refused. */
+    static Resolved resolve(List<Ref> refs, List<LineError> malformed, Scheme scheme, PartyService parties) {
         Set<String> ids = new HashSet<>();
         Set<String> cards = new HashSet<>();
-        for (Ref ref : register.refs()) {
+        for (Ref ref : refs) {
             if (isCard(ref.reference())) {
                 cards.add(card(ref.reference()));
             } else {
@@ -167,9 +176,9 @@ final class Registers {
         Map<String, Member> byId = parties.findMembers(scheme.id(), ids);
         Map<String, Member> byCard = parties.findMembersByCard(scheme.id(), cards);
         List<Line> lines = new ArrayList<>();
-        List<LineError> errors = new ArrayList<>(register.errors());
+        List<LineError> errors = new ArrayList<>(malformed);
         Map<String, Integer> seen = new HashMap<>();
-        for (Ref ref : register.refs()) {
+        for (Ref ref : refs) {
             Member member = isCard(ref.reference()) ? byCard.get(card(ref.reference())) : byId.get(ref.reference());
             if (member == null) {
                 errors.add(new LineError(ref.line(), UNKNOWN_MEMBER, "'" + ref.reference()

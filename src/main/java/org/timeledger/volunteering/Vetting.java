@@ -9,6 +9,7 @@ import org.timeledger.problem.RejectedException;
 import org.timeledger.schemes.Member;
 import org.timeledger.schemes.Scheme;
 import org.timeledger.schemes.SchemeService;
+import org.timeledger.support.Clocks;
 import org.timeledger.support.Ids;
 import org.timeledger.support.Transactions;
 import org.timeledger.volunteering.VolunteeringViews.VettingCheckView;
@@ -16,7 +17,6 @@ import org.timeledger.volunteering.VolunteeringViews.VettingView;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -60,7 +60,7 @@ public class Vetting {
                 throw RejectedException.invalidField("expiresOn", "is before checkedOn");
             }
             checks.save(new VettingCheck(Ids.newId("vet"), member.id(), request.status(), request.checkedOn(),
-                    request.expiresOn(), caller.principalId(), clock.instant().truncatedTo(ChronoUnit.MICROS)));
+                    request.expiresOn(), caller.principalId(), Clocks.now(clock)));
             return view(member.id());
         });
     }

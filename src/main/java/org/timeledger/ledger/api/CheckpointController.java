@@ -22,7 +22,6 @@ import org.timeledger.schemes.Scheme;
 import org.timeledger.schemes.SchemeService;
 
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Checkpoints are published without login (counts and a digest, nothing personal), so anyone
@@ -56,10 +55,9 @@ public class CheckpointController {
     public Page<CheckpointView> list(String code, @Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor) {
         Scheme scheme = schemes.get(code);
         int size = Cursors.limit(limit);
-        List<Checkpoint> page = checkpoints.page(scheme.id(), Cursors.decodeLong(cursor, Long.MAX_VALUE), size + 1);
-        List<CheckpointView> items = page.stream().limit(size).map(c -> CheckpointView.of(c, code)).toList();
-        String next = page.size() > size ? Cursors.encode(Long.toString(items.get(size - 1).number())) : null;
-        return new Page<>(items, next);
+        long before = Cursors.decodeLong(cursor, Long.MAX_VALUE);
+        return Page.fetch(size, rows -> checkpoints.page(scheme.id(), before, rows), c -> Long.toString(c.number()),
+                c -> CheckpointView.of(c, code));
     }
 
     @Get("/schemes/{code}/checkpoints/{id}/verification")

@@ -130,13 +130,11 @@ public class LedgerService {
     public Page<StatementLineView> statement(Caller caller, String accountId, Integer limit, String cursor) {
         int size = Cursors.limit(limit);
         long beforeSeq = Cursors.decodeLong(cursor, Long.MAX_VALUE);
-        List<StatementLine> lines = transactions.read(() -> {
+        return transactions.read(() -> {
             access.account(caller, accountId);
-            return ledger.statement(accountId, beforeSeq, size + 1);
+            return Page.fetch(size, rows -> ledger.statement(accountId, beforeSeq, rows), l -> Long.toString(l.seq()),
+                    StatementLineView::of);
         });
-        List<StatementLineView> items = lines.stream().limit(size).map(StatementLineView::of).toList();
-        String next = lines.size() > size ? Cursors.encode(Long.toString(lines.get(size - 1).seq())) : null;
-        return new Page<>(items, next);
     }
 
     public Reconciliation.Report reconcile(Caller caller, String schemeCode) {

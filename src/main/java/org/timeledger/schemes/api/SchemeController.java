@@ -25,6 +25,7 @@ import org.timeledger.schemes.api.SchemeViews.SchemeView;
 
 import java.net.URI;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.timeledger.schemes.CardQr;
 import org.timeledger.schemes.Member;
 import org.timeledger.schemes.Organisation;
@@ -81,10 +82,8 @@ public class SchemeController {
         Scheme scheme = access.scheme(caller, code);
         int size = Cursors.limit(limit);
         String after = Cursors.decode(cursor, "");
-        List<Member> page = parties.members(scheme, after, size + 1);
-        List<MemberView> items = page.stream().limit(size).map(m -> MemberView.of(m, scheme.code())).toList();
-        String next = page.size() > size ? Cursors.encode(items.get(size - 1).id()) : null;
-        return new Page<>(items, next);
+        return Page.fetch(size, rows -> parties.members(scheme, after, rows), Member::id,
+                m -> MemberView.of(m, scheme.code()));
     }
 
     @Get("/members/{id}")
@@ -120,11 +119,11 @@ public class SchemeController {
         Scheme scheme = access.scheme(caller, code);
         int size = Cursors.limit(limit);
         String after = Cursors.decode(cursor, "");
-        List<Organisation> page = caller.is(Role.COORDINATOR)
-                ? caller.organisationIds().stream().filter(id -> id.compareTo(after) > 0).sorted().limit(size + 1L)
+        IntFunction<List<Organisation>> query = caller.is(Role.COORDINATOR)
+                ? rows -> caller.organisationIds().stream().filter(id -> id.compareTo(after) > 0).sorted().limit(rows)
                         .map(id -> parties.findOrganisation(id).orElseThrow()).toList()
-                : parties.organisations(scheme, after, size + 1);
-        return page(page.stream().map(o -> PartyView.of(o, scheme.code())).toList(), size);
+                : rows -> parties.organisations(scheme, after, rows);
+        return Page.fetch(size, query, Organisation::id, o -> PartyView.of(o, scheme.code()));
     }
 
     @Get("/schemes/{code}/partners")
@@ -133,14 +132,9 @@ public class SchemeController {
                                     @Nullable @QueryValue String cursor) {
         Scheme scheme = access.scheme(caller, code);
         int size = Cursors.limit(limit);
-        List<Partner> page = parties.partners(scheme, Cursors.decode(cursor, ""), size + 1);
-        return page(page.stream().map(p -> PartyView.of(p, scheme.code())).toList(), size);
-    }
-
-    /** The first {@code size} of {@code fetched} (one more than a page, to know whether another follows). */
-    private static Page<PartyView> page(List<PartyView> fetched, int size) {
-        List<PartyView> items = fetched.stream().limit(size).toList();
-        return new Page<>(items, fetched.size() > size ? Cursors.encode(items.get(size - 1).id()) : null);
+        String after = Cursors.decode(cursor, "");
+        return Page.fetch(size, rows -> parties.partners(scheme, after, rows), Partner::id,
+                p -> PartyView.of(p, scheme.code()));
     }
 
     @Get("/organisations/{id}")
