@@ -12,6 +12,8 @@ import org.timeledger.ledger.model.Hold;
 import org.timeledger.ledger.LedgerObserver;
 import org.timeledger.ledger.model.JournalEntry;
 import org.timeledger.ledger.model.Rejection;
+import org.timeledger.problem.ProblemCode;
+import org.timeledger.problem.Refusal;
 
 import java.sql.Connection;
 import java.util.EnumMap;
@@ -52,8 +54,12 @@ public class Metrics implements LedgerObserver, CommandObserver {
                     .tag("type", type.name())
                     .register(registry));
         }
-        for (Rejection rejection : Rejection.values()) {
-            rejected(rejection.code(), 0);
+        // every code a refusal can carry, the ledger's and the application's, from the start
+        for (ProblemCode code : Rejection.values()) {
+            rejected(code.code(), 0);
+        }
+        for (ProblemCode code : Refusal.values()) {
+            rejected(code.code(), 0);
         }
         rejected("internal_error", 0);
         holdsExpired = Counter.builder(HOLDS_EXPIRED)

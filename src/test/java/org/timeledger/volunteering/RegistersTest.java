@@ -46,7 +46,7 @@ class RegistersTest {
         assertThat(register.categoryCode()).isEqualTo("gardening");
         assertThat(register.date()).isEqualTo(LocalDate.of(2026, 4, 15));
         assertThat(register.description()).isEqualTo("Weeding");
-        assertThat(register.approve()).isTrue();
+        assertThat(register.approval()).isEqualTo(ActivityService.Approval.AT_ONCE);
     }
 
     @Test
@@ -187,7 +187,7 @@ class RegistersTest {
                 "gardening", null, List.of(" " + ADA + " ", BOB), null));
 
         assertThat(register.refs()).containsExactly(new Ref(1, ADA, 45L), new Ref(2, BOB, 45L));
-        assertThat(register.approve()).as("approve left out").isFalse();
+        assertThat(register.approval()).as("approve left out").isEqualTo(ActivityService.Approval.PENDING);
     }
 
     @Test
