@@ -6,7 +6,7 @@ import org.timeledger.support.Sql;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The activation_code table, for {@link Activations}: codes stored as hashes. Runs on the caller's transaction. */
+/** The activation_code table, for {@link Activations}: codes stored as hashes. Needs the caller's transaction: a store has no connection of its own. */
 @Singleton
 public class ActivationStore {
     private final Sql sql;

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The api_key table, for {@link ApiKeys}. Runs on the caller's transaction. */
+/** The api_key table, for {@link ApiKeys}. Needs the caller's transaction: a store has no connection of its own. */
 @Singleton
 public class ApiKeyStore {
     private static final String COLUMNS = "id, partner_id, scheme_id, label, created_at, last_used_at, revoked_at";

@@ -7,7 +7,7 @@ import org.timeledger.support.SqlTimes;
 import java.time.Instant;
 import java.util.List;
 
-/** The login_failure table, for {@link LoginFailures}. Runs on the caller's transaction. */
+/** The login_failure table, for {@link LoginFailures}. Needs the caller's transaction: a store has no connection of its own. */
 @Singleton
 public class LoginFailureStore {
     private final Sql sql;

@@ -6,7 +6,7 @@ import org.timeledger.support.Sql;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The refresh_token table, for {@link RefreshTokens}: tokens stored as hashes. Runs on the caller's transaction. */
+/** The refresh_token table, for {@link RefreshTokens}: tokens stored as hashes. Needs the caller's transaction: a store has no connection of its own. */
 @Singleton
 public class RefreshTokenStore {
     private final Sql sql;

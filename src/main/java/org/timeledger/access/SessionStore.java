@@ -5,7 +5,7 @@ import org.timeledger.support.Sql;
 
 import java.util.Optional;
 
-/** Users' session epochs (app_user), as the request filter checks them. Runs on the caller's transaction. */
+/** Users' session epochs (app_user), as the request filter checks them. Needs the caller's transaction: a store has no connection of its own. */
 @Singleton
 public class SessionStore {
     private final Sql sql;

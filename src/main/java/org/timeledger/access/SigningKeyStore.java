@@ -6,7 +6,7 @@ import org.timeledger.support.Sql;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The service_secret table, for {@link JwtSigning}'s generated key. Runs on the caller's transaction. */
+/** The service_secret table, for {@link JwtSigning}'s generated key. Needs the caller's transaction: a store has no connection of its own. */
 @Singleton
 public class SigningKeyStore {
     private final Sql sql;

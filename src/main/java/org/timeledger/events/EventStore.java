@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
-/** The event feed's SQL. Every method runs on the caller's transaction. */
+/** The event feed's SQL. Every method needs the caller's transaction: a store has no connection of its own. */
 @Singleton
 public class EventStore {
     private static final String COLUMNS = "id, scheme_id, feed_position, type, occurred_at, partner_id, entry_id, "

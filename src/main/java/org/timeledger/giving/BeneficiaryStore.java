@@ -6,7 +6,7 @@ import org.timeledger.support.SqlTimes;
 
 import java.util.List;
 
-/** Who may spend whose credits at tills. Runs on the caller's transaction. */
+/** Who may spend whose credits at tills. Needs the caller's transaction: a store has no connection of its own. */
 @Singleton
 public class BeneficiaryStore {
     private final Sql sql;

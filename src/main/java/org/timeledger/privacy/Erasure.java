@@ -1,5 +1,7 @@
 package org.timeledger.privacy;
 
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
@@ -50,7 +52,8 @@ public class Erasure {
                          @io.micronaut.core.annotation.Nullable String donationEntryId) {
     }
 
-    /** Runs on the caller's transaction (the one that records the Idempotency-Key). */
+    /** In the command's transaction (the one that records the Idempotency-Key). */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public Erased erase(Caller caller, String memberId, boolean keepBalance) {
         Member member = parties.lockMember(access.member(caller, memberId).id()).orElseThrow(); // as it stands under the lock
         Scheme scheme = schemes.findById(member.schemeId()).orElseThrow();

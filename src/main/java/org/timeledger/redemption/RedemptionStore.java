@@ -13,7 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** Redemptions', refunds' and settlements' SQL. Runs on the caller's transaction. */
+/** Redemptions', refunds' and settlements' SQL. Needs the caller's transaction: a store has no connection of its own. */
 @Singleton
 public class RedemptionStore {
     private static final String COLUMNS = "r.id, r.scheme_id, r.partner_id, r.offer_id, r.member_id, r.funding_account_id, "

@@ -1,5 +1,7 @@
 package org.timeledger.redemption;
 
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
 import org.timeledger.problem.Refusal;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
@@ -68,6 +70,7 @@ public class Redemptions {
         this.clock = clock;
     }
 
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public RedemptionView hold(Caller caller, RedemptionRequests.Hold request) {
         Partner partner = access.partner(caller, caller.partnerId());
         Scheme scheme = schemes.findById(partner.schemeId()).orElseThrow();
@@ -127,6 +130,7 @@ public class Redemptions {
         return offer;
     }
 
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public RedemptionView capture(Caller caller, String redemptionId, RedemptionRequests.Capture request) {
         Redemption redemption = lockOwn(caller, redemptionId);
         Partner partner = parties.findPartner(redemption.partnerId()).orElseThrow();
@@ -143,6 +147,7 @@ public class Redemptions {
         return view(store.find(redemption.id()).orElseThrow(), availableMinutes(redemption.fundingAccountId()));
     }
 
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public RedemptionView voidHold(Caller caller, String redemptionId) {
         Redemption redemption = lockOwn(caller, redemptionId);
         Hold voided = ledger.voidHold(redemption.holdId());
@@ -150,6 +155,7 @@ public class Redemptions {
         return view(store.find(redemption.id()).orElseThrow(), availableMinutes(redemption.fundingAccountId()));
     }
 
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public RefundView refund(Caller caller, String redemptionId, RedemptionRequests.Refund request) {
         Redemption redemption = lockOwn(caller, redemptionId);
         if (redemption.capturedMinutes() == null) {

@@ -1,5 +1,7 @@
 package org.timeledger.redemption;
 
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
 import org.timeledger.web.Times;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
@@ -76,8 +78,9 @@ public class Settlements {
 
     /**
      * Settles what the partner took in from entries posted up to {@code upTo}, less what was
-     * settled before. Runs on the caller's transaction (the one that records the Idempotency-Key).
+     * settled before. In the command's transaction (the one that records the Idempotency-Key).
      */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public SettlementView settle(Caller caller, String partnerId, Instant upTo) {
         Instant now = clock.instant();
         Times.checked("upTo", upTo);

@@ -1,5 +1,7 @@
 package org.timeledger.volunteering;
 
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
 import org.timeledger.problem.Refusal;
 import org.timeledger.web.Times;
 import jakarta.inject.Singleton;
@@ -102,7 +104,8 @@ public class ActivityService {
 
     // ---- logging ----
 
-    /** Runs on the caller's transaction (the one that records the Idempotency-Key). */
+    /** In the command's transaction (the one that records the Idempotency-Key). */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public ActivityView log(Caller caller, String schemeCode, VolunteeringRequests.LogActivity request) {
         Scheme scheme = access.scheme(caller, schemeCode);
         Session session = session(caller, scheme, request.organisationId(), request.categoryCode(), request.date(),
@@ -113,7 +116,8 @@ public class ActivityService {
         return ActivityView.of(logged, scheme.code());
     }
 
-    /** Runs on the caller's transaction (the one that records the Idempotency-Key). */
+    /** In the command's transaction (the one that records the Idempotency-Key). */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public RegisterView register(Caller caller, String schemeCode, Registers.Register register) {
         Scheme scheme = access.scheme(caller, schemeCode);
         Session session = session(caller, scheme, register.organisationId(), register.categoryCode(), register.date(),
@@ -295,6 +299,7 @@ public class ActivityService {
      * a rejected one is refused. Runs on the caller's transaction, holding the activity's row
      * lock, so two coordinators approving at once create one entry.
      */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public ActivityView approve(Caller caller, String activityId) {
         Activity activity = lockForDecision(caller, activityId);
         Scheme scheme = schemes.findById(activity.schemeId()).orElseThrow();

@@ -20,7 +20,7 @@ import java.util.Set;
 
 /**
  * Activities' SQL, by hand: lists with optional filters, row locks and batch inserts of a
- * whole register are plainer in SQL than in derived queries. Runs on the caller's transaction.
+ * whole register are plainer in SQL than in derived queries. Needs the caller's transaction: a store has no connection of its own.
  */
 @Singleton
 public class ActivityStore {

@@ -1,5 +1,7 @@
 package org.timeledger.volunteering;
 
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
 import org.timeledger.identity.Caller;
@@ -27,7 +29,8 @@ public class Allocations {
         this.ledger = ledger;
     }
 
-    /** Runs on the caller's transaction (the one that records the Idempotency-Key). */
+    /** In the command's transaction (the one that records the Idempotency-Key). */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public EntryView allocate(Caller caller, String schemeCode, VolunteeringRequests.Allocation request) {
         Scheme scheme = access.scheme(caller, schemeCode);
         Organisation organisation = access.organisation(caller, request.organisationId());

@@ -1,5 +1,7 @@
 package org.timeledger.volunteering;
 
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
 import org.timeledger.problem.Refusal;
 import org.timeledger.web.Times;
 import jakarta.inject.Singleton;
@@ -106,9 +108,10 @@ public class OpportunityService {
     }
 
     /**
-     * A member signs up: staff name the member, a member signs up themselves. Runs on the
-     * caller's transaction (the one that records the Idempotency-Key).
+     * A member signs up: staff name the member, a member signs up themselves. In the
+     * command's transaction (the one that records the Idempotency-Key).
      */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public ActivityView signup(Caller caller, String id, VolunteeringRequests.Signup request) {
         Opportunity opportunity = forAward(caller, id);
         Scheme scheme = schemes.findById(opportunity.schemeId()).orElseThrow();
@@ -137,7 +140,8 @@ public class OpportunityService {
         return ActivityView.of(awarded, scheme.code());
     }
 
-    /** Staff record who came. Runs on the caller's transaction (the one that records the Idempotency-Key). */
+    /** Staff record who came. In the command's transaction (the one that records the Idempotency-Key). */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public RegisterView attendance(Caller caller, String id, VolunteeringRequests.Attendance request) {
         Opportunity opportunity = forAward(caller, id);
         Scheme scheme = schemes.findById(opportunity.schemeId()).orElseThrow();

@@ -10,6 +10,7 @@ import org.timeledger.giving.GivingRequests;
 import org.timeledger.giving.GivingService;
 import org.timeledger.identity.Caller;
 import org.timeledger.identity.Role;
+import org.timeledger.ledger.store.LedgerStore;
 import org.timeledger.ledger.view.LedgerViews.EntryView;
 import org.timeledger.problem.Refusal;
 import org.timeledger.problem.RejectedException;
@@ -95,6 +96,16 @@ public abstract class CommandRunnerTests extends ServiceTest {
                     assertThat(r.status()).isEqualTo(422);
                     assertThat(r.problem()).contains("insufficient_credits");
                 });
+    }
+
+    @Inject
+    LedgerStore journal;
+
+    /** A store has no connection of its own: its methods run on the transaction of whoever calls them. */
+    @Test
+    void aStoreRefusesToRunOutsideATransaction() {
+        Members m = members();
+        assertThatThrownBy(() -> journal.findAccount(m.adaAccount())).hasMessageContaining("existing connection");
     }
 
     @Test

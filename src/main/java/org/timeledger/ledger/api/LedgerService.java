@@ -1,5 +1,7 @@
 package org.timeledger.ledger.api;
 
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
 import org.timeledger.problem.Refusal;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
@@ -57,8 +59,9 @@ public class LedgerService {
      * DONATION for their scheme's members, and GRANT from the community pot, never ADJUSTMENT.
      * Moving a member's credits for them records the member as {@code onBehalfOf}. Staff never
      * credit their own member record ({@code own_member_record}).
-     * Runs on the caller's transaction (the one that records the Idempotency-Key).
+     * In the command's transaction (the one that records the Idempotency-Key).
      */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public EntryView transfer(Caller caller, String schemeCode, LedgerRequests.Transfer request) {
         Scheme scheme = access.scheme(caller, schemeCode);
         if (caller.is(Role.COORDINATOR) && request.type() == TransferType.ADJUSTMENT) {
@@ -77,7 +80,8 @@ public class LedgerService {
         return EntryView.of(entry, scheme.code(), null);
     }
 
-    /** Runs on the caller's transaction (the one that records the Idempotency-Key). */
+    /** In the command's transaction (the one that records the Idempotency-Key). */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public EntryView reverse(Caller caller, String entryId, LedgerRequests.Reversal request) {
         JournalEntry original = access.entry(caller, entryId);
         if (CORRECTED_ELSEWHERE.contains(original.type())) {

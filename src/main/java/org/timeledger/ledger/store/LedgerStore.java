@@ -24,7 +24,7 @@ import java.util.Optional;
 /**
  * The journal's SQL, written out by hand: this is the hot path, and a benchmark runs the same
  * statements over plain JDBC as its ceiling, so the entry's writes keep their typed binds and
- * batches ({@link Sql#batch} with a binder). Every method runs on the caller's transaction.
+ * batches ({@link Sql#batch} with a binder). Every method needs the caller's transaction: a store has no connection of its own.
  */
 @Singleton
 public class LedgerStore {
