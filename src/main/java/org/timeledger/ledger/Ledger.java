@@ -56,7 +56,8 @@ import org.timeledger.ledger.model.ChainHash;
  *
  * Then the entry, its postings (each extending its account's hash chain) and the new balances
  * are written. Every method runs inside the caller's transaction (its store has no connection
- * of its own, so a call outside one fails at once). The entries posted and the holds expired are counted for /metrics ({@link Metrics}) once that transaction commits.
+ * of its own, so a call outside one fails at once). The entries posted and the holds expired
+ * are counted for /metrics ({@link Metrics}) once that transaction commits.
  *
  * <p>Holds set an amount aside on an account ({@link #hold}) until they are captured into an
  * entry ({@link #capture}), voided, or expire. Whenever accounts are locked, their holds past
