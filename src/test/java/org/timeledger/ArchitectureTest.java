@@ -43,7 +43,7 @@ class ArchitectureTest {
                 .layer("Ledger").definedBy(ROOT + ".ledger", ROOT + ".ledger.view..")
                 .layer("LedgerStore").definedBy(ROOT + ".ledger.store..")
                 .layer("LedgerModel").definedBy(ROOT + ".ledger.model..")
-                .layer("Support").definedBy(ROOT + ".support..", ROOT + ".problem..", ROOT + ".identity..")
+                .layer("Support").definedBy(ROOT + ".support..", ROOT + ".problem..", ROOT + ".identity..", ROOT + ".query..")
                 .whereLayer("Edge").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Features").mayOnlyBeAccessedByLayers("Edge")
                 .whereLayer("Web").mayOnlyBeAccessedByLayers("Edge", "Features")

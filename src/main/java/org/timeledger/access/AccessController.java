@@ -19,7 +19,7 @@ import org.timeledger.access.AccessViews.ActivationCodeView;
 import org.timeledger.access.AccessViews.ApiKeyView;
 import org.timeledger.access.AccessViews.NewApiKeyView;
 import org.timeledger.access.AccessViews.StaffView;
-import org.timeledger.web.Page;
+import org.timeledger.query.Page;
 import org.timeledger.schemes.Member;
 import org.timeledger.schemes.Partner;
 import org.timeledger.schemes.Scheme;

@@ -8,7 +8,7 @@ import io.micronaut.serde.exceptions.SerdeException;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
-import org.timeledger.web.JsonTypes;
+import org.timeledger.query.JsonTypes;
 
 /**
  * Text fields take JSON strings only, and refuse the NUL character and unpaired surrogates.

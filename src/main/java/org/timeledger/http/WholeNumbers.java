@@ -9,7 +9,7 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import org.timeledger.web.JsonTypes;
+import org.timeledger.query.JsonTypes;
 
 /**
  * Integer fields accept whole JSON numbers only. By default a fraction is truncated

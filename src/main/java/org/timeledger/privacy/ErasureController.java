@@ -12,7 +12,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import org.timeledger.identity.Caller;
 import org.timeledger.identity.Roles;
-import org.timeledger.web.Flags;
+import org.timeledger.query.Flags;
 import org.timeledger.web.Idempotency;
 
 /** An administrator erases a member's personal data; the ledger keeps their (pseudonymous) account. */

@@ -2,7 +2,7 @@ package org.timeledger.redemption;
 
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
-import org.timeledger.web.Times;
+import org.timeledger.query.Times;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
 import org.timeledger.identity.Caller;

@@ -6,7 +6,7 @@ import org.timeledger.access.Access;
 import org.timeledger.identity.Caller;
 import org.timeledger.ledger.model.AccountKind;
 import org.timeledger.problem.RejectedException;
-import org.timeledger.web.Times;
+import org.timeledger.query.Times;
 import org.timeledger.schemes.Scheme;
 import org.timeledger.support.Sql;
 import org.timeledger.support.SqlTimes;

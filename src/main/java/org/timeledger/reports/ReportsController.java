@@ -14,7 +14,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import org.timeledger.identity.Caller;
 import org.timeledger.identity.Roles;
-import org.timeledger.web.Times;
+import org.timeledger.query.Times;
 import org.timeledger.ledger.view.PostingsCsv;
 
 

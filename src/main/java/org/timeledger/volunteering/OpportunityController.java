@@ -16,7 +16,7 @@ import jakarta.validation.Valid;
 import org.timeledger.identity.Caller;
 import org.timeledger.identity.Roles;
 import org.timeledger.web.Idempotency;
-import org.timeledger.web.Page;
+import org.timeledger.query.Page;
 import org.timeledger.volunteering.VolunteeringViews.ActivityView;
 import org.timeledger.volunteering.VolunteeringViews.OpportunityView;
 import org.timeledger.volunteering.VolunteeringViews.RegisterView;

@@ -1,6 +1,6 @@
 package org.timeledger.volunteering;
 
-import org.timeledger.web.Times;
+import org.timeledger.query.Times;
 import org.timeledger.problem.RejectedException;
 import org.timeledger.problem.RejectedException.LineError;
 import org.timeledger.schemes.Member;

@@ -1,6 +1,6 @@
 package org.timeledger.volunteering;
 
-import org.timeledger.web.Times;
+import org.timeledger.query.Times;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
 import org.timeledger.identity.Caller;

@@ -47,7 +47,7 @@ import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.timeledger.testing.Api.object;
-import org.timeledger.web.Cursors;
+import org.timeledger.query.Cursors;
 import org.timeledger.web.Idempotency;
 
 /**

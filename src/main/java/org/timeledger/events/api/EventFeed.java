@@ -6,7 +6,7 @@ import org.timeledger.identity.Caller;
 import org.timeledger.identity.Role;
 import org.timeledger.events.api.EventViews.EventPage;
 import org.timeledger.events.api.EventViews.EventView;
-import org.timeledger.web.Cursors;
+import org.timeledger.query.Cursors;
 import org.timeledger.schemes.Scheme;
 import org.timeledger.support.Transactions;
 

@@ -1,6 +1,6 @@
 package org.timeledger.ledger.api;
 
-import org.timeledger.web.Times;
+import org.timeledger.query.Times;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -18,7 +18,7 @@ import jakarta.validation.Valid;
 import org.timeledger.identity.Caller;
 import org.timeledger.identity.Roles;
 import org.timeledger.web.Idempotency;
-import org.timeledger.web.Page;
+import org.timeledger.query.Page;
 import org.timeledger.ledger.Reconciliation;
 import org.timeledger.ledger.view.LedgerViews.AccountView;
 import org.timeledger.ledger.view.LedgerViews.EntryView;

@@ -15,7 +15,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import org.timeledger.identity.Caller;
 import org.timeledger.identity.Roles;
-import org.timeledger.web.Page;
+import org.timeledger.query.Page;
 import org.timeledger.ledger.view.LedgerViews.StatementLineView;
 import org.timeledger.schemes.api.MeService.MeView;
 import org.timeledger.support.Secrets;

@@ -5,7 +5,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
 import org.timeledger.identity.Caller;
-import org.timeledger.web.Page;
+import org.timeledger.query.Page;
 import org.timeledger.ledger.view.PostingsCsv;
 import org.timeledger.ledger.model.Account;
 import org.timeledger.ledger.api.LedgerService;

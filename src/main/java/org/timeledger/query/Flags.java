@@ -1,4 +1,4 @@
-package org.timeledger.web;
+package org.timeledger.query;
 
 import org.timeledger.problem.RejectedException;
 

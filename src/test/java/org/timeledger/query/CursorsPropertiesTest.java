@@ -1,4 +1,4 @@
-package org.timeledger.http;
+package org.timeledger.query;
 
 import org.timeledger.problem.Refusal;
 import net.jqwik.api.Arbitraries;
@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import org.timeledger.web.Cursors;
 
 /**
  * Cursors: what the service encodes decodes to the same position; anything else a client sends

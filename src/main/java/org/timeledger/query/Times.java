@@ -1,4 +1,4 @@
-package org.timeledger.web;
+package org.timeledger.query;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.tree.JsonNode;

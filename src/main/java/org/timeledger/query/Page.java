@@ -1,4 +1,4 @@
-package org.timeledger.web;
+package org.timeledger.query;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
