@@ -110,9 +110,10 @@ public class ActivityStore {
         List<Object> params = new ArrayList<>(ids);
         params.add(from);
         params.add(to);
+        params.add(Activity.Status.REJECTED);
         Map<String, Map<LocalDate, Long>> sums = new HashMap<>();
         sql.list("SELECT member_id, activity_date, SUM(minutes) FROM activity WHERE member_id IN ("
-                + marks + ") AND activity_date >= ? AND activity_date <= ? AND status <> 'REJECTED' "
+                + marks + ") AND activity_date >= ? AND activity_date <= ? AND status <> ? "
                 + "AND NOT EXISTS (SELECT 1 FROM journal_entry r WHERE r.reverses_entry_id = activity.entry_id) "
                 + "GROUP BY member_id, activity_date",
                 rs -> new DaySum(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getLong(3)), params.toArray())

@@ -153,27 +153,29 @@ public class LedgerStore {
     /** The HELD holds of these accounts that are past their expiry at {@code now}, locked. */
     public List<Hold> lockDueHolds(Collection<String> accountIds, Instant now) {
         String marks = String.join(", ", java.util.Collections.nCopies(accountIds.size(), "?"));
-        Object[] params = accountIds.toArray(new Object[accountIds.size() + 1]);
-        params[accountIds.size()] = now;
-        return sql.list("SELECT " + HOLD_COLUMNS + " FROM hold WHERE account_id IN (" + marks + ") AND status = 'HELD' "
+        Object[] params = accountIds.toArray(new Object[accountIds.size() + 2]);
+        params[accountIds.size()] = Hold.Status.HELD;
+        params[accountIds.size() + 1] = now;
+        return sql.list("SELECT " + HOLD_COLUMNS + " FROM hold WHERE account_id IN (" + marks + ") AND status = ? "
                 + "AND expires_at <= ? ORDER BY id FOR UPDATE", LedgerStore::hold, params);
     }
 
     /** Accounts with a HELD hold past its expiry: work for the sweep. */
     public List<String> accountsWithDueHolds(Instant now, int limit) {
-        return sql.list("SELECT DISTINCT account_id FROM hold WHERE status = 'HELD' AND expires_at <= ? "
-                + "ORDER BY account_id LIMIT ?", rs -> rs.getString(1), now, limit);
+        return sql.list("SELECT DISTINCT account_id FROM hold WHERE status = ? AND expires_at <= ? "
+                + "ORDER BY account_id LIMIT ?", rs -> rs.getString(1), Hold.Status.HELD, now, limit);
     }
 
     /** What an account's HELD holds set aside at {@code now}, the expired ones left out. */
     public long heldInForce(String accountId, Instant now) {
         return sql.single("SELECT COALESCE(SUM(amount_minutes), 0) FROM hold WHERE account_id = ? "
-                + "AND status = 'HELD' AND expires_at > ?", rs -> rs.getLong(1), accountId, now);
+                + "AND status = ? AND expires_at > ?", rs -> rs.getLong(1), accountId, Hold.Status.HELD, now);
     }
 
     /** HELD holds not past their expiry at {@code now}, in every scheme: a range of the hold_due index. */
     public long countHoldsInForce(Instant now) {
-        return sql.single("SELECT COUNT(*) FROM hold WHERE status = 'HELD' AND expires_at > ?", rs -> rs.getLong(1), now);
+        return sql.single("SELECT COUNT(*) FROM hold WHERE status = ? AND expires_at > ?", rs -> rs.getLong(1),
+                Hold.Status.HELD, now);
     }
 
     public void resolveHolds(Collection<String> holdIds, Hold.Status status, Instant at) {
