@@ -2,7 +2,6 @@ package org.timeledger.redemption;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import org.timeledger.ledger.model.EntryType;
 import org.timeledger.ledger.model.Hold;
 import org.timeledger.support.Sql;
 import org.timeledger.support.SqlTimes;
@@ -116,13 +115,6 @@ public class RedemptionStore {
                 + "FROM settlement WHERE partner_id = ? ORDER BY created_at, id",
                 rs -> new SettlementRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getLong(5), SqlTimes.instant(rs, 6), rs.getString(7), SqlTimes.instant(rs, 8)), partnerId);
-    }
-
-    /** What a partner's account took in, net, from entries posted up to {@code upTo}, settlements left out. */
-    public long earnedUpTo(String accountId, Instant upTo) {
-        return sql.single("SELECT COALESCE(SUM(p.amount_minutes), 0) FROM posting p JOIN journal_entry e "
-                + "ON e.id = p.entry_id WHERE p.account_id = ? AND e.posted_at <= ? AND e.type <> ?",
-                rs -> rs.getLong(1), accountId, upTo, EntryType.SETTLEMENT);
     }
 
     private static Redemption redemption(ResultSet rs) throws SQLException {

@@ -18,8 +18,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The journal's SQL, written out by hand: this is the hot path, and a benchmark runs the same
@@ -200,6 +202,13 @@ public class LedgerStore {
                 rs -> new Posting(rs.getString(1), rs.getLong(2)), entryId);
     }
 
+    /** Which of these entries a later entry reverses. */
+    public Set<String> reversedAmong(Collection<String> entryIds) {
+        String marks = String.join(", ", java.util.Collections.nCopies(entryIds.size(), "?"));
+        return new HashSet<>(sql.list("SELECT reverses_entry_id FROM journal_entry WHERE reverses_entry_id IN (" + marks + ")",
+                rs -> rs.getString(1), entryIds.toArray()));
+    }
+
     /** The id of the entry that reverses the given one, if any. */
     public Optional<String> findReversalOf(String entryId) {
         return sql.first("SELECT id FROM journal_entry WHERE reverses_entry_id = ?", rs -> rs.getString(1), entryId);
@@ -213,6 +222,13 @@ public class LedgerStore {
     public long balanceAsOf(String accountId, Instant asOf) {
         return sql.single("SELECT COALESCE(SUM(p.amount_minutes), 0) FROM posting p JOIN journal_entry e "
                 + "ON e.id = p.entry_id WHERE p.account_id = ? AND e.posted_at <= ?", rs -> rs.getLong(1), accountId, asOf);
+    }
+
+    /** As {@link #balanceAsOf}, the postings of entries of one type left out. */
+    public long balanceAsOfExcept(String accountId, Instant asOf, EntryType leftOut) {
+        return sql.single("SELECT COALESCE(SUM(p.amount_minutes), 0) FROM posting p JOIN journal_entry e "
+                + "ON e.id = p.entry_id WHERE p.account_id = ? AND e.posted_at <= ? AND e.type <> ?",
+                rs -> rs.getLong(1), accountId, asOf, leftOut);
     }
 
     /** Newest first: the postings of an account with seq below {@code beforeSeq}. */
