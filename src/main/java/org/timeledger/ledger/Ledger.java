@@ -113,6 +113,16 @@ public class Ledger {
         return store.balanceAsOf(accountId, asOf);
     }
 
+    /** An account's balance at a moment, the postings of entries of one type left out (a partner's takings before settlements). */
+    public long balanceAsOfExcept(String accountId, Instant asOf, EntryType leftOut) {
+        return store.balanceAsOfExcept(accountId, asOf, leftOut);
+    }
+
+    /** Which of these entries a later entry reverses (none asked, none reversed). */
+    public Set<String> reversedAmong(Collection<String> entryIds) {
+        return entryIds.isEmpty() ? Set.of() : store.reversedAmong(entryIds);
+    }
+
     /** Newest first, postings with seq below {@code beforeSeq}. */
     public List<StatementLine> statement(String accountId, long beforeSeq, int limit) {
         return store.statement(accountId, beforeSeq, limit);

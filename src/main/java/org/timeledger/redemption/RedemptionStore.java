@@ -88,8 +88,8 @@ public class RedemptionStore {
      */
     public long countTowardsQuota(String offerId, Instant since, Instant now) {
         return sql.single("SELECT COUNT(*) FROM redemption r JOIN hold h ON h.id = r.hold_id "
-                + "WHERE r.offer_id = ? AND r.created_at >= ? AND (h.status = 'CAPTURED' OR (h.status = 'HELD' AND h.expires_at > ?))",
-                rs -> rs.getLong(1), offerId, since, now);
+                + "WHERE r.offer_id = ? AND r.created_at >= ? AND (h.status = ? OR (h.status = ? AND h.expires_at > ?))",
+                rs -> rs.getLong(1), offerId, since, Hold.Status.CAPTURED, Hold.Status.HELD, now);
     }
 
     /** A partner's redemptions created in [from, to), oldest first, at most {@code limit}. */
@@ -115,13 +115,6 @@ public class RedemptionStore {
                 + "FROM settlement WHERE partner_id = ? ORDER BY created_at, id",
                 rs -> new SettlementRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getLong(5), SqlTimes.instant(rs, 6), rs.getString(7), SqlTimes.instant(rs, 8)), partnerId);
-    }
-
-    /** What a partner's account took in, net, from entries posted up to {@code upTo}, settlements left out. */
-    public long earnedUpTo(String accountId, Instant upTo) {
-        return sql.single("SELECT COALESCE(SUM(p.amount_minutes), 0) FROM posting p JOIN journal_entry e "
-                + "ON e.id = p.entry_id WHERE p.account_id = ? AND e.posted_at <= ? AND e.type <> 'SETTLEMENT'",
-                rs -> rs.getLong(1), accountId, upTo);
     }
 
     private static Redemption redemption(ResultSet rs) throws SQLException {

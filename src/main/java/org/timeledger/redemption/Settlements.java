@@ -92,7 +92,9 @@ public class Settlements {
         store.lockPartner(partner.id()); // two settlements at once would both count what neither has settled yet
         long settledBeforeMinutes = store.settlements(partner.id()).stream()
                 .mapToLong(RedemptionStore.SettlementRow::amountMinutes).sum();
-        long dueMinutes = store.earnedUpTo(partner.accountId(), upTo) - settledBeforeMinutes;
+        // what the partner's account took in, net, from entries posted up to then, settlements left out
+        long earnedMinutes = ledger.balanceAsOfExcept(partner.accountId(), upTo, EntryType.SETTLEMENT);
+        long dueMinutes = earnedMinutes - settledBeforeMinutes;
         if (dueMinutes <= 0) {
             throw RejectedException.invalidField("upTo", "there is nothing left to settle up to " + upTo
                     + " (settled so far: " + settledBeforeMinutes + " minutes)");

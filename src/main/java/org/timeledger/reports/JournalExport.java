@@ -1,23 +1,23 @@
 package org.timeledger.reports;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
 import org.timeledger.identity.Caller;
+import org.timeledger.ledger.Journal;
 import org.timeledger.ledger.model.AccountKind;
+import org.timeledger.ledger.model.EntryPosting;
 import org.timeledger.problem.RejectedException;
 import org.timeledger.query.Times;
+import org.timeledger.schemes.PartyService;
 import org.timeledger.schemes.Scheme;
-import org.timeledger.support.Sql;
-import org.timeledger.support.SqlTimes;
 import org.timeledger.support.Transactions;
 
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * The journal in hledger's format, for auditors: one transaction per entry, dated in the
@@ -28,16 +28,17 @@ import java.util.TreeMap;
  */
 @Singleton
 public class JournalExport {
-    private final JdbcOperations jdbc;
-    private final Sql sql;
+    private final Journal journal;
+    private final PartyService parties;
     private final Access access;
     private final Transactions transactions;
     private final java.time.Clock clock;
 
-    public JournalExport(JdbcOperations jdbc, Sql sql, Access access, Transactions transactions, java.time.Clock clock) {
+    public JournalExport(Journal journal, PartyService parties, Access access, Transactions transactions,
+                         java.time.Clock clock) {
         this.clock = clock;
-        this.jdbc = jdbc;
-        this.sql = sql;
+        this.journal = journal;
+        this.parties = parties;
         this.access = access;
         this.transactions = transactions;
     }
@@ -75,23 +76,13 @@ public class JournalExport {
         });
     }
 
-    /** Every account of the scheme by its journal name, with its party's name. */
+    /** Every account of the scheme by its journal name, with its party's name (none for ISSUANCE and the pot). */
     private Map<String, String> accounts(Scheme scheme) {
+        Map<String, String> names = parties.namesByOwnerId(scheme.id());
         Map<String, String> accounts = new TreeMap<>();
-        sql.list("SELECT a.kind, a.owner_id, COALESCE(m.display_name, o.name, p.name, '') FROM account a "
-                + "LEFT JOIN member m ON m.id = a.owner_id LEFT JOIN organisation o ON o.id = a.owner_id "
-                + "LEFT JOIN partner p ON p.id = a.owner_id WHERE a.scheme_id = ?",
-                rs -> new Named(name(AccountKind.valueOf(rs.getString(1)), rs.getString(2)), clean(rs.getString(3))), scheme.id())
-                .forEach(account -> accounts.put(account.name(), account.party()));
+        journal.accounts(scheme.id()).forEach(account -> accounts.put(name(account.kind(), account.ownerId()),
+                clean(account.ownerId() == null ? null : names.get(account.ownerId()))));
         return accounts;
-    }
-
-    /** An account's journal name, with its party's name. */
-    private record Named(String name, String party) {
-    }
-
-    /** An account's journal name, with a sum of its postings. */
-    private record Sum(String name, long minutes) {
     }
 
     private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
@@ -125,11 +116,8 @@ public class JournalExport {
     /** The balances of entries posted before {@code from}, as one transaction dated that day. */
     private void opening(Scheme scheme, ZoneId zone, Instant from, StringBuilder out) {
         Map<String, Long> balances = new TreeMap<>();
-        sql.list("SELECT a.kind, a.owner_id, SUM(p.amount_minutes) FROM posting p "
-                + "JOIN journal_entry e ON e.id = p.entry_id JOIN account a ON a.id = p.account_id "
-                + "WHERE a.scheme_id = ? AND e.posted_at < ? GROUP BY a.kind, a.owner_id",
-                rs -> new Sum(name(AccountKind.valueOf(rs.getString(1)), rs.getString(2)), rs.getLong(3)), scheme.id(), from)
-                .stream().filter(sum -> sum.minutes() != 0).forEach(sum -> balances.put(sum.name(), sum.minutes()));
+        journal.balancesBefore(scheme.id(), from).stream().filter(sum -> sum.amountMinutes() != 0)
+                .forEach(sum -> balances.put(name(sum.kind(), sum.ownerId()), sum.amountMinutes()));
         if (balances.isEmpty()) {
             return;
         }
@@ -138,33 +126,24 @@ public class JournalExport {
         balances.forEach((account, minutes) -> out.append("    ").append(account).append("    ").append(minutes).append(" min\n"));
     }
 
+    /** The period's entries, each written as its postings stream past: an entry's header before its first posting. */
     private void entries(Scheme scheme, ZoneId zone, Instant from, Instant to, StringBuilder out) {
-        // JdbcOperations, not Sql: the whole period's postings stream through a fetch size into the text, never held in a list
-        jdbc.prepareStatement("SELECT e.id, e.type, e.memo, e.posted_at, a.kind, a.owner_id, p.amount_minutes "
-                + "FROM journal_entry e JOIN posting p ON p.entry_id = e.id JOIN account a ON a.id = p.account_id "
-                + "WHERE e.scheme_id = ? AND e.posted_at >= ? AND e.posted_at < ? "
-                + "ORDER BY e.posted_at, e.id, p.amount_minutes, p.account_id", ps -> {
-            ps.setString(1, scheme.id());
-            ps.setObject(2, SqlTimes.of(from));
-            ps.setObject(3, SqlTimes.of(to));
-            ps.setFetchSize(1000);
-            String current = null;
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String entry = rs.getString(1);
-                    if (!entry.equals(current)) {
-                        current = entry;
-                        Instant postedAt = SqlTimes.instant(rs, 4);
-                        String memo = clean(rs.getString(3));
-                        out.append('\n').append(LocalDate.ofInstant(postedAt, zone)).append(" * (").append(entry).append(") ")
-                                .append(rs.getString(2)).append(memo.isEmpty() ? "" : ": " + memo)
-                                .append("\n    ; posted at ").append(postedAt).append('\n');
-                    }
-                    out.append("    ").append(name(AccountKind.valueOf(rs.getString(5)), rs.getString(6)))
-                            .append("    ").append(rs.getLong(7)).append(" min\n");
+        journal.forEachPosting(scheme.id(), from, to, new Consumer<>() {
+            private String current;
+
+            @Override
+            public void accept(EntryPosting posting) {
+                if (!posting.entryId().equals(current)) {
+                    current = posting.entryId();
+                    String memo = clean(posting.memo());
+                    out.append('\n').append(LocalDate.ofInstant(posting.postedAt(), zone)).append(" * (")
+                            .append(posting.entryId()).append(") ").append(posting.type().name())
+                            .append(memo.isEmpty() ? "" : ": " + memo)
+                            .append("\n    ; posted at ").append(posting.postedAt()).append('\n');
                 }
+                out.append("    ").append(name(posting.kind(), posting.ownerId()))
+                        .append("    ").append(posting.amountMinutes()).append(" min\n");
             }
-            return null;
         });
     }
 

@@ -27,6 +27,7 @@ import java.util.Optional;
 public class PartyService {
     private final MemberRepository members;
     private final MemberStore memberStore;
+    private final PartyStore partyStore;
     private final OrganisationRepository organisations;
     private final PartnerRepository partners;
     private final Ledger ledger;
@@ -34,9 +35,11 @@ public class PartyService {
     private final Events events;
     private final Clock clock;
 
-    public PartyService(MemberRepository members, MemberStore memberStore, OrganisationRepository organisations,
-                        PartnerRepository partners, Ledger ledger, Transactions transactions, Events events, Clock clock) {
+    public PartyService(MemberRepository members, MemberStore memberStore, PartyStore partyStore,
+                        OrganisationRepository organisations, PartnerRepository partners, Ledger ledger,
+                        Transactions transactions, Events events, Clock clock) {
         this.memberStore = memberStore;
+        this.partyStore = partyStore;
         this.clock = clock;
         this.events = events;
         this.members = members;
@@ -73,6 +76,14 @@ public class PartyService {
             return partners.save(new Partner(id, scheme.id(), request.name().strip(), blankToNull(request.ward()),
                     accountId, now()));
         });
+    }
+
+    /**
+     * The names of the scheme's members, organisations and partners by id, which is their
+     * account's owner id; on the caller's transaction.
+     */
+    public Map<String, String> namesByOwnerId(String schemeId) {
+        return partyStore.namesById(schemeId);
     }
 
     public Optional<Member> findMember(String id) {

@@ -41,7 +41,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -161,6 +163,21 @@ public class ActivityService {
         return logAll(caller, session, lines, errors, approval, Form.REGISTER);
     }
 
+    /**
+     * Minutes logged and still standing, per member and date, for dates in [from, to]: neither
+     * rejected nor approved and then corrected by reversing the EARN entry.
+     */
+    private Map<String, Map<LocalDate, Long>> minutesByDay(List<String> memberIds, LocalDate from, LocalDate to) {
+        List<ActivityStore.DayMinutes> logged = store.minutesByDay(memberIds, from, to);
+        Set<String> reversed = ledger.reversedAmong(logged.stream().map(ActivityStore.DayMinutes::entryId)
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
+        Map<String, Map<LocalDate, Long>> sums = new HashMap<>();
+        logged.stream().filter(day -> day.entryId() == null || !reversed.contains(day.entryId()))
+                .forEach(day -> sums.computeIfAbsent(day.memberId(), k -> new HashMap<>())
+                        .merge(day.date(), day.minutes(), Long::sum));
+        return sums;
+    }
+
     /** Checks every line against the rules, all of them before refusing, and logs all or none. */
     private List<Activity> logAll(Caller caller, Session session, List<Line> lines, List<LineError> errors,
                                   Approval approval, Form form) {
@@ -173,7 +190,7 @@ public class ActivityService {
         LocalDate today = scheme.today(clock.instant());
         LocalDate monday = EarningRules.weekOf(session.date());
         Map<String, Map<LocalDate, Long>> logged = memberIds.isEmpty() ? new HashMap<>()
-                : new HashMap<>(store.minutesByDay(memberIds, monday, monday.plusDays(6)));
+                : minutesByDay(memberIds, monday, monday.plusDays(6));
         Map<String, List<VettingCheck>> vettings = session.category().requiresVetting() ? vetting.histories(memberIds) : Map.of();
         // staff approving at once must not pay themselves; a member signing up is paid by design
         String ownMemberId = approval == Approval.AT_ONCE && !caller.is(Role.MEMBER) ? staff.ownMemberId(caller) : null;

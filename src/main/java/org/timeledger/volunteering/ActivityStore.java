@@ -11,10 +11,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -100,27 +98,26 @@ public class ActivityStore {
         sql.list("SELECT id FROM member WHERE id IN (" + marks + ") ORDER BY id " + memberLock, rs -> rs.getString(1), ids.toArray());
     }
 
+    /** Minutes of a member's activities on a date approved by one EARN entry ({@code entryId}), or not yet approved (null). */
+    public record DayMinutes(String memberId, LocalDate date, String entryId, long minutes) {
+    }
+
     /**
-     * Minutes logged and still standing, per member and date, for dates in [from, to]: neither
-     * rejected nor approved and then corrected by reversing the EARN entry.
+     * Minutes logged and not rejected, per member, date and EARN entry, for dates in [from, to].
+     * Whether an entry was reversed since is the ledger's to say.
      */
-    public Map<String, Map<LocalDate, Long>> minutesByDay(Collection<String> memberIds, LocalDate from, LocalDate to) {
+    public List<DayMinutes> minutesByDay(Collection<String> memberIds, LocalDate from, LocalDate to) {
         List<String> ids = List.copyOf(new HashSet<>(memberIds));
         String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
         List<Object> params = new ArrayList<>(ids);
         params.add(from);
         params.add(to);
-        Map<String, Map<LocalDate, Long>> sums = new HashMap<>();
-        sql.list("SELECT member_id, activity_date, SUM(minutes) FROM activity WHERE member_id IN ("
-                + marks + ") AND activity_date >= ? AND activity_date <= ? AND status <> 'REJECTED' "
-                + "AND NOT EXISTS (SELECT 1 FROM journal_entry r WHERE r.reverses_entry_id = activity.entry_id) "
-                + "GROUP BY member_id, activity_date",
-                rs -> new DaySum(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getLong(3)), params.toArray())
-                .forEach(day -> sums.computeIfAbsent(day.memberId(), k -> new HashMap<>()).put(day.date(), day.minutes()));
-        return sums;
-    }
-
-    private record DaySum(String memberId, LocalDate date, long minutes) {
+        params.add(Activity.Status.REJECTED);
+        return sql.list("SELECT member_id, activity_date, entry_id, SUM(minutes) FROM activity WHERE member_id IN ("
+                + marks + ") AND activity_date >= ? AND activity_date <= ? AND status <> ? "
+                + "GROUP BY member_id, activity_date, entry_id",
+                rs -> new DayMinutes(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getLong(4)),
+                params.toArray());
     }
 
     /** Which of these members already have the opportunity's award. */

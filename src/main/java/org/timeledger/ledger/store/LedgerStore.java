@@ -18,8 +18,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The journal's SQL, written out by hand: this is the hot path, and a benchmark runs the same
@@ -153,27 +155,29 @@ public class LedgerStore {
     /** The HELD holds of these accounts that are past their expiry at {@code now}, locked. */
     public List<Hold> lockDueHolds(Collection<String> accountIds, Instant now) {
         String marks = String.join(", ", java.util.Collections.nCopies(accountIds.size(), "?"));
-        Object[] params = accountIds.toArray(new Object[accountIds.size() + 1]);
-        params[accountIds.size()] = now;
-        return sql.list("SELECT " + HOLD_COLUMNS + " FROM hold WHERE account_id IN (" + marks + ") AND status = 'HELD' "
+        Object[] params = accountIds.toArray(new Object[accountIds.size() + 2]);
+        params[accountIds.size()] = Hold.Status.HELD;
+        params[accountIds.size() + 1] = now;
+        return sql.list("SELECT " + HOLD_COLUMNS + " FROM hold WHERE account_id IN (" + marks + ") AND status = ? "
                 + "AND expires_at <= ? ORDER BY id FOR UPDATE", LedgerStore::hold, params);
     }
 
     /** Accounts with a HELD hold past its expiry: work for the sweep. */
     public List<String> accountsWithDueHolds(Instant now, int limit) {
-        return sql.list("SELECT DISTINCT account_id FROM hold WHERE status = 'HELD' AND expires_at <= ? "
-                + "ORDER BY account_id LIMIT ?", rs -> rs.getString(1), now, limit);
+        return sql.list("SELECT DISTINCT account_id FROM hold WHERE status = ? AND expires_at <= ? "
+                + "ORDER BY account_id LIMIT ?", rs -> rs.getString(1), Hold.Status.HELD, now, limit);
     }
 
     /** What an account's HELD holds set aside at {@code now}, the expired ones left out. */
     public long heldInForce(String accountId, Instant now) {
         return sql.single("SELECT COALESCE(SUM(amount_minutes), 0) FROM hold WHERE account_id = ? "
-                + "AND status = 'HELD' AND expires_at > ?", rs -> rs.getLong(1), accountId, now);
+                + "AND status = ? AND expires_at > ?", rs -> rs.getLong(1), accountId, Hold.Status.HELD, now);
     }
 
     /** HELD holds not past their expiry at {@code now}, in every scheme: a range of the hold_due index. */
     public long countHoldsInForce(Instant now) {
-        return sql.single("SELECT COUNT(*) FROM hold WHERE status = 'HELD' AND expires_at > ?", rs -> rs.getLong(1), now);
+        return sql.single("SELECT COUNT(*) FROM hold WHERE status = ? AND expires_at > ?", rs -> rs.getLong(1),
+                Hold.Status.HELD, now);
     }
 
     public void resolveHolds(Collection<String> holdIds, Hold.Status status, Instant at) {
@@ -198,6 +202,13 @@ public class LedgerStore {
                 rs -> new Posting(rs.getString(1), rs.getLong(2)), entryId);
     }
 
+    /** Which of these entries a later entry reverses. */
+    public Set<String> reversedAmong(Collection<String> entryIds) {
+        String marks = String.join(", ", java.util.Collections.nCopies(entryIds.size(), "?"));
+        return new HashSet<>(sql.list("SELECT reverses_entry_id FROM journal_entry WHERE reverses_entry_id IN (" + marks + ")",
+                rs -> rs.getString(1), entryIds.toArray()));
+    }
+
     /** The id of the entry that reverses the given one, if any. */
     public Optional<String> findReversalOf(String entryId) {
         return sql.first("SELECT id FROM journal_entry WHERE reverses_entry_id = ?", rs -> rs.getString(1), entryId);
@@ -211,6 +222,13 @@ public class LedgerStore {
     public long balanceAsOf(String accountId, Instant asOf) {
         return sql.single("SELECT COALESCE(SUM(p.amount_minutes), 0) FROM posting p JOIN journal_entry e "
                 + "ON e.id = p.entry_id WHERE p.account_id = ? AND e.posted_at <= ?", rs -> rs.getLong(1), accountId, asOf);
+    }
+
+    /** As {@link #balanceAsOf}, the postings of entries of one type left out. */
+    public long balanceAsOfExcept(String accountId, Instant asOf, EntryType leftOut) {
+        return sql.single("SELECT COALESCE(SUM(p.amount_minutes), 0) FROM posting p JOIN journal_entry e "
+                + "ON e.id = p.entry_id WHERE p.account_id = ? AND e.posted_at <= ? AND e.type <> ?",
+                rs -> rs.getLong(1), accountId, asOf, leftOut);
     }
 
     /** Newest first: the postings of an account with seq below {@code beforeSeq}. */

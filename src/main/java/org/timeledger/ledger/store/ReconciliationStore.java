@@ -3,6 +3,7 @@ package org.timeledger.ledger.store;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import org.timeledger.ledger.model.Account;
+import org.timeledger.ledger.model.Hold;
 import org.timeledger.ledger.model.JournalEntry;
 import org.timeledger.support.Sql;
 
@@ -81,8 +82,8 @@ public class ReconciliationStore {
     /** Per account of the scheme, the sum of its HELD holds (expired ones not yet marked included). */
     public Map<String, Long> openHolds(String schemeId) {
         Map<String, Long> sums = new HashMap<>();
-        sql.list("SELECT account_id, SUM(amount_minutes) FROM hold WHERE scheme_id = ? AND status = 'HELD' GROUP BY account_id",
-                rs -> new AccountSum(rs.getString(1), rs.getLong(2)), schemeId)
+        sql.list("SELECT account_id, SUM(amount_minutes) FROM hold WHERE scheme_id = ? AND status = ? GROUP BY account_id",
+                rs -> new AccountSum(rs.getString(1), rs.getLong(2)), schemeId, Hold.Status.HELD)
                 .forEach(sum -> sums.put(sum.accountId(), sum.minutes()));
         return sums;
     }
