@@ -34,6 +34,8 @@ public class LedgerStore {
     private static final String ACCOUNT_COLUMNS =
             "id, scheme_id, kind, owner_id, balance_minutes, held_minutes, floor_minutes, posting_count, chain_head";
 
+    private static final int IDS_PER_STATEMENT = 1000;
+
     private final Sql sql;
 
     public LedgerStore(Sql sql) {
@@ -204,9 +206,16 @@ public class LedgerStore {
 
     /** Which of these entries a later entry reverses. */
     public Set<String> reversedAmong(Collection<String> entryIds) {
-        String marks = String.join(", ", java.util.Collections.nCopies(entryIds.size(), "?"));
-        return new HashSet<>(sql.list("SELECT reverses_entry_id FROM journal_entry WHERE reverses_entry_id IN (" + marks + ")",
-                rs -> rs.getString(1), entryIds.toArray()));
+        // in slices, so that a register's many entries never pass the driver's limit of parameters
+        List<String> ids = List.copyOf(entryIds);
+        Set<String> reversed = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
+            List<String> slice = ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT));
+            String marks = String.join(", ", java.util.Collections.nCopies(slice.size(), "?"));
+            reversed.addAll(sql.list("SELECT reverses_entry_id FROM journal_entry WHERE reverses_entry_id IN (" + marks + ")",
+                    rs -> rs.getString(1), slice.toArray()));
+        }
+        return reversed;
     }
 
     /** The id of the entry that reverses the given one, if any. */
