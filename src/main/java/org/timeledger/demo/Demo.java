@@ -150,7 +150,7 @@ public final class Demo {
 
         // spending at the tills, gifts, donations, grants, refunds and corrections
         int redemptions = 0;
-        List<String[]> captured = new ArrayList<>();
+        List<Captured> captured = new ArrayList<>();
         for (int i = 0; i < 450; i++) {
             Member m = members.get(random.nextInt(members.size()));
             int p = random.nextInt(PARTNERS.length);
@@ -163,12 +163,13 @@ public final class Demo {
             if (reply.statusCode() == 201) {
                 redemptions++;
                 balances.merge(m.id(), -price, Long::sum);
-                captured.add(new String[]{field(reply.body(), "id"), tills.get(p)});
+                captured.add(new Captured(field(reply.body(), "id"), tills.get(p)));
             }
         }
         for (int i = 0; i < 15 && i < captured.size(); i++) {
-            String[] c = captured.get(random.nextInt(captured.size()));
-            request("POST", "/v1/redemptions/" + c[0] + "/refunds", "{\"amountMinutes\":15,\"reason\":\"closed early\"}", newKey(), c[1]);
+            Captured c = captured.get(random.nextInt(captured.size()));
+            request("POST", "/v1/redemptions/" + c.redemptionId() + "/refunds", "{\"amountMinutes\":15,\"reason\":\"closed early\"}",
+                    newKey(), c.tillKey());
         }
         String pot = field(scheme, "communityPotAccountId");
         List<String> gifts = new ArrayList<>();
@@ -258,5 +259,9 @@ public final class Demo {
     private static String field(String json, String name) {
         Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\":\"([^\"]*)\"").matcher(json);
         return m.find() ? m.group(1) : "";
+    }
+
+    /** A redemption captured at a till, and the key of that till, which may refund it. */
+    private record Captured(String redemptionId, String tillKey) {
     }
 }
