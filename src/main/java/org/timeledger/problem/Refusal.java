@@ -38,6 +38,15 @@ public enum Refusal implements ProblemCode {
     REFUND_EXCEEDS_CAPTURED("Cannot refund more than was captured"),
     QUOTA_EXHAUSTED("The offer's weekly quota is used up"),
     OFFER_NOT_AVAILABLE("The offer is not available"),
+    CARD_BLOCKED("This card was blocked and replaced"),
+
+    // the timebank
+    MEMBER_NOT_FOUND("No such member in this scheme"),
+    MEMBER_ERASED("The member's personal data was erased"),
+    PAYMENT_REQUEST_DECIDED("The payment request was already answered"),
+    PAYMENT_REQUEST_EXPIRED("The payment request has expired"),
+    LISTING_CLOSED("The listing is closed"),
+    LISTING_EXPIRED("The listing has expired"),
 
     // infrastructure
     SERVICE_BUSY("The service is busy; retry shortly"),

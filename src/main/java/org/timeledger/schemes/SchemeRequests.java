@@ -30,7 +30,12 @@ public final class SchemeRequests {
             @Nullable Boolean allocationsRequired,
             @Nullable @Size(max = 64) String timeZone,
             @Nullable @Min(value = 1, message = "must be at least 1")
-            @Max(value = IssuanceAccounts.MAX, message = "must be at most " + IssuanceAccounts.MAX) Integer issuanceAccounts) {
+            @Max(value = IssuanceAccounts.MAX, message = "must be at most " + IssuanceAccounts.MAX) Integer issuanceAccounts,
+            @Nullable @Min(value = 1, message = "must be at least 1")
+            @Max(value = 365, message = "must be at most 365 (one year)") Integer paymentRequestDays,
+            @Nullable @Min(value = -6_000_000, message = "must be at least -6000000 (100,000 hours of debt)")
+            @Max(value = 0, message = "must be zero or negative (the lowest floor one member may be given)")
+            Long lowestMemberFloorMinutes) {
     }
 
     @Serdeable

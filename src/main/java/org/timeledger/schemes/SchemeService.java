@@ -25,6 +25,7 @@ public class SchemeService {
     public static final int DEFAULT_HOLD_MINUTES = 15;
     public static final int DEFAULT_BACKDATE_DAYS = 90;
     public static final String DEFAULT_TIME_ZONE = "Europe/London";
+    public static final int DEFAULT_PAYMENT_REQUEST_DAYS = 14;
 
     private final SchemeRepository schemes;
     private final Ledger ledger;
@@ -64,10 +65,16 @@ public class SchemeService {
         boolean allocations = Boolean.TRUE.equals(request.allocationsRequired());
         String zone = timeZone(request.timeZone());
         int spread = request.issuanceAccounts() == null ? 1 : request.issuanceAccounts();
+        int requestDays = request.paymentRequestDays() == null ? DEFAULT_PAYMENT_REQUEST_DAYS : request.paymentRequestDays();
+        long lowest = request.lowestMemberFloorMinutes() == null ? floor : request.lowestMemberFloorMinutes();
+        if (lowest > floor) {
+            throw RejectedException.invalidField("lowestMemberFloorMinutes", "must be at most memberFloorMinutes (" + floor
+                    + "): it is the lowest floor an administrator may give one member");
+        }
         // the scheme row goes first: accounts reference it
         Scheme scheme = new Scheme(schemeId, request.code(), request.name().strip(), floor, hold,
                 "", "", Clocks.now(clock), backdate, request.weeklyEarnCapMinutes(),
-                allocations, zone, spread);
+                allocations, zone, spread, requestDays, lowest);
         schemes.save(scheme);
         issuanceId = ledger.openAccount(schemeId, AccountKind.ISSUANCE, null, null).id();
         for (int i = 1; i < spread; i++) {
@@ -75,7 +82,7 @@ public class SchemeService {
         }
         potId = ledger.openAccount(schemeId, AccountKind.COMMUNITY_POT, null, 0L).id();
         Scheme withAccounts = new Scheme(schemeId, scheme.code(), scheme.name(), floor, hold, issuanceId, potId,
-                scheme.createdAt(), backdate, request.weeklyEarnCapMinutes(), allocations, zone, spread);
+                scheme.createdAt(), backdate, request.weeklyEarnCapMinutes(), allocations, zone, spread, requestDays, lowest);
         return schemes.update(withAccounts);
     }
 

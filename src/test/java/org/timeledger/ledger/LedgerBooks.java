@@ -150,7 +150,7 @@ final class LedgerBooks {
         /** Another scheme, with a member who has credits: what "wrong scheme" requests point at. */
         private Outsider outsider() {
             Scheme scheme = schemes.create(new SchemeRequests.CreateScheme("other-" + kind, "Another scheme", null, null, null,
-                    null, null, null, null));
+                    null, null, null, null, null, null));
             Member member = activations.registerMember(ADMIN, scheme, new SchemeRequests.RegisterMember("Outsider", null)).member();
             transactions.write(() -> ledger.move(scheme.id(), EntryType.ADJUSTMENT, scheme.issuanceAccountId(),
                     member.accountId(), 600, "opening", Actor.of(ADMIN.principalId())));
@@ -228,7 +228,7 @@ final class LedgerBooks {
     LedgerBooks(Service service, long memberFloorMinutes) {
         this.service = service;
         this.scheme = service.schemes.create(new SchemeRequests.CreateScheme("p" + SCHEMES.incrementAndGet() + "-" + service.kind,
-                "Property scheme", memberFloorMinutes, null, null, null, null, null, null));
+                "Property scheme", memberFloorMinutes, null, null, null, null, null, null, null, null));
         for (int i = 0; i < LedgerSteps.MEMBERS; i++) {
             Member member = service.activations.registerMember(ADMIN, scheme,
                     new SchemeRequests.RegisterMember("Member " + i, null)).member();

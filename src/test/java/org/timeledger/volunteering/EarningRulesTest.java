@@ -77,7 +77,7 @@ class EarningRulesTest {
 
         Scheme scheme() {
             return new Scheme("sch_test", "test", "Test", 0, 15, "acc_issuance", "acc_pot",
-                    Instant.parse("2026-01-01T00:00:00Z"), backdateDays, weeklyCapMinutes, false, "Europe/London", 1);
+                    Instant.parse("2026-01-01T00:00:00Z"), backdateDays, weeklyCapMinutes, false, "Europe/London", 1, 14, 0);
         }
 
         Category category() {

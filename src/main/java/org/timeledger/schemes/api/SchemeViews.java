@@ -18,11 +18,13 @@ public final class SchemeViews {
     public record SchemeView(String code, String name, long memberFloorMinutes, int holdMinutes,
                              String issuanceAccountId, String communityPotAccountId, Instant createdAt,
                              int backdateDays, @Nullable Long weeklyEarnCapMinutes, boolean allocationsRequired,
-                             String timeZone, int issuanceAccounts) {
+                             String timeZone, int issuanceAccounts, int paymentRequestDays,
+                             long lowestMemberFloorMinutes) {
         public static SchemeView of(Scheme s) {
             return new SchemeView(s.code(), s.name(), s.memberFloorMinutes(), s.holdMinutes(),
                     s.issuanceAccountId(), s.communityPotAccountId(), s.createdAt(), s.backdateDays(),
-                    s.weeklyEarnCapMinutes(), s.allocationsRequired(), s.timeZone(), s.issuanceAccounts());
+                    s.weeklyEarnCapMinutes(), s.allocationsRequired(), s.timeZone(), s.issuanceAccounts(),
+                    s.paymentRequestDays(), s.lowestMemberFloorMinutes());
         }
     }
 
