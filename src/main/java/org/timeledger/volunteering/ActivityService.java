@@ -66,10 +66,13 @@ public class ActivityService {
     private final Transactions transactions;
     private final Events events;
     private final Clock clock;
+    private final List<HelpElsewhere> otherHelp;
 
     public ActivityService(ActivityStore store, CategoryRepository categories, Vetting vetting, Access access,
                            PartyService parties, SchemeService schemes, Staff staff, Ledger ledger,
-                           IssuanceAccounts issuance, Transactions transactions, Events events, Clock clock) {
+                           IssuanceAccounts issuance, Transactions transactions, Events events, Clock clock,
+                           List<HelpElsewhere> otherHelp) {
+        this.otherHelp = otherHelp;
         this.store = store;
         this.categories = categories;
         this.vetting = vetting;
@@ -178,6 +181,25 @@ public class ActivityService {
         return sums;
     }
 
+    /** Minutes of help each member gave on a date outside activities (exchanges), by every other feature that records some. */
+    private Map<String, Long> helpElsewhere(List<String> memberIds, LocalDate date) {
+        Map<String, Long> minutes = new HashMap<>();
+        for (HelpElsewhere other : otherHelp) {
+            other.minutesOn(memberIds, date).forEach((member, m) -> minutes.merge(member, m, Long::sum));
+        }
+        return minutes;
+    }
+
+    /**
+     * Minutes of volunteering logged and still standing for each member on a date: what
+     * {@link HelpChecks} adds to help recorded elsewhere for the 24-hour day.
+     */
+    Map<String, Long> loggedOn(List<String> memberIds, LocalDate date) {
+        Map<String, Long> minutes = new HashMap<>();
+        minutesByDay(memberIds, date, date).forEach((member, days) -> minutes.put(member, days.getOrDefault(date, 0L)));
+        return minutes;
+    }
+
     /** Checks every line against the rules, all of them before refusing, and logs all or none. */
     private List<Activity> logAll(Caller caller, Session session, List<Line> lines, List<LineError> errors,
                                   Approval approval, Form form) {
@@ -192,6 +214,7 @@ public class ActivityService {
         Map<String, Map<LocalDate, Long>> logged = memberIds.isEmpty() ? new HashMap<>()
                 : minutesByDay(memberIds, monday, monday.plusDays(6));
         Map<String, List<VettingCheck>> vettings = session.category().requiresVetting() ? vetting.histories(memberIds) : Map.of();
+        Map<String, Long> elsewhere = memberIds.isEmpty() ? Map.of() : helpElsewhere(memberIds, session.date());
         // staff approving at once must not pay themselves; a member signing up is paid by design
         String ownMemberId = approval == Approval.AT_ONCE && !caller.is(Role.MEMBER) ? staff.ownMemberId(caller) : null;
 
@@ -203,7 +226,8 @@ public class ActivityService {
                     EarningRules.date(scheme, today, session.date()),
                     EarningRules.vetting(session.category(), vettings.getOrDefault(member.id(), List.of()), session.date(),
                             member.displayName()),
-                    EarningRules.limits(scheme, session.date(), line.minutes(), days, member.displayName()),
+                    EarningRules.limits(scheme, session.date(), line.minutes(), days,
+                            elsewhere.getOrDefault(member.id(), 0L), member.displayName()),
                     member.id().equals(ownMemberId) ? ownActivity(caller, member) : null);
             if (refusal != null) {
                 refused.add(new LineError(line.number(), refusal.rule().code(), refusal.message()));

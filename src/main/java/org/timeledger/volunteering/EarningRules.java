@@ -90,9 +90,19 @@ final class EarningRules {
      * already logged and not rejected (including earlier lines of the same request).
      */
     static Refusal limits(Scheme scheme, LocalDate date, long minutes, Map<LocalDate, Long> logged, String memberName) {
-        long day = logged.getOrDefault(date, 0L);
+        return limits(scheme, date, minutes, logged, 0, memberName);
+    }
+
+    /**
+     * As above, with {@code otherHelp} minutes of help given on the date outside activities (a
+     * timebank's exchanges): they count towards the 24-hour day, not towards the weekly earning cap.
+     */
+    static Refusal limits(Scheme scheme, LocalDate date, long minutes, Map<LocalDate, Long> logged, long otherHelp,
+                          String memberName) {
+        long day = logged.getOrDefault(date, 0L) + otherHelp;
         if (day + minutes > MAX_MINUTES) {
-            return new Refusal(EarningRule.DAILY_LIMIT, memberName + " already has " + day + " minutes logged on " + date
+            return new Refusal(EarningRule.DAILY_LIMIT, memberName + " already has " + day + " minutes of help recorded on " + date
+                    + (otherHelp > 0 ? " (" + otherHelp + " of them exchanged with other members)" : "")
                     + "; with these " + minutes + " the day would exceed 24 hours (1,440 minutes).");
         }
         Long cap = scheme.weeklyEarnCapMinutes();
