@@ -375,6 +375,24 @@ public abstract class ExchangesTests extends ServiceTest {
         expectCode(b.ada().api().get("/v1/me/payment-requests?direction=sideways"), 400, "validation_failed");
     }
 
+    @Test
+    void erasureForgetsWhatExchangesSayAndCancelsWaitingRequests() {
+        Bank b = bank();
+        expect(pay(b.ada(), b.bea(), 60), 201);
+        String waiting = ask(b.bea(), b.ada(), 30).field("id");
+
+        expect(admin.send("DELETE", "/v1/members/" + b.bea().memberId() + "/personal-data", null,
+                "Idempotency-Key", newKey()), 200);
+
+        JsonNode exchange = b.ada().api().get("/v1/me/exchanges").json().get("items").get(0);
+        assertThat(exchange.get("description").asText()).isEqualTo("(erased)");
+        assertThat(exchange.get("minutes").asInt()).isEqualTo(60);
+        JsonNode request = b.ada().api().get("/v1/me/payment-requests").json().get("items").get(0);
+        assertThat(request.get("id").asText()).isEqualTo(waiting);
+        assertThat(request.get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(reconcile(b.code()).get("balanced").asBoolean()).isTrue();
+    }
+
     // ---- concurrency against one payer's floor ----
 
     @Test
