@@ -52,7 +52,7 @@ public class MemberLimits {
             staff.refuseOwnRecord(caller, member.id(), "change your limit");
             Scheme scheme = schemes.findById(member.schemeId()).orElseThrow();
             long floor = request.floorMinutes();
-            if (floor > 0 || floor < scheme.lowestMemberFloorMinutes()) {
+            if (floor < scheme.lowestMemberFloorMinutes()) {
                 throw Exchanges.rule(ExchangeRule.FLOOR_BOUND, "In this scheme a member may be allowed to owe from nothing up to "
                         + Minutes.inWords(-scheme.lowestMemberFloorMinutes()) + " (floorMinutes 0 to "
                         + scheme.lowestMemberFloorMinutes() + "); " + floor + " is outside that.");

@@ -420,7 +420,7 @@ public abstract class ExchangesTests extends ServiceTest {
         String limits = "/v1/members/" + b.ada().memberId() + "/limits";
 
         expectRule(admin.send("PUT", limits, object("floorMinutes", -1201, "reason", "trusted")), "floor_bound");
-        expectRule(admin.send("PUT", limits, object("floorMinutes", 1, "reason", "trusted")), "floor_bound");
+        expectCode(admin.send("PUT", limits, object("floorMinutes", 1, "reason", "trusted")), 400, "validation_failed");
         expectCode(b.coordinator().send("PUT", limits, object("floorMinutes", -900, "reason", "trusted")), 403, "forbidden");
         expectCode(b.ada().api().send("PUT", limits, object("floorMinutes", -900, "reason", "me")), 403, "forbidden");
         Api.Reply set = admin.send("PUT", limits, object("floorMinutes", -1200, "reason", "Trusted member for two years"));
