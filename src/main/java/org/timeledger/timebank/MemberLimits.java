@@ -74,7 +74,8 @@ public class MemberLimits {
         List<LimitChange> history = new ArrayList<>();
         for (FloorChange c : ledger.floorChanges(member.accountId())) {
             history.add(0, new LimitChange(c.oldFloorMinutes() == null ? 0 : c.oldFloorMinutes(),
-                    c.newFloorMinutes() == null ? 0 : c.newFloorMinutes(), c.reason(), c.changedBy(), c.changedAt()));
+                    c.newFloorMinutes() == null ? 0 : c.newFloorMinutes(), c.reason(), c.changedBy(),
+                    staff.username(c.changedBy()).orElse(null), c.changedAt()));
         }
         return new LimitsView(member.id(), account.floorMinutes() == null ? 0 : account.floorMinutes(),
                 scheme.memberFloorMinutes(), scheme.lowestMemberFloorMinutes(), history);
