@@ -17,6 +17,7 @@ import org.timeledger.schemes.Member;
 import org.timeledger.schemes.PartyService;
 import org.timeledger.schemes.Scheme;
 import org.timeledger.schemes.SchemeService;
+import org.timeledger.timebank.Listings;
 
 /**
  * Erasing a member's personal data (the right to erasure): their name becomes a pseudonym,
@@ -26,7 +27,7 @@ import org.timeledger.schemes.SchemeService;
  * Their unused activation codes stop working, and they get no new code, login or card.
  * Free text that staff wrote about them (activity descriptions, memos) is not rewritten.
  * Each feature forgets its own part: schemes the name and card, access the logins and
- * activation codes, giving the beneficiaries.
+ * activation codes, giving the beneficiaries, the timebank the member's listings and responses.
  */
 @Singleton
 public class Erasure {
@@ -36,15 +37,17 @@ public class Erasure {
     private final PartyService parties;
     private final Activations activations;
     private final Beneficiaries beneficiaries;
+    private final Listings listings;
 
     public Erasure(Access access, Ledger ledger, SchemeService schemes, PartyService parties, Activations activations,
-                   Beneficiaries beneficiaries) {
+                   Beneficiaries beneficiaries, Listings listings) {
         this.access = access;
         this.ledger = ledger;
         this.schemes = schemes;
         this.parties = parties;
         this.activations = activations;
         this.beneficiaries = beneficiaries;
+        this.listings = listings;
     }
 
     @Serdeable
@@ -65,6 +68,7 @@ public class Erasure {
         Member erased = parties.forgetMember(member);
         activations.forgetMember(member.id());
         beneficiaries.forgetMember(member.id());
+        listings.forgetMember(member.id());
         return new Erased(member.id(), erased.displayName(), donated, donation == null ? null : donation.id());
     }
 }
