@@ -165,8 +165,8 @@ async function memberExchanges(main, params, flash) {
   const floor = me.account.floorMinutes || 0;
   page(main, 'Exchanges', messages,
     h('p', { class: 'lead' }, 'When someone helps you, pay them in hours from your credits. When you help someone, ask them to pay you.'),
-    h('p', {}, 'You have ' + credits(me.account.balanceMinutes) + '.'
-      + (floor < 0 ? ` You may owe up to ${hours(-floor)}: you can pay up to ${hours(Math.max(payable(me), 0))} now.` : '')),
+    h('p', {}, 'You have ' + credits(me.account.balanceMinutes) + '. You can pay up to ' + hours(Math.max(payable(me), 0)) + ' now'
+      + (floor < 0 ? `, as you may owe up to ${hours(-floor)}.` : '.')),
     h('p', { class: 'actions' },
       h('a', { class: 'button', href: '#/pay-for-help' }, 'Pay for help you had'),
       h('a', { class: 'button secondary', href: '#/ask-to-be-paid' }, 'Ask to be paid for your help')),
@@ -278,7 +278,8 @@ function exchangeLine(x, myId) {
 async function payForHelp(main, params) {
   const [me, categories, others] = await Promise.all([
     api('GET', '/v1/me'), categoriesOf(),
-    all(`/v1/schemes/${scheme()}/listings`, { kind: 'OFFER' }).then(list => list.filter(l => !l.mine)),
+    // the offers only help to pick whom to pay: without them, paying by card number still works
+    all(`/v1/schemes/${scheme()}/listings`, { kind: 'OFFER' }).then(list => list.filter(l => !l.mine), () => []),
   ]);
   const result = h('div', {});
   const step = h('div', {});
@@ -304,6 +305,7 @@ async function payForHelp(main, params) {
   ], async (el, messages) => {
     const body = { categoryCode: el.elements.categoryCode.value, date: el.elements.date.value, minutes: timeOf(el), description: describedOf(el) };
     let whom;
+    let question;
     if (named) {
       body.toMemberId = named.memberId;
       if (named.listingId) body.listingId = named.listingId;
@@ -316,10 +318,13 @@ async function payForHelp(main, params) {
       whom = 'the member with card ' + cardNumber(body.toCardNumber);
     }
     messages.replaceChildren();
+    result.replaceChildren();
     el.querySelectorAll('[aria-invalid]').forEach(input => input.removeAttribute('aria-invalid'));
     const back = () => { step.replaceChildren(f); f.elements.description.focus(); };
-    const what = `${hours(body.minutes)} for ${categoryName(categories, body.categoryCode)} on ${day(body.date)}`;
-    confirm(step, `Pay ${whom} ${what}?`,
+    const what = `${categoryName(categories, body.categoryCode)} on ${day(body.date)}`;
+    // a name reads first; a card number after the hours, so the two numbers do not run together
+    question = body.toCardNumber ? `Pay ${hours(body.minutes)} to ${whom}, for ${what}?` : `Pay ${whom} ${hours(body.minutes)} for ${what}?`;
+    confirm(step, question,
       [h('p', {}, `${hours(body.minutes)} leave your account at once. Only they can give them back.`)],
       'Yes, pay ' + hours(body.minutes), async () => {
         let paid;
@@ -329,6 +334,7 @@ async function payForHelp(main, params) {
           throw await paymentRefusal(error);
         }
         const now = await api('GET', '/v1/me');
+        room.textContent = roomWords(now);
         el.reset();
         el.elements.date.value = today();
         showWhich();
@@ -350,9 +356,11 @@ async function payForHelp(main, params) {
   });
   showWhich();
   step.append(f);
+  const roomWords = account => `You can pay up to ${hours(Math.max(payable(account), 0))} now.`;
+  const room = h('p', {}, roomWords(me));
   page(main, 'Pay for help you had',
     h('p', { class: 'lead' }, 'Someone helped you: pay them in hours from your credits.'),
-    h('p', {}, `You can pay up to ${hours(Math.max(payable(me), 0))} now.`),
+    room,
     result, step,
     h('p', {}, h('a', { href: '#/exchanges' }, 'Back to your exchanges')));
 }
@@ -362,8 +370,8 @@ async function payForHelp(main, params) {
 async function askToBePaid(main, params) {
   const [categories, mine, requests] = await Promise.all([
     categoriesOf(),
-    all('/v1/me/listings').then(list => list.filter(l => l.kind === 'OFFER' && l.status === 'OPEN')),
-    all(`/v1/schemes/${scheme()}/listings`, { kind: 'REQUEST' }).then(list => list.filter(l => !l.mine)),
+    all('/v1/me/listings').then(list => list.filter(l => l.kind === 'OFFER' && l.status === 'OPEN'), () => []),
+    all(`/v1/schemes/${scheme()}/listings`, { kind: 'REQUEST' }).then(list => list.filter(l => !l.mine), () => []),
   ]);
   const result = h('div', {});
   const named = params.memberId ? { memberId: params.memberId, name: params.name, listingId: params.listingId, title: params.title } : null;

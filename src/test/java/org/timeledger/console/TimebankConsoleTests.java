@@ -53,10 +53,11 @@ abstract class TimebankConsoleTests extends ConsoleTest {
         browser.press("Pay for help you had").at("Pay for help you had").check("timebank-pay-for-help");
         browser.type("Their card number", spaced(bea.cardNumber())).choose("Kind of help", "Shopping").type("Hours", "1")
                 .type("What they did", "Shopping at the market").press("Continue");
-        browser.waitForText("Pay the member with card " + spaced(bea.cardNumber()) + " 1 hour for Shopping on " + today() + "?");
+        browser.waitForText("Pay 1 hour to the member with card " + spaced(bea.cardNumber()) + ", for Shopping on " + today() + "?");
         browser.check("timebank-pay-for-help-confirm");
         browser.press("Yes, pay 1 hour");
         assertThat(browser.message("You paid Bea Smith 1 hour for Shopping")).contains("You have −1 credit now");
+        browser.waitForText("You can pay up to 9 hours now.");
         assertThat(balance(ada.accountId())).isEqualTo(-60);
         assertThat(balance(bea.accountId())).isEqualTo(60);
     }
@@ -106,7 +107,7 @@ abstract class TimebankConsoleTests extends ConsoleTest {
     @Order(4)
     void aHelperAsksToBePaidTwice() {
         signIn(bea.username(), bea.password(), "My credits");
-        browser.press("Exchanges").at("Exchanges").waitForText("Ada Lovelace helped you");
+        browser.press("Exchanges").at("Exchanges").waitForText("You helped Ada Lovelace: Shopping");
         browser.press("Ask to be paid for your help").at("Ask to be paid for your help").check("timebank-ask-to-be-paid");
         browser.type("Their card number", spaced(ada.cardNumber())).choose("Kind of help", "Shopping").type("Hours", "1")
                 .type("Minutes", "30").type("What you did", "Lift to the GP").press("Ask to be paid");
