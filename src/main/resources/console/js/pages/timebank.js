@@ -287,9 +287,10 @@ async function payForHelp(main, params) {
   // paying someone who answered one of your requests: they are named, not asked for by card
   const named = params.memberId ? { memberId: params.memberId, name: params.name, listingId: params.listingId, title: params.title } : null;
   const offerOf = listingId => others.find(o => o.id === listingId);
-  const who = named ? null : choice('Who helped you?', 'who', [
+  // with no offers to choose from, the card number is the only way: no question to ask
+  const who = named || !others.length ? null : choice('Who helped you?', 'who', [
     { value: 'card', label: 'A member, by the number on their card', checked: !params.listingId },
-    ...(others.length ? [{ value: 'offer', label: 'Someone whose offer you took up', hint: 'One of the offers of help.', checked: !!params.listingId }] : []),
+    { value: 'offer', label: 'Someone whose offer you took up', hint: 'One of the offers of help.', checked: !!params.listingId },
   ]);
   const cardField = field('Their card number', { name: 'toCardNumber', inputmode: 'numeric', autocomplete: 'off', spellcheck: 'false' },
     '16 digits, as on their card. Spaces do not matter.');
@@ -310,7 +311,7 @@ async function payForHelp(main, params) {
       body.toMemberId = named.memberId;
       if (named.listingId) body.listingId = named.listingId;
       whom = named.name;
-    } else if (el.elements.who.value === 'offer') {
+    } else if (who && el.elements.who.value === 'offer') {
       body.listingId = el.elements.listingId.value;
       whom = offerOf(body.listingId).ownerName;
     } else {
@@ -345,7 +346,7 @@ async function payForHelp(main, params) {
   }, 'Continue');
   const showWhich = () => {
     if (named) return;
-    const byOffer = f.elements.who.value === 'offer';
+    const byOffer = !!who && f.elements.who.value === 'offer';
     cardField.hidden = byOffer;
     if (offerField) offerField.hidden = !byOffer;
   };
@@ -717,7 +718,14 @@ async function limit(main, params, flash) {
     const minutes = minutesOf(el, 'floor');
     if (!Number.isInteger(minutes) || minutes < 0) throw invalid('Enter hours and minutes, or 0.', 'floor.hours', 'Enter the hours');
     if (!reason) throw invalid('Say why the limit changes.', 'reason', 'Enter a reason');
-    await api('PUT', `/v1/members/${id(person.id)}/limits`, { body: { floorMinutes: -minutes, reason } }).catch(error => { throw inWords(error); });
+    await api('PUT', `/v1/members/${id(person.id)}/limits`, { body: { floorMinutes: -minutes, reason } }).catch(error => {
+      if (error.problem.rule !== 'floor_bound') throw inWords(error);
+      // the API's sentence gives the bound in minutes too: an administrator reads hours
+      const plain = new ApiError(error.status, { ...error.problem,
+        detail: `In this scheme a member may owe at most ${hours(-limits.lowestFloorMinutes)}: ${hours(minutes)} is more.` });
+      plain.next = RULE_NEXT.floor_bound;
+      throw plain;
+    });
     await limit(main, params, notice('success', `${person.displayName} ${owes(-minutes)}.`, 'The change is in the history below.'));
   }, 'Change the limit') : null;
   page(main, `How far ${person.displayName} may owe`, h('div', {}, flash),
