@@ -736,8 +736,8 @@ async function limit(main, params, flash) {
       h('dt', {}, 'The most the scheme allows'), h('dd', {}, limits.lowestFloorMinutes < 0 ? 'owing ' + hours(-limits.lowestFloorMinutes) : 'no debt')),
     admin ? h('section', { 'aria-labelledby': 'change-h' }, h('h2', { id: 'change-h' }, 'Change the limit'), f) : null,
     h('h2', {}, 'Changes'),
-    table('Changes to the limit, newest first', ['When', 'Before', 'After', 'Why'], limits.history,
-      c => [date(c.changedAt), owes(c.floorMinutesBefore), owes(c.floorMinutes), c.reason],
+    table('Changes to the limit, newest first', ['When', 'Before', 'After', 'Why', 'Changed by'], limits.history,
+      c => [date(c.changedAt), owes(c.floorMinutesBefore), owes(c.floorMinutes), c.reason, c.changedByName || 'An administrator'],
       'Never changed: the scheme\'s usual limit applies.'),
     h('p', {}, h('a', { href: '#/member?id=' + id(person.id) }, 'Back to ' + person.displayName)));
   if (flash) flash.focus();

@@ -229,7 +229,7 @@ abstract class TimebankConsoleTests extends ConsoleTest {
         browser.type("Hours", "20").type("Why", "Trusted member for two years").press("Change the limit");
         assertThat(browser.message("Ada Lovelace may owe up to 20 hours")).contains("history");
         assertThat(browser.driver.findElement(By.cssSelector("table")).getText())
-                .contains("may owe up to 10 hours may owe up to 20 hours Trusted member for two years");
+                .contains("may owe up to 10 hours may owe up to 20 hours Trusted member for two years " + administrator);
         browser.check("timebank-limit-changed");
         assertThat(get("/v1/members/" + ada.memberId() + "/limits").get("floorMinutes").asLong()).isEqualTo(-1200);
 
