@@ -128,10 +128,12 @@ public abstract class ExchangesTests extends ServiceTest {
 
         expect(recorded, 201);
         assertThat(recorded.field("onBehalfOf")).isEqualTo(b.ada().memberId());
+        assertThat(recorded.field("recordedByName")).startsWith("coordinator-");
         assertThat(admin.get("/v1/entries/" + recorded.field("entryId")).field("onBehalfOf")).isEqualTo(b.ada().memberId());
         assertThat(balance(b.bea().accountId())).isEqualTo(90);
         Api.Reply missingKey = b.coordinator().post("/v1/schemes/" + b.code() + "/exchanges", body);
         expectCode(missingKey, 400, "idempotency_key_missing");
+        assertThat(pay(b.bea(), b.ada(), 30).field("recordedByName")).as("a member's login name is not shown").isNull();
     }
 
     @Test
