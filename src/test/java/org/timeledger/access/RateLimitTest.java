@@ -168,7 +168,8 @@ class RateLimitTest extends ServiceTest {
                 "POST /v1/opportunities/{}/signups", "POST /v1/opportunities/{}/attendance",
                 "POST /v1/redemptions", "POST /v1/redemptions/{}/capture", "POST /v1/redemptions/{}/void",
                 "POST /v1/redemptions/{}/refunds", "POST /v1/partners/{}/settlements",
-                "DELETE /v1/members/{}/personal-data");
+                "DELETE /v1/members/{}/personal-data", "POST /v1/me/exchanges", "POST /v1/schemes/{}/exchanges",
+                "POST /v1/payment-requests/{}/confirmation");
         assertThat(takingAKey).isEqualTo(limited);
         assertThat(documented429).isEqualTo(limited);
     }
