@@ -76,6 +76,7 @@ CREATE TABLE exchange (
     listing_id         VARCHAR(40)  REFERENCES listing (id),
     payment_request_id VARCHAR(40),
     recorded_by        VARCHAR(40)  NOT NULL,
+    on_behalf_of       VARCHAR(40),
     recorded_at        TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX exchange_scheme ON exchange (scheme_id, help_date, entry_id);

@@ -26,6 +26,7 @@ import org.timeledger.ledger.model.Account;
 import org.timeledger.ledger.model.AccountKind;
 import org.timeledger.ledger.model.Actor;
 import org.timeledger.ledger.model.EntryType;
+import org.timeledger.ledger.model.FloorChange;
 import org.timeledger.ledger.model.Hold;
 import org.timeledger.ledger.model.JournalEntry;
 import org.timeledger.ledger.model.Minutes;
@@ -93,6 +94,32 @@ public class Ledger {
         Account account = Account.open(Ids.newId("acc"), schemeId, kind, ownerId, floorMinutes);
         store.insertAccount(account, clock.instant());
         return account;
+    }
+
+    /**
+     * Changes an account's floor, under the account's row lock, so no entry checks against a floor
+     * half changed. The change is appended to the account's chain of floor changes (see
+     * {@link ChainHash#floorChange}), which reconciliation walks; a balance already below the new
+     * floor stays as it is, and only further debits are refused.
+     */
+    public FloorChange changeFloor(String accountId, Long floorMinutes, String reason, Actor actor) {
+        requireTransaction();
+        Account account = store.lockAccounts(List.of(accountId)).stream().findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no account " + accountId));
+        List<FloorChange> earlier = store.floorChanges(accountId);
+        String previous = earlier.isEmpty() ? ChainHash.genesis(account) : earlier.get(earlier.size() - 1).chainHash();
+        int seq = earlier.size() + 1;
+        Instant at = ChainHash.storable(now());
+        FloorChange change = new FloorChange(accountId, seq, account.floorMinutes(), floorMinutes, reason,
+                actor.principalId(), at, ChainHash.floorChange(previous, accountId, seq, account.floorMinutes(), floorMinutes,
+                reason, actor.principalId(), at));
+        store.insertFloorChange(change);
+        return change;
+    }
+
+    /** An account's floor changes, oldest first. */
+    public List<FloorChange> floorChanges(String accountId) {
+        return store.floorChanges(accountId);
     }
 
     /** An account as it stands now: its held amount leaves out holds past their expiry. */

@@ -17,6 +17,7 @@ import java.util.Set;
 import org.timeledger.ledger.model.Account;
 import org.timeledger.ledger.model.Posting;
 import org.timeledger.ledger.model.ChainHash;
+import org.timeledger.ledger.model.FloorChange;
 
 /**
  * Proves a scheme's books from what is stored, independently of the checks made when posting:
@@ -50,7 +51,9 @@ public class Reconciliation {
         POSTING_BALANCE_AFTER_MISMATCH,
         POSTING_OUTSIDE_SCHEME,
         ENTRY_NOT_BALANCED,
-        ENTRY_TOO_FEW_POSTINGS
+        ENTRY_TOO_FEW_POSTINGS,
+        FLOOR_CHANGE_MISMATCH,
+        ACCOUNT_FLOOR_MISMATCH
     }
 
     @Serdeable
@@ -96,7 +99,8 @@ public class Reconciliation {
                     sumOverflowed ? "The balances' sum overflows." : "The balances of the scheme sum to " + sum + ", not zero."));
         }
 
-        ChainWalk walk = new ChainWalk(schemeId, accounts, findings);
+        Map<String, Long> openingFloors = checkFloors(accounts, store.floorChangesOfScheme(schemeId), findings);
+        ChainWalk walk = new ChainWalk(schemeId, accounts, openingFloors, findings);
         store.forEachPosting(schemeId, walk::accept);
         walk.finish();
 
@@ -115,6 +119,43 @@ public class Reconciliation {
         long entries = store.countEntries(schemeId);
         return new Snapshot(new Report(findings.count == 0, sum, accounts.size(), entries, walk.postings, findings.count,
                 List.copyOf(findings.listed), clock.instant()), List.copyOf(accounts.values()));
+    }
+
+    /**
+     * Walks each account's chain of floor changes from its genesis hash (which covers the floor
+     * it was opened with) and checks that the account's floor is where the last change left it.
+     * Answers the floor each changed account was opened with, for its postings' chain.
+     */
+    private static Map<String, Long> checkFloors(Map<String, Account> accounts, List<FloorChange> changes, Findings findings) {
+        Map<String, List<FloorChange>> byAccount = new HashMap<>();
+        changes.forEach(c -> byAccount.computeIfAbsent(c.accountId(), k -> new ArrayList<>()).add(c));
+        Map<String, Long> opening = new HashMap<>();
+        byAccount.forEach((accountId, list) -> {
+            Account account = accounts.get(accountId);
+            FloorChange first = list.get(0);
+            opening.put(accountId, first.oldFloorMinutes());
+            String previous = ChainHash.genesis(account.id(), account.schemeId(), account.kind(), account.ownerId(),
+                    first.oldFloorMinutes());
+            Long floor = first.oldFloorMinutes();
+            for (int i = 0; i < list.size(); i++) {
+                FloorChange c = list.get(i);
+                String expected = ChainHash.floorChange(previous, accountId, c.seq(), c.oldFloorMinutes(), c.newFloorMinutes(),
+                        c.reason(), c.changedBy(), c.changedAt());
+                if (c.seq() != i + 1 || !expected.equals(c.chainHash()) || !java.util.Objects.equals(floor, c.oldFloorMinutes())) {
+                    findings.add(new Mismatch(MismatchKind.FLOOR_CHANGE_MISMATCH, accountId, null, (long) c.seq(), null, null,
+                            "Floor change " + c.seq() + " of account " + accountId + " was changed, removed or inserted "
+                                    + "after it was written."));
+                }
+                previous = c.chainHash();
+                floor = c.newFloorMinutes();
+            }
+            if (!java.util.Objects.equals(floor, account.floorMinutes())) {
+                findings.add(new Mismatch(MismatchKind.ACCOUNT_FLOOR_MISMATCH, accountId, null, null, floor,
+                        account.floorMinutes(), "Account " + accountId + " has a floor of " + account.floorMinutes()
+                        + " minutes, but its recorded floor changes end at " + floor + ": the floor was edited directly."));
+            }
+        });
+        return opening;
     }
 
     /**
@@ -159,6 +200,7 @@ public class Reconciliation {
     private static final class ChainWalk {
         private final String schemeId;
         private final Map<String, Account> accounts;
+        private final Map<String, Long> openingFloors;
         private final Findings findings;
         private final Set<String> walked = new HashSet<>();
         long postings;
@@ -168,9 +210,10 @@ public class Reconciliation {
         private long previousBalance;
         private long sum;
 
-        ChainWalk(String schemeId, Map<String, Account> accounts, Findings findings) {
+        ChainWalk(String schemeId, Map<String, Account> accounts, Map<String, Long> openingFloors, Findings findings) {
             this.schemeId = schemeId;
             this.accounts = accounts;
+            this.openingFloors = openingFloors;
             this.findings = findings;
         }
 
@@ -182,7 +225,7 @@ public class Reconciliation {
                 walked.add(accountId);
                 expectedSeq = 1;
                 Account account = accounts.get(accountId);
-                previousHash = account == null ? ChainHash.NONE : ChainHash.genesis(account);
+                previousHash = account == null ? ChainHash.NONE : genesis(account);
                 previousBalance = 0;
                 sum = 0;
             }
@@ -219,12 +262,18 @@ public class Reconciliation {
             for (Account account : accounts.values()) {
                 if (!walked.contains(account.id())) {
                     accountId = account.id();
-                    previousHash = ChainHash.genesis(account);
+                    previousHash = genesis(account);
                     expectedSeq = 1;
                     sum = 0;
                     closeAccount();
                 }
             }
+        }
+
+        /** The account's genesis hash, over the floor it was opened with (its floor may have changed since). */
+        private String genesis(Account account) {
+            Long floor = openingFloors.containsKey(account.id()) ? openingFloors.get(account.id()) : account.floorMinutes();
+            return ChainHash.genesis(account.id(), account.schemeId(), account.kind(), account.ownerId(), floor);
         }
 
         private void closeAccount() {

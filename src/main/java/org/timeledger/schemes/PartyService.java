@@ -152,6 +152,11 @@ public class PartyService {
                 member.accountId(), member.createdAt(), null);
     }
 
+    /** Whether this number was a member's card until it was blocked and replaced (or its member erased). */
+    public boolean cardRetired(String cardNumber) {
+        return members.countRetired(cardNumber) > 0;
+    }
+
     /** What an erased member's record is refused: anything that would let someone be them again. */
     public static RejectedException erased(Member member) {
         return new RejectedException(Refusal.VALIDATION_FAILED, "The personal data of member "

@@ -65,6 +65,27 @@ public final class ChainHash {
         return fields.hash();
     }
 
+    /**
+     * A link of an account's chain of floor changes: it covers the link before it (for the first
+     * change, the account's genesis hash, which covers the floor it was opened with) and
+     * everything the change says. The postings' chain is untouched, so chains written before
+     * floors could change stay valid.
+     */
+    public static String floorChange(String previousHash, String accountId, int seq, Long oldFloorMinutes,
+                                     Long newFloorMinutes, String reason, String changedBy, Instant changedAt) {
+        return new Fields()
+                .put("floor")
+                .put(previousHash)
+                .put(accountId)
+                .put(seq)
+                .put(oldFloorMinutes == null ? "none" : Long.toString(oldFloorMinutes))
+                .put(newFloorMinutes == null ? "none" : Long.toString(newFloorMinutes))
+                .put(reason)
+                .put(changedBy)
+                .put(micros(changedAt))
+                .hash();
+    }
+
     /** Timestamps are stored with microsecond precision on both databases; hash exactly that. */
     public static Instant storable(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MICROS);

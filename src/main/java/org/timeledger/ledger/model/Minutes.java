@@ -21,6 +21,18 @@ public final class Minutes {
         }
     }
 
+    /** An amount as a person reads it: "1 hour 30 minutes", "2 hours", "45 minutes", "minus 3 hours". */
+    public static String inWords(long minutes) {
+        if (minutes < 0) {
+            return "minus " + inWords(-minutes);
+        }
+        long hours = minutes / 60;
+        long rest = minutes % 60;
+        String h = hours == 1 ? "1 hour" : String.format("%,d hours", hours);
+        String m = rest == 1 ? "1 minute" : rest + " minutes";
+        return hours == 0 ? m : rest == 0 ? h : h + " " + m;
+    }
+
     public static long negate(long a) {
         try {
             return Math.negateExact(a);

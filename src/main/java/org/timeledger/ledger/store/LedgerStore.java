@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.timeledger.ledger.model.Account;
 import org.timeledger.ledger.model.AccountKind;
 import org.timeledger.ledger.model.EntryType;
+import org.timeledger.ledger.model.FloorChange;
 import org.timeledger.ledger.model.Hold;
 import org.timeledger.ledger.model.JournalEntry;
 import org.timeledger.ledger.model.Posting;
@@ -65,6 +66,37 @@ public class LedgerStore {
                         ps.setString(i++, id);
                     }
                 }, LedgerStore::account);
+    }
+
+    public void insertFloorChange(FloorChange change) {
+        sql.update("INSERT INTO account_floor_change (account_id, seq, old_floor_minutes, new_floor_minutes, reason, "
+                        + "changed_by, changed_at, chain_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                change.accountId(), change.seq(), change.oldFloorMinutes(), change.newFloorMinutes(), change.reason(),
+                change.changedBy(), change.changedAt(), change.chainHash());
+        sql.update("UPDATE account SET floor_minutes = ? WHERE id = ?", change.newFloorMinutes(), change.accountId());
+    }
+
+    /** An account's floor changes, oldest first. */
+    public List<FloorChange> floorChanges(String accountId) {
+        return sql.list(FLOOR_CHANGE_SELECT + " WHERE account_id = ? ORDER BY seq", LedgerStore::floorChange, accountId);
+    }
+
+    /** The floor changes of every account of a scheme, by account and oldest first. */
+    public List<FloorChange> floorChangesOfScheme(String schemeId) {
+        return sql.list(FLOOR_CHANGE_SELECT + " WHERE account_id IN (SELECT id FROM account WHERE scheme_id = ?) "
+                + "ORDER BY account_id, seq", LedgerStore::floorChange, schemeId);
+    }
+
+    private static final String FLOOR_CHANGE_SELECT = "SELECT account_id, seq, old_floor_minutes, new_floor_minutes, reason, "
+            + "changed_by, changed_at, chain_hash FROM account_floor_change";
+
+    private static FloorChange floorChange(ResultSet rs) throws SQLException {
+        long old = rs.getLong(3);
+        Long oldFloor = rs.wasNull() ? null : old;
+        long now = rs.getLong(4);
+        Long newFloor = rs.wasNull() ? null : now;
+        return new FloorChange(rs.getString(1), rs.getInt(2), oldFloor, newFloor, rs.getString(5), rs.getString(6),
+                SqlTimes.instant(rs, 7), rs.getString(8));
     }
 
     public List<Account> accountsOfScheme(String schemeId) {

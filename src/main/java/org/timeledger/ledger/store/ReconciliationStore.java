@@ -26,6 +26,10 @@ public class ReconciliationStore {
         this.ledgerStore = ledgerStore;
     }
 
+    public List<org.timeledger.ledger.model.FloorChange> floorChangesOfScheme(String schemeId) {
+        return ledgerStore.floorChangesOfScheme(schemeId);
+    }
+
     public List<Account> accountsOfScheme(String schemeId) {
         return ledgerStore.accountsOfScheme(schemeId);
     }

@@ -1,0 +1,50 @@
+package org.timeledger.timebank;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+
+/** What members and staff send to exchange hours, ask to be paid and set limits. */
+public final class TimebankRequests {
+    private TimebankRequests() {
+    }
+
+    /**
+     * Help the caller received, paid to the member who gave it: named by member id or card
+     * number, or left out when {@code listingId} names a listing of theirs.
+     */
+    @Serdeable
+    public record MemberExchange(@Nullable @Size(max = 40) String toMemberId, @Nullable @Size(max = 40) String toCardNumber,
+                                 @NotNull Long minutes, @NotBlank @Size(max = 40) String categoryCode,
+                                 @NotNull LocalDate date, @NotBlank @Size(max = 500) String description,
+                                 @Nullable @Size(max = 40) String listingId) {
+    }
+
+    /** Help between two members recorded by staff for members who are not online. */
+    @Serdeable
+    public record StaffExchange(@NotBlank @Size(max = 40) String fromMemberId, @NotBlank @Size(max = 40) String toMemberId,
+                                @NotNull Long minutes, @NotBlank @Size(max = 40) String categoryCode,
+                                @NotNull LocalDate date, @NotBlank @Size(max = 500) String description,
+                                @Nullable @Size(max = 40) String listingId) {
+    }
+
+    /** The caller helped a member and asks them to pay. */
+    @Serdeable
+    public record AskPayment(@Nullable @Size(max = 40) String fromMemberId, @Nullable @Size(max = 40) String fromCardNumber,
+                             @NotNull Long minutes, @NotBlank @Size(max = 40) String categoryCode,
+                             @NotNull LocalDate date, @NotBlank @Size(max = 500) String description,
+                             @Nullable @Size(max = 40) String listingId) {
+    }
+
+    @Serdeable
+    public record Decline(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    @Serdeable
+    public record SetLimit(@NotNull Long floorMinutes, @NotBlank @Size(max = 500) String reason) {
+    }
+}
