@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
 import org.timeledger.access.Activations;
 import org.timeledger.giving.Beneficiaries;
+import org.timeledger.timebank.Exchanges;
 import org.timeledger.identity.Caller;
 import org.timeledger.ledger.model.Account;
 import org.timeledger.ledger.model.Actor;
@@ -26,7 +27,8 @@ import org.timeledger.schemes.SchemeService;
  * Their unused activation codes stop working, and they get no new code, login or card.
  * Free text that staff wrote about them (activity descriptions, memos) is not rewritten.
  * Each feature forgets its own part: schemes the name and card, access the logins and
- * activation codes, giving the beneficiaries.
+ * activation codes, giving the beneficiaries, the timebank what exchanges and payment requests
+ * say in words (and the requests still waiting).
  */
 @Singleton
 public class Erasure {
@@ -36,9 +38,11 @@ public class Erasure {
     private final PartyService parties;
     private final Activations activations;
     private final Beneficiaries beneficiaries;
+    private final Exchanges exchanges;
 
     public Erasure(Access access, Ledger ledger, SchemeService schemes, PartyService parties, Activations activations,
-                   Beneficiaries beneficiaries) {
+                   Beneficiaries beneficiaries, Exchanges exchanges) {
+        this.exchanges = exchanges;
         this.access = access;
         this.ledger = ledger;
         this.schemes = schemes;
@@ -65,6 +69,7 @@ public class Erasure {
         Member erased = parties.forgetMember(member);
         activations.forgetMember(member.id());
         beneficiaries.forgetMember(member.id());
+        exchanges.forgetMember(member.id());
         return new Erased(member.id(), erased.displayName(), donated, donation == null ? null : donation.id());
     }
 }

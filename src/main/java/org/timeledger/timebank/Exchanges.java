@@ -54,13 +54,16 @@ public class Exchanges {
     private final HelpChecks help;
     private final Ledger ledger;
     private final ExchangeStore store;
+    private final PaymentRequestStore requests;
     private final ExchangedMinutes exchanged;
     private final Staff staff;
     private final Transactions transactions;
     private final Clock clock;
 
     Exchanges(Access access, PartyService parties, SchemeService schemes, HelpChecks help, Ledger ledger,
-              ExchangeStore store, ExchangedMinutes exchanged, Staff staff, Transactions transactions, Clock clock) {
+              ExchangeStore store, PaymentRequestStore requests, ExchangedMinutes exchanged, Staff staff,
+              Transactions transactions, Clock clock) {
+        this.requests = requests;
         this.access = access;
         this.parties = parties;
         this.schemes = schemes;
@@ -256,6 +259,18 @@ public class Exchanges {
     static RejectedException rule(ExchangeRule rule, String message) {
         return RejectedException.ruleViolated(rule.code(), message);
     }
+
+    /**
+     * Forgets what an erased member's exchanges and payment requests say in words, and cancels the
+     * requests still waiting on or for them, on the erasure's transaction. Hours, dates and kinds
+     * of help stay, for the books and the reports.
+     */
+    public void forgetMember(String memberId) {
+        store.forget(memberId, ERASED_TEXT);
+        requests.forgetMember(memberId, ERASED_TEXT);
+    }
+
+    static final String ERASED_TEXT = "(erased)";
 
     // ---- reading ----
 

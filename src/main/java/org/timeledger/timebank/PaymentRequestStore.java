@@ -71,10 +71,12 @@ public class PaymentRequestStore {
                 PaymentRequestStore::request, params.toArray());
     }
 
-    /** Forgets what an erased member's requests say in words. */
-    void forget(String memberId, String description) {
+    /** Forgets what an erased member's requests say in words, and cancels those still PENDING. */
+    void forgetMember(String memberId, String text) {
         sql.update("UPDATE payment_request SET description = ?, decline_reason = CASE WHEN decline_reason IS NULL THEN NULL "
-                + "ELSE ? END WHERE payer_member_id = ? OR helper_member_id = ?", description, description, memberId, memberId);
+                + "ELSE ? END WHERE payer_member_id = ? OR helper_member_id = ?", text, text, memberId, memberId);
+        sql.update("UPDATE payment_request SET status = ? WHERE status = ? AND (payer_member_id = ? OR helper_member_id = ?)",
+                PaymentRequest.Status.CANCELLED, PaymentRequest.Status.PENDING, memberId, memberId);
     }
 
     private static PaymentRequest request(ResultSet rs) throws SQLException {

@@ -195,7 +195,64 @@ public abstract class RejectionTableTests extends ServiceTest {
                     MemberLogin ada = memberLogin(createScheme().get("code").asText(), "Ada");
                     return Outcome.of(ada.api().post("/v1/me/gifts", object("toCardNumber",
                             org.timeledger.schemes.CardNumbers.newNumber(), "amountMinutes", 5), "Idempotency-Key", newKey()));
+                }),
+                row(Refusal.MEMBER_NOT_FOUND, 422, () -> {
+                    Timebank t = timebank();
+                    return Outcome.of(t.ada().api().post("/v1/me/exchanges", t.help("toMemberId", "mem_nobody"),
+                            "Idempotency-Key", newKey()));
+                }),
+                row(Refusal.CARD_BLOCKED, 422, () -> {
+                    Timebank t = timebank();
+                    expect(t.bea().api().post("/v1/me/card/replacement", null), 201);
+                    return Outcome.of(t.ada().api().post("/v1/me/exchanges", t.help("toCardNumber", t.bea().cardNumber()),
+                            "Idempotency-Key", newKey()));
+                }),
+                row(Refusal.MEMBER_ERASED, 409, () -> {
+                    Timebank t = timebank();
+                    expect(admin.send("DELETE", "/v1/members/" + t.bea().memberId() + "/personal-data", null,
+                            "Idempotency-Key", newKey()), 200);
+                    return Outcome.of(t.ada().api().post("/v1/me/exchanges", t.help("toMemberId", t.bea().memberId()),
+                            "Idempotency-Key", newKey()));
+                }),
+                row(Refusal.PAYMENT_REQUEST_DECIDED, 409, () -> {
+                    Timebank t = timebank();
+                    String id = t.bea().api().post("/v1/me/payment-requests", t.help("fromMemberId", t.ada().memberId())).field("id");
+                    expect(t.bea().api().post("/v1/payment-requests/" + id + "/cancellation", null), 200);
+                    return Outcome.of(t.ada().api().post("/v1/payment-requests/" + id + "/confirmation", null,
+                            "Idempotency-Key", newKey()));
+                }),
+                row(Refusal.PAYMENT_REQUEST_EXPIRED, 409, () -> {
+                    Timebank t = timebank();
+                    String id = t.bea().api().post("/v1/me/payment-requests", t.help("fromMemberId", t.ada().memberId())).field("id");
+                    update("UPDATE payment_request SET expires_at = created_at WHERE id = ?", id);
+                    return Outcome.of(t.ada().api().post("/v1/payment-requests/" + id + "/confirmation", null,
+                            "Idempotency-Key", newKey()));
                 }));
+    }
+
+    /** Two members of a new timebank with a kind of help, for the timebank's rows. */
+    record Timebank(MemberLogin ada, MemberLogin bea) {
+        Map<String, Object> help(String memberField, String member) {
+            Map<String, Object> body = object(memberField, member, "minutes", 30, "categoryCode", "shopping",
+                    "date", java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).minusDays(1).toString(),
+                    "description", "Shopping");
+            return body;
+        }
+    }
+
+    private Timebank timebank() {
+        String code = createScheme("memberFloorMinutes", -600).get("code").asText();
+        expect(admin.post("/v1/schemes/" + code + "/categories", object("code", "shopping", "name", "Shopping")), 201);
+        return new Timebank(memberLogin(code, "Ada"), memberLogin(code, "Bea"));
+    }
+
+    private void update(String statement, String id) {
+        try (Connection c = sql(); PreparedStatement ps = c.prepareStatement(statement)) {
+            ps.setString(1, id);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
