@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -114,6 +115,7 @@ public final class Demo {
                 activationCodes.add(field(reply, "activationCode"));
             }
         }
+        Future<TimebankYear.SignedIn> signedIn = TimebankYear.signIn(this, activationCodes);
         LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
         Set<String> cleared = new HashSet<>();
         for (Member m : members) {
@@ -156,8 +158,7 @@ public final class Demo {
             }
         }
 
-        TimebankYear.Done timebank = new TimebankYear(this, random, members, cleared, balances, today)
-                .run(activationCodes);
+        TimebankYear.Done timebank = new TimebankYear(this, signedIn.get(), random, members, cleared, balances, today).run();
 
         // spending at the tills, gifts, donations, grants, refunds and corrections
         int redemptions = 0;

@@ -24,8 +24,11 @@ import java.util.concurrent.Future;
  * that need vetting (befriending, lifts) are given by cleared members only.
  */
 final class TimebankYear {
-    /** Members who use the app: the first is {@code member}, then {@code member2} to {@code member10}. */
-    static final int ONLINE = 10;
+    /**
+     * Members who use the app: the first is {@code member}, then {@code member2} to {@code member8}.
+     * Few, since each costs two bcrypt hashes (activation and login), a third of a second each.
+     */
+    static final int ONLINE = 8;
     static final String PASSWORD = "member-password";
     /** A kind of help, whether it needs vetting, then what members write about it. */
     static final String[][] HELP = {
@@ -73,19 +76,21 @@ final class TimebankYear {
     private final Map<String, Long> balances;
     private final LocalDate today;
     /** The bearer tokens of the members who use the app, in the order of members. */
-    private final List<String> tokens = new ArrayList<>();
+    private final List<String> tokens;
     /** Members an administrator let go below zero: their floor. */
     private final Map<String, Long> floors = new HashMap<>();
-    private String coordinator;
+    private final String coordinator;
     private int exchanges;
     private long minutes;
     private int reversed;
     private int asked;
     private int declined;
 
-    TimebankYear(Demo demo, Random random, List<Member> members, Set<String> cleared, Map<String, Long> balances,
-                 LocalDate today) {
+    TimebankYear(Demo demo, SignedIn signedIn, Random random, List<Member> members, Set<String> cleared,
+                 Map<String, Long> balances, LocalDate today) {
         this.demo = demo;
+        this.tokens = signedIn.members();
+        this.coordinator = signedIn.coordinator();
         this.random = random;
         this.members = members;
         this.cleared = cleared;
@@ -93,8 +98,7 @@ final class TimebankYear {
         this.today = today;
     }
 
-    Done run(List<String> activationCodes) throws Exception {
-        logIn(activationCodes);
+    Done run() throws Exception {
         limits();
         List<Recorded> byCoordinator = new ArrayList<>();
         for (int day = 364; day >= 0; day--) {
@@ -111,31 +115,31 @@ final class TimebankYear {
                 listings.closed);
     }
 
-    /** The app's members activate their logins and sign in (bcrypt makes each take a while: two at a time). */
-    private void logIn(List<String> activationCodes) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<String>> signedIn = new ArrayList<>();
-            for (int i = 0; i < activationCodes.size(); i++) {
-                String username = i == 0 ? "member" : "member" + (i + 1);
-                String code = activationCodes.get(i);
-                signedIn.add(pool.submit(() -> {
-                    demo.sendAs(null, "POST", "/v1/activation", Demo.json("code", code, "username", username, "password",
-                            PASSWORD), null, null);
-                    return login(username, PASSWORD);
-                }));
-            }
-            Future<String> staff = pool.submit(() -> login("coordinator", "coordinator-password"));
-            for (Future<String> token : signedIn) {
-                tokens.add(token.get());
-            }
-            coordinator = staff.get();
-        } finally {
-            pool.shutdown();
-        }
+    /** The bearer tokens of the app's members, in the order of their activation codes, and the coordinator's. */
+    record SignedIn(List<String> members, String coordinator) {
     }
 
-    private String login(String username, String password) throws IOException, InterruptedException {
+    /**
+     * The app's members activate their logins and sign in, and so does the coordinator: in the
+     * background, while the year's volunteering is seeded, since bcrypt makes each take a while.
+     */
+    static Future<SignedIn> signIn(Demo demo, List<String> activationCodes) {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<SignedIn> signedIn = pool.submit(() -> {
+            List<String> tokens = new ArrayList<>();
+            for (int i = 0; i < activationCodes.size(); i++) {
+                String username = i == 0 ? "member" : "member" + (i + 1);
+                demo.sendAs(null, "POST", "/v1/activation", Demo.json("code", activationCodes.get(i), "username", username,
+                        "password", PASSWORD), null, null);
+                tokens.add(login(demo, username, PASSWORD));
+            }
+            return new SignedIn(tokens, login(demo, "coordinator", "coordinator-password"));
+        });
+        pool.shutdown();
+        return signedIn;
+    }
+
+    private static String login(Demo demo, String username, String password) throws IOException, InterruptedException {
         return Demo.field(demo.sendAs(null, "POST", "/login", Demo.json("username", username, "password", password), null, null),
                 "access_token");
     }
