@@ -37,7 +37,7 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Edge").definedBy(ROOT, ROOT + ".http..", ROOT + ".console..", ROOT + ".demo..")
                 .layer("Features").definedBy(ROOT + ".access..", ROOT + ".schemes..", ROOT + ".events..",
-                        ROOT + ".giving..", ROOT + ".volunteering..", ROOT + ".redemption..", ROOT + ".reports..",
+                        ROOT + ".giving..", ROOT + ".volunteering..", ROOT + ".timebank..", ROOT + ".redemption..", ROOT + ".reports..",
                         ROOT + ".privacy..", ROOT + ".operations..", ROOT + ".ledger.api..")
                 .layer("Web").definedBy(ROOT + ".web..", ROOT + ".command..")
                 .layer("Ledger").definedBy(ROOT + ".ledger", ROOT + ".ledger.view..")

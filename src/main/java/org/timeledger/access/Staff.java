@@ -39,6 +39,11 @@ public class Staff {
     public record Created(AppUser user, List<String> organisationIds) {
     }
 
+    /** The username of a user, by id, for showing who did something (empty for an API key or an unknown id). */
+    public java.util.Optional<String> username(String userId) {
+        return users.findById(userId).map(AppUser::username);
+    }
+
     public Created create(Scheme scheme, AccessRequests.CreateStaff request) {
         List<String> organisations = checkedOrganisations(scheme, request);
         String ownMemberId = checkedMember(scheme, request.memberId());

@@ -200,8 +200,10 @@ public class Exchanges {
             Account account = ledger.findAccount(payer.accountId()).orElseThrow();
             long floor = account.floorMinutes() == null ? 0 : account.floorMinutes();
             long room = Math.max(0, account.availableMinutes() - floor);
-            throw new RejectedException(Rejection.INSUFFICIENT_CREDITS, payer.displayName() + " can pay at most "
-                    + Minutes.inWords(room) + (floor < 0 ? " (they may owe up to " + Minutes.inWords(-floor) + ")" : "")
+            String limit = floor < 0 ? " (they may owe up to " + Minutes.inWords(-floor) + ")" : "";
+            throw new RejectedException(Rejection.INSUFFICIENT_CREDITS, (room == 0
+                    ? payer.displayName() + " has no credits left to pay with" + limit
+                    : payer.displayName() + " can pay at most " + Minutes.inWords(room) + limit)
                     + "; this exchange is " + Minutes.inWords(terms.minutes()) + ".");
         }
     }

@@ -52,7 +52,7 @@ public class MemberLimits {
             staff.refuseOwnRecord(caller, member.id(), "change your limit");
             Scheme scheme = schemes.findById(member.schemeId()).orElseThrow();
             long floor = request.floorMinutes();
-            if (floor > 0 || floor < scheme.lowestMemberFloorMinutes()) {
+            if (floor < scheme.lowestMemberFloorMinutes()) {
                 throw Exchanges.rule(ExchangeRule.FLOOR_BOUND, "In this scheme a member may be allowed to owe from nothing up to "
                         + Minutes.inWords(-scheme.lowestMemberFloorMinutes()) + " (floorMinutes 0 to "
                         + scheme.lowestMemberFloorMinutes() + "); " + floor + " is outside that.");
@@ -74,7 +74,8 @@ public class MemberLimits {
         List<LimitChange> history = new ArrayList<>();
         for (FloorChange c : ledger.floorChanges(member.accountId())) {
             history.add(0, new LimitChange(c.oldFloorMinutes() == null ? 0 : c.oldFloorMinutes(),
-                    c.newFloorMinutes() == null ? 0 : c.newFloorMinutes(), c.reason(), c.changedBy(), c.changedAt()));
+                    c.newFloorMinutes() == null ? 0 : c.newFloorMinutes(), c.reason(), c.changedBy(),
+                    staff.username(c.changedBy()).orElse(null), c.changedAt()));
         }
         return new LimitsView(member.id(), account.floorMinutes() == null ? 0 : account.floorMinutes(),
                 scheme.memberFloorMinutes(), scheme.lowestMemberFloorMinutes(), history);

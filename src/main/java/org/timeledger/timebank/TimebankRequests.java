@@ -2,6 +2,8 @@ package org.timeledger.timebank;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -45,6 +47,9 @@ public final class TimebankRequests {
     }
 
     @Serdeable
-    public record SetLimit(@NotNull Long floorMinutes, @NotBlank @Size(max = 500) String reason) {
+    public record SetLimit(@NotNull @Min(value = -6_000_000, message = "must be at least -6000000 (100,000 hours of debt)")
+                           @Max(value = 0, message = "must be zero or negative (the lowest balance the member may reach)")
+                           Long floorMinutes,
+                           @NotBlank @Size(max = 500) String reason) {
     }
 }

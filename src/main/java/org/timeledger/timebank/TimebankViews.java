@@ -36,6 +36,7 @@ public final class TimebankViews {
     }
 
     @Serdeable
-    public record LimitChange(long floorMinutesBefore, long floorMinutes, String reason, String changedBy, Instant changedAt) {
+    public record LimitChange(long floorMinutesBefore, long floorMinutes, String reason, String changedBy,
+                              @Nullable String changedByName, Instant changedAt) {
     }
 }

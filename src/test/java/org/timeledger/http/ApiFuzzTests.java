@@ -388,6 +388,27 @@ public abstract class ApiFuzzTests extends ServiceTest {
         base("POST /v1/partners/{id}/settlements", null, Map.of("id", world.partnerId), Map.of(), true,
                 object("upTo", Instant.now().toString()));
         base("GET /v1/partners/{id}/settlements", null, Map.of("id", world.partnerId), Map.of(), false, null);
+
+        String toConfirm = world.paymentRequestToMember();
+        String toDecline = world.paymentRequestToMember();
+        String toCancel = world.paymentRequestByMember();
+        base("POST /v1/me/exchanges", null, Map.of(), Map.of(), true, world.help("toMemberId", other));
+        base("GET /v1/me/exchanges", null, Map.of(), Map.of("limit", "10"), false, null);
+        Map<String, Object> staffExchange = new LinkedHashMap<>(world.help("toMemberId", world.member.memberId()));
+        staffExchange.put("fromMemberId", other);
+        base("POST /v1/schemes/{code}/exchanges", null, Map.of("code", code), Map.of(), true, staffExchange);
+        base("GET /v1/schemes/{code}/exchanges", null, Map.of("code", code), Map.of("memberId", other, "categoryCode",
+                world.category, "from", "2026-01-01", "to", "2999-12-31", "limit", "10"), false, null);
+        base("POST /v1/me/payment-requests", null, Map.of(), Map.of(), false, world.help("fromMemberId", other));
+        base("GET /v1/me/payment-requests", null, Map.of(), Map.of("direction", "incoming", "status", "PENDING",
+                "limit", "10"), false, null);
+        base("POST /v1/payment-requests/{id}/confirmation", null, Map.of("id", toConfirm), Map.of(), true, null);
+        base("POST /v1/payment-requests/{id}/decline", null, Map.of("id", toDecline), Map.of(), false,
+                object("reason", "fuzz"));
+        base("POST /v1/payment-requests/{id}/cancellation", null, Map.of("id", toCancel), Map.of(), false, null);
+        base("PUT /v1/members/{id}/limits", null, Map.of("id", other), Map.of(), false,
+                object("floorMinutes", 0, "reason", "fuzz"));
+        base("GET /v1/members/{id}/limits", null, Map.of("id", other), Map.of(), false, null);
     }
 
     /** A valid request for the operation, by its first admitted role (or the one given). */

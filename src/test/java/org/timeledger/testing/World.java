@@ -133,4 +133,24 @@ public final class World {
         expect(logged, 201);
         return logged.field("id");
     }
+
+    /** A minute of help, as an exchange or a payment request names it, with the other member named by {@code field}. */
+    public java.util.Map<String, Object> help(String field, String memberId) {
+        return object(field, memberId, "minutes", 1, "categoryCode", category, "date", today(), "description", "matrix");
+    }
+
+    /** A PENDING payment request that a new member asks the member to pay (the member may answer it). */
+    public String paymentRequestToMember() {
+        MemberLogin helper = test.memberLogin(code, "Helper");
+        Api.Reply asked = helper.api().post("/v1/me/payment-requests", help("fromMemberId", member.memberId()));
+        expect(asked, 201);
+        return asked.field("id");
+    }
+
+    /** A PENDING payment request the member asks another member to pay (the member may cancel it). */
+    public String paymentRequestByMember() {
+        Api.Reply asked = member.api().post("/v1/me/payment-requests", help("fromMemberId", otherMemberId));
+        expect(asked, 201);
+        return asked.field("id");
+    }
 }

@@ -219,7 +219,7 @@ public abstract class ExchangesTests extends ServiceTest {
         Api.Reply over = pay(b.ada(), b.bea(), 1);
 
         expectCode(over, 422, "insufficient_credits");
-        assertThat(over.field("detail")).contains("Ada Lovelace can pay at most 0 minutes").contains("owe up to 10 hours")
+        assertThat(over.field("detail")).contains("Ada Lovelace has no credits left to pay with").contains("owe up to 10 hours")
                 .doesNotContain("acc_");
         assertThat(balance(b.ada().accountId())).isEqualTo(-600);
     }
@@ -420,7 +420,7 @@ public abstract class ExchangesTests extends ServiceTest {
         String limits = "/v1/members/" + b.ada().memberId() + "/limits";
 
         expectRule(admin.send("PUT", limits, object("floorMinutes", -1201, "reason", "trusted")), "floor_bound");
-        expectRule(admin.send("PUT", limits, object("floorMinutes", 1, "reason", "trusted")), "floor_bound");
+        expectCode(admin.send("PUT", limits, object("floorMinutes", 1, "reason", "trusted")), 400, "validation_failed");
         expectCode(b.coordinator().send("PUT", limits, object("floorMinutes", -900, "reason", "trusted")), 403, "forbidden");
         expectCode(b.ada().api().send("PUT", limits, object("floorMinutes", -900, "reason", "me")), 403, "forbidden");
         Api.Reply set = admin.send("PUT", limits, object("floorMinutes", -1200, "reason", "Trusted member for two years"));
@@ -435,6 +435,7 @@ public abstract class ExchangesTests extends ServiceTest {
         assertThat(history).hasSize(2);
         assertThat(history.get(0).get("floorMinutesBefore").asLong()).isEqualTo(-1200);
         assertThat(history.get(0).get("reason").asText()).isEqualTo("Back to a newcomer's limit");
+        assertThat(history.get(0).get("changedByName").asText()).isEqualTo("admin");
         assertThat(history.get(1).get("floorMinutesBefore").asLong()).isEqualTo(-600);
         assertThat(balance(b.ada().accountId())).as("a balance below a tightened floor stays").isEqualTo(-1200);
         expectCode(b.bea().api().get(limits), 404, "not_found");

@@ -23,6 +23,9 @@ public final class Minutes {
 
     /** An amount as a person reads it: "1 hour 30 minutes", "2 hours", "45 minutes", "minus 3 hours". */
     public static String inWords(long minutes) {
+        if (minutes == Long.MIN_VALUE) {
+            return minutes + " minutes";
+        }
         if (minutes < 0) {
             return "minus " + inWords(-minutes);
         }
