@@ -119,7 +119,7 @@ public class SummaryReport {
 
     Summary compute(Scheme scheme, LocalDate first, LocalDate last, Instant start, Instant end) {
         Volunteering v = volunteering(scheme, first, last);
-        Exchanges x = exchanges(scheme, first, last);
+        Exchanged x = exchanges(scheme, first, last);
         Map<String, Long> newMembers = newMembersByWard(scheme, start, end);
         IssuanceTotals inPeriod = ledger.issuanceTotals(scheme.id(), start, end);
         Credits credits = SummaryArithmetic.credits(inPeriod.issuedMinutes(), inPeriod.retiredMinutes(),
@@ -171,15 +171,15 @@ public class SummaryReport {
         }
     }
 
-    private static final class Exchanges {
+    private static final class Exchanged {
         final ExchangeTally total = new ExchangeTally();
         final Map<String, ExchangeTally> categories = new HashMap<>();
         /** By the helper's ward. */
         final Map<String, ExchangeTally> wards = new TreeMap<>();
     }
 
-    private Exchanges exchanges(Scheme scheme, LocalDate first, LocalDate last) {
-        Exchanges x = new Exchanges();
+    private Exchanged exchanges(Scheme scheme, LocalDate first, LocalDate last) {
+        Exchanged x = new Exchanged();
         for (HelpGiven row : exchanges.helpGiven(scheme.id(), first, last)) {
             String ward = row.helperWard() == null ? NO_WARD : row.helperWard();
             for (ExchangeTally t : List.of(x.total, x.categories.computeIfAbsent(row.categoryId(), k -> new ExchangeTally()),
@@ -210,7 +210,7 @@ public class SummaryReport {
         return v;
     }
 
-    private List<CategoryRow> categories(Scheme scheme, Volunteering v, Exchanges x) {
+    private List<CategoryRow> categories(Scheme scheme, Volunteering v, Exchanged x) {
         return volunteering.categories(scheme.id()).stream().map(c -> {
             Tally t = v.categories.getOrDefault(c.id(), new Tally());
             ExchangeTally e = x.categories.getOrDefault(c.id(), new ExchangeTally());
