@@ -257,8 +257,10 @@ final class TimebankYear {
     /** For the console: two requests waiting for {@code member} to answer, one of theirs waiting, one cancelled. */
     private void requestsLeftOpen() throws IOException, InterruptedException {
         Member member = members.get(0);
+        // shopping and gardening, which need no vetting
         for (int i = 1; i <= 2; i++) {
-            ask(tokens.get(i), member, HELP[i][0], 60L * i, today.minusDays(i), HELP[i][2]);
+            String[] help = HELP[2 * (i - 1)];
+            ask(tokens.get(i), member, help[0], 60L * i, today.minusDays(i), help[2]);
         }
         ask(tokens.get(0), members.get(3), "shopping", 90, today.minusDays(1), "Big shop at Tesco");
         String cancelled = ask(tokens.get(4), members.get(5), "cooking", 60, today.minusDays(2), "Made soup for the freezer");
