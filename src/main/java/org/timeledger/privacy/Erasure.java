@@ -18,6 +18,7 @@ import org.timeledger.schemes.Member;
 import org.timeledger.schemes.PartyService;
 import org.timeledger.schemes.Scheme;
 import org.timeledger.schemes.SchemeService;
+import org.timeledger.timebank.Listings;
 
 /**
  * Erasing a member's personal data (the right to erasure): their name becomes a pseudonym,
@@ -27,8 +28,8 @@ import org.timeledger.schemes.SchemeService;
  * Their unused activation codes stop working, and they get no new code, login or card.
  * Free text that staff wrote about them (activity descriptions, memos) is not rewritten.
  * Each feature forgets its own part: schemes the name and card, access the logins and
- * activation codes, giving the beneficiaries, the timebank what exchanges and payment requests
- * say in words (and the requests still waiting).
+ * activation codes, giving the beneficiaries, the timebank the member's listings and responses
+ * and what their exchanges and payment requests say in words (and the requests still waiting).
  */
 @Singleton
 public class Erasure {
@@ -39,10 +40,12 @@ public class Erasure {
     private final Activations activations;
     private final Beneficiaries beneficiaries;
     private final Exchanges exchanges;
+    private final Listings listings;
 
     public Erasure(Access access, Ledger ledger, SchemeService schemes, PartyService parties, Activations activations,
-                   Beneficiaries beneficiaries, Exchanges exchanges) {
+                   Beneficiaries beneficiaries, Exchanges exchanges, Listings listings) {
         this.exchanges = exchanges;
+        this.listings = listings;
         this.access = access;
         this.ledger = ledger;
         this.schemes = schemes;
@@ -70,6 +73,7 @@ public class Erasure {
         activations.forgetMember(member.id());
         beneficiaries.forgetMember(member.id());
         exchanges.forgetMember(member.id());
+        listings.forgetMember(member.id());
         return new Erased(member.id(), erased.displayName(), donated, donation == null ? null : donation.id());
     }
 }

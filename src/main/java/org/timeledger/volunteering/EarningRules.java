@@ -55,6 +55,11 @@ final class EarningRules {
      * aside: a renewal under way does not undo a clearance that has not expired.
      */
     static Refusal vetting(Category category, List<VettingCheck> history, LocalDate date, String memberName) {
+        return vetting(category, history, date, memberName, "activity");
+    }
+
+    /** As above, for help of another kind ({@code what}: "help" given in an exchange). */
+    static Refusal vetting(Category category, List<VettingCheck> history, LocalDate date, String memberName, String what) {
         if (!category.requiresVetting()) {
             return null;
         }
@@ -68,7 +73,7 @@ final class EarningRules {
                 : history.isEmpty() ? "has no vetting recorded"
                 : "had no clearance in force then";
         return new Refusal(EarningRule.VETTING_REQUIRED, "'" + category.code() + "' needs a member whose vetting is "
-                + "CLEARED and unexpired on the day; " + memberName + " " + standing + " (activity on " + date + ").");
+                + "CLEARED and unexpired on the day; " + memberName + " " + standing + " (" + what + " on " + date + ").");
     }
 
     /** Of a member's checks, newest recorded first, the one that says how they stood on a date. */

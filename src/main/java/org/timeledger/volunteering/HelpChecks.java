@@ -43,7 +43,7 @@ public class HelpChecks {
      */
     public Optional<String> notCleared(Category category, Member helper, LocalDate date) {
         EarningRules.Refusal refusal = EarningRules.vetting(category,
-                vetting.histories(List.of(helper.id())).getOrDefault(helper.id(), List.of()), date, helper.displayName());
+                vetting.histories(List.of(helper.id())).getOrDefault(helper.id(), List.of()), date, helper.displayName(), "help");
         return Optional.ofNullable(refusal).map(EarningRules.Refusal::message);
     }
 

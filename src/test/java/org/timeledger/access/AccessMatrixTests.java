@@ -105,6 +105,24 @@ public abstract class AccessMatrixTests extends ServiceTest {
         return world.logActivity(memberId);
     }
 
+    private static Map<String, Object> listingBody() {
+        return object("kind", "OFFER", "categoryCode", "matrix", "title", "Matrix help", "description", "Any afternoon");
+    }
+
+    private static Map<String, Object> withMember(Map<String, Object> body, String memberId) {
+        body.put("memberId", memberId);
+        return body;
+    }
+
+    /** A new open listing: the member's own (posted by them), or the other member's (posted by the administrator). */
+    private String listing(boolean members) {
+        Api.Reply posted = members
+                ? member.api().post("/v1/schemes/" + code + "/listings", listingBody())
+                : admin.post("/v1/schemes/" + code + "/listings", withMember(listingBody(), otherMemberId));
+        expect(posted, 201);
+        return posted.field("id");
+    }
+
     /** One row per operation and caller, with the status the contract promises. */
     Stream<Arguments> matrix() {
         List<Arguments> rows = new ArrayList<>();
@@ -137,7 +155,7 @@ public abstract class AccessMatrixTests extends ServiceTest {
         List<String> operations = new ArrayList<>();
         new OpenAPIV3Parser().read("openapi.yml").getPaths().forEach((path, item) ->
                 item.readOperationsMap().keySet().forEach(method -> operations.add(method + " " + path)));
-        assertThat(operations).hasSizeGreaterThanOrEqualTo(94);
+        assertThat(operations).hasSizeGreaterThanOrEqualTo(103);
         assertThat(matrix().count()).isEqualTo(operations.size() * (long) Who.values().length);
     }
 
@@ -327,6 +345,25 @@ public abstract class AccessMatrixTests extends ServiceTest {
             case "PUT /v1/members/{id}/limits" -> api.send("PUT", "/v1/members/" + otherMemberId + "/limits",
                     object("floorMinutes", 0, "reason", "matrix"));
             case "GET /v1/members/{id}/limits" -> api.get("/v1/members/" + memberId + "/limits");
+            // a member posts, changes and closes listings of their own and responds to the other member's; staff
+            // post for the other member. A new listing each time, so that closing one leaves the next open
+            case "POST /v1/schemes/{code}/listings" -> api.post("/v1/schemes/" + code + "/listings", who == Who.MEMBER
+                    ? listingBody() : withMember(listingBody(), otherMemberId));
+            case "GET /v1/schemes/{code}/listings" -> api.get("/v1/schemes/" + code + "/listings");
+            case "GET /v1/me/listings" -> api.get("/v1/me/listings");
+            case "GET /v1/listings/{id}" -> api.get("/v1/listings/" + listing(false));
+            case "PATCH /v1/listings/{id}" -> api.send("PATCH", "/v1/listings/" + listing(who == Who.MEMBER),
+                    object("title", "Matrix change"));
+            case "POST /v1/listings/{id}/closure" -> api.post("/v1/listings/" + listing(who == Who.MEMBER) + "/closure", null);
+            case "POST /v1/listings/{id}/responses" -> api.post("/v1/listings/" + listing(false) + "/responses",
+                    object("message", "I can help"));
+            case "GET /v1/listings/{id}/responses" -> api.get("/v1/listings/" + listing(who == Who.MEMBER) + "/responses");
+            // matched once by the administrator first: an admitted caller gets that match again (200)
+            case "POST /v1/listings/{id}/matches" -> {
+                String listing = listing(false);
+                expect(admin.post("/v1/listings/" + listing + "/matches", object("memberId", member.memberId())), 201);
+                yield api.post("/v1/listings/" + listing + "/matches", object("memberId", member.memberId()));
+            }
             default -> throw new AssertionError("the matrix has no request for " + operation + ": add one");
         };
     }

@@ -70,10 +70,11 @@ public abstract class ApiFuzzTests extends ServiceTest {
     private static final int ONE_MB = 1024 * 1024;
     /** Strings that say what they are; every other string field holds an id, a code or a typed value. */
     private static final List<String> FREE_TEXT = List.of("name", "displayName", "ward", "memo", "description", "title",
-            "reason", "label", "tillReference");
+            "reason", "label", "tillReference", "message");
     private static final List<String> COUNTED = List.of("journal_entry", "posting", "account", "member", "organisation",
             "partner", "app_user", "activity", "hold", "offer", "redemption", "refund", "settlement", "category",
-            "opportunity", "beneficiary", "vetting_check", "api_key", "scheme");
+            "opportunity", "beneficiary", "vetting_check", "api_key", "scheme", "listing", "listing_response",
+            "listing_match");
 
     private World world;
     private RawHttp http;
@@ -369,6 +370,24 @@ public abstract class ApiFuzzTests extends ServiceTest {
                 object("memberId", registerMember(code, "Signing up").get("id").asText()));
         base("POST /v1/opportunities/{id}/attendance", null, Map.of("id", world.opportunity), Map.of(), true,
                 object("memberIds", List.of(registerMember(code, "Attending").get("id").asText())));
+        String listing = admin.post("/v1/schemes/" + code + "/listings", object("kind", "OFFER", "categoryCode",
+                world.category, "title", "Fuzz help", "description", "Any afternoon", "memberId", other)).field("id");
+        base("POST /v1/schemes/{code}/listings", null, Map.of("code", code), Map.of(), false, object("kind", "REQUEST",
+                "categoryCode", world.category, "title", "Fuzz request", "description", "Any morning", "ward", "North",
+                "expiresOn", LocalDate.parse(today).plusDays(30).toString(), "memberId", other));
+        base("GET /v1/schemes/{code}/listings", null, Map.of("code", code), Map.of("kind", "OFFER", "categoryCode",
+                world.category, "ward", "North", "q", "help", "limit", "10"), false, null);
+        base("GET /v1/me/listings", "MEMBER", Map.of(), Map.of("limit", "10"), false, null);
+        base("GET /v1/listings/{id}", null, Map.of("id", listing), Map.of(), false, null);
+        base("PATCH /v1/listings/{id}", null, Map.of("id", listing), Map.of(), false, object("title", "Fuzz change",
+                "description", "Any evening", "ward", "South", "expiresOn", LocalDate.parse(today).plusDays(10).toString(),
+                "categoryCode", world.category));
+        base("POST /v1/listings/{id}/closure", null, Map.of("id", listing), Map.of(), false, null);
+        base("POST /v1/listings/{id}/responses", "MEMBER", Map.of("id", listing), Map.of(), false,
+                object("message", "I can help"));
+        base("GET /v1/listings/{id}/responses", null, Map.of("id", listing), Map.of("limit", "10"), false, null);
+        base("POST /v1/listings/{id}/matches", null, Map.of("id", listing), Map.of(), false,
+                object("memberId", world.member.memberId()));
         base("POST /v1/partners/{id}/offers", null, Map.of("id", world.partnerId), Map.of(), false,
                 object("title", "Gym session", "amountMinutes", 30, "weeklyQuota", 10, "active", true));
         base("GET /v1/partners/{id}/offers", null, Map.of("id", world.partnerId), Map.of(), false, null);

@@ -40,6 +40,8 @@ public abstract class RejectionTableTests extends ServiceTest {
     Ledger ledger;
     @Inject
     Transactions transactions;
+    @Inject
+    org.timeledger.testing.TestClock clock;
 
     /** What a refused request got back. */
     record Outcome(int status, String code) {
@@ -191,6 +193,20 @@ public abstract class RejectionTableTests extends ServiceTest {
                     expect(admin.send("PATCH", "/v1/offers/" + t.offer(), object("active", false)), 200);
                     return Outcome.of(t.hold());
                 }),
+                row(Refusal.LISTING_CLOSED, 409, () -> {
+                    ListingFixture l = listingFixture();
+                    expect(admin.post("/v1/listings/" + l.id() + "/closure", null), 200);
+                    return Outcome.of(l.responder().post("/v1/listings/" + l.id() + "/responses", object("message", "I can help")));
+                }),
+                row(Refusal.LISTING_EXPIRED, 409, () -> {
+                    ListingFixture l = listingFixture(); // its last day is today: the day after tomorrow it has expired
+                    clock.advance(java.time.Duration.ofDays(2));
+                    try {
+                        return Outcome.of(l.responder().post("/v1/listings/" + l.id() + "/responses", object("message", "I can help")));
+                    } finally {
+                        clock.advance(java.time.Duration.ofDays(2).negated());
+                    }
+                }),
                 row(Refusal.RECIPIENT_NOT_FOUND, 422, () -> {
                     MemberLogin ada = memberLogin(createScheme().get("code").asText(), "Ada");
                     return Outcome.of(ada.api().post("/v1/me/gifts", object("toCardNumber",
@@ -336,6 +352,20 @@ public abstract class RejectionTableTests extends ServiceTest {
                     "date", java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).toString(), "minutes", minutes,
                     "categoryCode", "shopping"), "Idempotency-Key", newKey());
         }
+    }
+
+    /** An offer of Ada's whose last day is today, and Bob, logged in, to respond to it. */
+    record ListingFixture(String id, Api responder) {
+    }
+
+    private ListingFixture listingFixture() {
+        String code = createScheme().get("code").asText();
+        expect(admin.post("/v1/schemes/" + code + "/categories", object("code", "gardening", "name", "Gardening")), 201);
+        String ada = registerMember(code, "Ada").get("id").asText();
+        String id = admin.post("/v1/schemes/" + code + "/listings", object("kind", "OFFER", "categoryCode", "gardening",
+                "title", "Help with the garden", "description", "Weeding", "memberId", ada, "expiresOn",
+                java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).toString())).field("id");
+        return new ListingFixture(id, memberLogin(code, "Bob").api());
     }
 
     private Volunteering volunteering() {

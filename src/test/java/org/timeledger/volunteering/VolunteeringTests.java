@@ -214,7 +214,7 @@ public abstract class VolunteeringTests extends VolunteeringFixtures {
         Api.Reply afterRejection = log(w, w.coordinator(), ada, day, 600, "shopping");
 
         expectRule(over, "daily_limit");
-        assertThat(over.field("detail")).contains("1440 minutes logged on " + day);
+        assertThat(over.field("detail")).contains("1440 minutes of help recorded on " + day);
         assertThat(afterRejection.status()).as("a rejected activity no longer counts").isEqualTo(201);
     }
 

@@ -1,0 +1,48 @@
+package org.timeledger.timebank;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+
+/** Request bodies of offers and requests (listings). */
+public final class ListingRequests {
+    static final int MAX_TITLE = 120;
+    static final int MAX_DESCRIPTION = 2_000;
+    static final int MAX_WARD = 100;
+    static final int MAX_MESSAGE = 1_000;
+
+    private ListingRequests() {
+    }
+
+    /** A member posts for themselves (no {@code memberId}); staff post for the member they name. */
+    @Serdeable
+    public record CreateListing(@NotNull ListingKind kind,
+                                @NotBlank @Size(max = 40) String categoryCode,
+                                @NotBlank @Size(max = MAX_TITLE) String title,
+                                @NotBlank @Size(max = MAX_DESCRIPTION) String description,
+                                @Nullable @Size(max = MAX_WARD) String ward,
+                                @Nullable LocalDate expiresOn,
+                                @Nullable @Size(max = 40) String memberId) {
+    }
+
+    /** The fields to change; those left out stay as they are. A blank {@code ward} removes it. */
+    @Serdeable
+    public record ChangeListing(@Nullable @Size(min = 1, max = MAX_TITLE) String title,
+                                @Nullable @Size(min = 1, max = MAX_DESCRIPTION) String description,
+                                @Nullable @Size(max = MAX_WARD) String ward,
+                                @Nullable LocalDate expiresOn,
+                                @Nullable @Size(min = 1, max = 40) String categoryCode) {
+    }
+
+    @Serdeable
+    public record Respond(@NotBlank @Size(max = MAX_MESSAGE) String message) {
+    }
+
+    @Serdeable
+    public record Match(@NotBlank @Size(max = 40) String memberId) {
+    }
+}
