@@ -77,6 +77,32 @@ export async function api(method, path, options = {}) {
   }
 }
 
+/**
+ * One form's submission of a request that moves credits. Its Idempotency-Key is kept while the
+ * person sends the same thing again after no answer came (the connection dropped, the service
+ * failed): the retry can never move credits twice. Once the service answered, done or refused,
+ * or what is sent changed, the next submission gets a new key.
+ */
+export function submission() {
+  let key = null;
+  let sent = null;
+  return async (method, path, options = {}) => {
+    const what = method + ' ' + path + ' ' + JSON.stringify(options.body === undefined ? null : options.body);
+    if (!key || what !== sent) {
+      key = newKey();
+      sent = what;
+    }
+    try {
+      const answer = await api(method, path, { ...options, move: true, key });
+      key = null;
+      return answer;
+    } catch (error) {
+      if (error.status !== 0 && error.status < 500) key = null;
+      throw error;
+    }
+  };
+}
+
 async function send(method, path, options, key) {
   const headers = { Accept: options.accept || 'application/json, application/problem+json' };
   if (session.tillKey) headers['X-API-Key'] = session.tillKey;
@@ -162,6 +188,13 @@ const NEXT = {
   scheme_code_taken: 'Choose another code.',
   category_code_taken: 'Choose another code.',
   request_entity_too_large: 'Send a smaller file, or split it in two.',
+  member_not_found: 'Check the number on their card and try again.',
+  member_erased: 'This member has left the scheme: their account can no longer be used.',
+  card_blocked: 'That card was replaced: ask them for the number on their new card.',
+  payment_request_decided: 'Nothing more to do: it was already answered. Reload the page to see it.',
+  payment_request_expired: 'It was not answered in time. Ask them to send a new request.',
+  listing_closed: 'Its owner closed it. Look for another offer or request.',
+  listing_expired: 'It has expired. Look for another offer or request.',
 };
 
 function explain(status, problem) {

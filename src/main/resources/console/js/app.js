@@ -7,6 +7,7 @@ import * as staff from './pages/coordinator.js';
 import * as admin from './pages/admin.js';
 import * as member from './pages/member.js';
 import * as till from './pages/till.js';
+import * as timebank from './pages/timebank.js';
 
 const HOME = { ADMIN: 'dashboard', COORDINATOR: 'dashboard', AUDITOR: 'report', MEMBER: 'my-credits', PARTNER: 'till' };
 
@@ -15,7 +16,7 @@ const signInRoutes = [
   { path: 'activate', title: 'Set up your sign-in', render: activatePage },
   { path: 'till-sign-in', title: 'Start a till', render: tillSignInPage },
 ];
-const routes = [...signInRoutes, ...staff.routes, ...admin.routes, ...member.routes, ...till.routes];
+const routes = [...signInRoutes, ...staff.routes, ...timebank.routes, ...admin.routes, ...member.routes, ...till.routes];
 
 function current() {
   const hash = window.location.hash;
@@ -78,7 +79,9 @@ function menu(who, route) {
     whoBox.replaceChildren();
     return;
   }
-  const items = routes.filter(r => r.nav && allowed(r, who));
+  // each role's first page leads its menu
+  const first = home(who);
+  const items = routes.filter(r => r.nav && allowed(r, who)).sort((a, b) => (b.path === first) - (a.path === first));
   nav.replaceChildren(h('ul', {}, items.map(r =>
     h('li', {}, h('a', { href: '#/' + r.path, 'aria-current': route && route.path === r.path ? 'page' : null }, r.nav)))));
   const scheme = who.scheme ? who.scheme.name : (session.schemeCode ? 'Scheme ' + session.schemeCode : 'All schemes');

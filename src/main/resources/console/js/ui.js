@@ -113,7 +113,13 @@ export function showError(place, error, form) {
   return box;
 }
 
-const label = name => String(name).replace(/([A-Z])/g, ' $1').replace(/^./, c => c.toUpperCase()).replace(/ Minutes$/, '');
+/** The words for a field the API names in a refusal, where its name alone would not say. */
+const FIELD_WORDS = {
+  toCardNumber: 'Their card number', fromCardNumber: 'Their card number', toMemberId: 'Member', fromMemberId: 'Member',
+  memberId: 'Member', categoryCode: 'Kind of help', minutes: 'Time', listingId: 'Offer or request',
+  floorMinutes: 'Limit', expiresOn: 'Open until',
+};
+const label = name => FIELD_WORDS[name] || String(name).replace(/([A-Z])/g, ' $1').replace(/^./, c => c.toUpperCase()).replace(/ Minutes$/, '');
 
 export function success(place, title, ...lines) {
   const box = notice('success', title, ...lines);

@@ -321,6 +321,7 @@ public class Exchanges {
         private final Map<String, Member> members;
         private final Map<String, Category> categories = new HashMap<>();
         private final Set<String> reversed;
+        private final Map<String, String> staffNames = new HashMap<>();
 
         Views(Scheme scheme, List<Exchange> rows) {
             this.scheme = scheme;
@@ -333,7 +334,9 @@ public class Exchanges {
             Category category = categories.computeIfAbsent(e.categoryId(), id -> help.categoryById(id).orElseThrow());
             return new ExchangeView(e.entryId(), scheme.code(), e.payerMemberId(), name(e.payerMemberId()),
                     e.helperMemberId(), name(e.helperMemberId()), e.minutes(), category.code(), category.name(), e.date(),
-                    e.description(), e.listingId(), e.paymentRequestId(), e.recordedBy(), e.onBehalfOf(),
+                    e.description(), e.listingId(), e.paymentRequestId(), e.recordedBy(),
+                    e.onBehalfOf() == null ? null : staffNames.computeIfAbsent(e.recordedBy(),
+                            id -> staff.username(id).orElse(null)), e.onBehalfOf(),
                     e.recordedAt(), reversed.contains(e.entryId()));
         }
 

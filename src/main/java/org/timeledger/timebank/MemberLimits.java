@@ -53,9 +53,9 @@ public class MemberLimits {
             Scheme scheme = schemes.findById(member.schemeId()).orElseThrow();
             long floor = request.floorMinutes();
             if (floor < scheme.lowestMemberFloorMinutes()) {
-                throw Exchanges.rule(ExchangeRule.FLOOR_BOUND, "In this scheme a member may be allowed to owe from nothing up to "
-                        + Minutes.inWords(-scheme.lowestMemberFloorMinutes()) + " (floorMinutes 0 to "
-                        + scheme.lowestMemberFloorMinutes() + "); " + floor + " is outside that.");
+                throw Exchanges.rule(ExchangeRule.FLOOR_BOUND, "In this scheme a member may be allowed to owe at most "
+                        + Minutes.inWords(-scheme.lowestMemberFloorMinutes()) + "; owing " + Minutes.inWords(-floor)
+                        + " is more than that.");
             }
             ledger.changeFloor(member.accountId(), floor, request.reason().strip(), Actor.of(caller.principalId()));
             return view(member, scheme);

@@ -12,13 +12,17 @@ public final class TimebankViews {
     private TimebankViews() {
     }
 
-    /** An exchange with both members' names, as its two members and the scheme's staff see it. */
+    /**
+     * An exchange with both members' names, as its two members and the scheme's staff see it.
+     * {@code recordedByName} is the username of the staff member who recorded it for the payer
+     * (absent when a member recorded it: members' login names are not shown to others).
+     */
     @Serdeable
     public record ExchangeView(String entryId, String schemeCode, String payerMemberId, String payerName,
                                String helperMemberId, String helperName, int minutes, String categoryCode,
                                String categoryName, LocalDate date, String description, @Nullable String listingId,
-                               @Nullable String paymentRequestId, String recordedBy, @Nullable String onBehalfOf,
-                               Instant recordedAt, boolean reversed) {
+                               @Nullable String paymentRequestId, String recordedBy, @Nullable String recordedByName,
+                               @Nullable String onBehalfOf, Instant recordedAt, boolean reversed) {
     }
 
     @Serdeable

@@ -129,6 +129,9 @@ function ruleFacts(s) {
     ['Lowest balance a member may reach', s.memberFloorMinutes < 0
       ? `${credits(s.memberFloorMinutes)}: members may owe up to ${hours(-s.memberFloorMinutes)}`
       : '0 credits: members spend only the credits they have'],
+    ['The most an administrator may let one member owe', s.lowestMemberFloorMinutes < 0
+      ? hours(-s.lowestMemberFloorMinutes) : 'Nothing: no member may go into debt'],
+    ['How long a request to pay waits for an answer', s.paymentRequestDays === 1 ? '1 day' : `${s.paymentRequestDays} days`],
     ['How long a till holds credits', `${hours(s.holdMinutes)}: a sale not finished by then is cancelled and its credits released`],
     ['How far back hours may be logged', s.backdateDays === 0 ? 'Today only' : `${s.backdateDays} ${s.backdateDays === 1 ? 'day' : 'days'}`],
     ['Most time a member may log in a week', s.weeklyEarnCapMinutes ? hours(s.weeklyEarnCapMinutes) + ' (Monday to Sunday)' : 'No limit'],

@@ -37,7 +37,9 @@ async function dashboard(main) {
       h('li', {}, h('a', { href: '#/register' }, 'Take a register for a session')),
       h('li', {}, h('a', { href: '#/log-activity' }, 'Log one person\'s volunteering')),
       h('li', {}, h('a', { href: '#/members?new=yes' }, 'Register a new member and print their card')),
-      h('li', {}, h('a', { href: '#/grant' }, 'Grant credits from the community pot'))));
+      h('li', {}, h('a', { href: '#/grant' }, 'Grant credits from the community pot')),
+      h('li', {}, h('a', { href: '#/exchanges' }, 'Record an exchange between two members')),
+      h('li', {}, h('a', { href: '#/offers' }, 'See offers and requests, who answered, and match them'))));
 }
 
 /** What a volunteering form needs: members, the caller's organisations, the categories. */
@@ -242,6 +244,8 @@ async function member(main, params) {
       h('dt', {}, 'Can spend now'), h('dd', {}, credits(account.availableMinutes)),
       h('dt', {}, 'Ward'), h('dd', {}, person.ward || '—'),
       h('dt', {}, 'Joined'), h('dd', {}, date(person.createdAt))),
+    h('p', {}, h('a', { href: '#/exchanges?memberId=' + encodeURIComponent(person.id) }, 'Their exchanges'), ' · ',
+      h('a', { href: '#/limit?id=' + encodeURIComponent(person.id) }, 'How far they may owe')),
     h('h2', {}, 'Vetting'),
     h('p', {}, 'Safeguarding check: ', h('strong', {}, vettingWords(vetting)), '.'),
     staff ? vettingForm(person, messages) : null,

@@ -74,7 +74,7 @@ public abstract class ApiFuzzTests extends ServiceTest {
     private static final List<String> COUNTED = List.of("journal_entry", "posting", "account", "member", "organisation",
             "partner", "app_user", "activity", "hold", "offer", "redemption", "refund", "settlement", "category",
             "opportunity", "beneficiary", "vetting_check", "api_key", "scheme", "listing", "listing_response",
-            "listing_match");
+            "listing_match", "exchange", "payment_request", "account_floor_change");
 
     private World world;
     private RawHttp http;

@@ -128,10 +128,12 @@ public abstract class ExchangesTests extends ServiceTest {
 
         expect(recorded, 201);
         assertThat(recorded.field("onBehalfOf")).isEqualTo(b.ada().memberId());
+        assertThat(recorded.field("recordedByName")).startsWith("coordinator-");
         assertThat(admin.get("/v1/entries/" + recorded.field("entryId")).field("onBehalfOf")).isEqualTo(b.ada().memberId());
         assertThat(balance(b.bea().accountId())).isEqualTo(90);
         Api.Reply missingKey = b.coordinator().post("/v1/schemes/" + b.code() + "/exchanges", body);
         expectCode(missingKey, 400, "idempotency_key_missing");
+        assertThat(pay(b.bea(), b.ada(), 30).field("recordedByName")).as("a member's login name is not shown").isNull();
     }
 
     @Test
@@ -362,9 +364,10 @@ public abstract class ExchangesTests extends ServiceTest {
         Bank b = bank("paymentRequestDays", 3);
         String id = ask(b.bea(), b.ada(), 60).field("id");
         String early = ask(b.bea(), b.ada(), 30).field("id");
+        clock.advance(java.time.Duration.ofDays(3).minusMinutes(1));
         expect(confirm(b.ada(), early), 200);
 
-        clock.advance(java.time.Duration.ofDays(3).plusMinutes(1));
+        clock.advance(java.time.Duration.ofMinutes(2));
 
         Api.Reply late = confirm(b.ada(), id);
         expectCode(late, 409, "payment_request_expired");
