@@ -10,10 +10,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +24,10 @@ import java.util.regex.Pattern;
  * Seeds a running Timeledger with a realistic year of a timebank, through its own API (so
  * every credit goes through the ledger's checks): about 150 members in eight wards, 12
  * organisations, 6 partners with offers, some 2,500 hours volunteered in attendance registers
- * across the year, redemptions at the tills, gifts, donations, grants, refunds, a few
+ * across the year; members helping each other as in a Castlehaven-style timebank (see
+ * {@link TimebankYear}: a year of exchanges, some paid by the member helped, some asked for
+ * and confirmed or declined, most recorded by the coordinator; offers and requests with
+ * responses and matches); redemptions at the tills, gifts, donations, grants, refunds, a few
  * corrections and two settlements. The same seed gives the same scheme.
  *
  * <pre>java -cp target/timeledger.jar org.timeledger.demo.Demo http://localhost:8080 ADMIN_PASSWORD [SEED]</pre>
@@ -71,8 +77,9 @@ public final class Demo {
     private void run(String password) throws Exception {
         long started = System.nanoTime();
         token = field(send("POST", "/login", json("username", "admin", "password", password), null, null), "access_token");
+        // members' floors stay at zero, but an administrator may let a member go up to 20 hours into debt
         String scheme = send("POST", "/v1/schemes", "{\"code\":\"" + CODE + "\",\"name\":\"Brixton Timebank\","
-                + "\"backdateDays\":366,\"timeZone\":\"Europe/London\"}", null, null);
+                + "\"backdateDays\":366,\"timeZone\":\"Europe/London\",\"lowestMemberFloorMinutes\":-1200}", null, null);
         String issuance = field(scheme, "issuanceAccountId");
         for (String[] c : CATEGORIES) {
             send("POST", "/v1/schemes/" + CODE + "/categories", "{\"code\":\"" + c[0] + "\",\"name\":\"" + c[1]
@@ -98,21 +105,24 @@ public final class Demo {
         }
 
         List<Member> members = new ArrayList<>();
+        List<String> activationCodes = new ArrayList<>();
         for (int i = 0; i < 150; i++) {
             String name = FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)];
             String ward = WARDS[random.nextInt(WARDS.length)];
             String reply = send("POST", "/v1/schemes/" + CODE + "/members", json("displayName", name, "ward", ward), null, null);
             members.add(new Member(field(reply, "id"), field(reply, "accountId"), field(reply, "cardNumber"), ward));
-            if (i == 0) {
-                send("POST", "/v1/activation", json("code", field(reply, "activationCode"), "username", "member",
-                        "password", "member-password"), null, null);
+            if (i < TimebankYear.ONLINE) {
+                activationCodes.add(field(reply, "activationCode"));
             }
         }
+        Future<TimebankYear.SignedIn> signedIn = TimebankYear.signIn(this, activationCodes);
         LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+        Set<String> cleared = new HashSet<>();
         for (Member m : members) {
             if (random.nextInt(10) < 4) {
                 send("PUT", "/v1/members/" + m.id() + "/vetting", json("status", "CLEARED", "checkedOn",
                         today.minusDays(366).toString()), null, null);
+                cleared.add(m.id());
             }
         }
 
@@ -147,6 +157,8 @@ public final class Demo {
                 }
             }
         }
+
+        TimebankYear.Done timebank = new TimebankYear(this, signedIn.get(), random, members, cleared, balances, today).run();
 
         // spending at the tills, gifts, donations, grants, refunds and corrections
         int redemptions = 0;
@@ -206,9 +218,9 @@ public final class Demo {
         }
         String reconciliation = send("GET", "/v1/schemes/" + CODE + "/reconciliation", null, null, null);
         System.out.printf("Seeded scheme %s in %.1f s: 150 members, %d organisations, %d partners, %d sessions "
-                        + "(%,d hours volunteered), %d redemptions; reconciliation balanced: %s%n", CODE,
+                        + "(%,d hours volunteered), %s, %d redemptions; reconciliation balanced: %s%n", CODE,
                 (System.nanoTime() - started) / 1e9, organisations.size(), PARTNERS.length, sessions, minutesVolunteered / 60,
-                redemptions, reconciliation.contains("\"balanced\":true"));
+                timebank, redemptions, reconciliation.contains("\"balanced\":true"));
         // for the console's web till ("Start a till" on the sign-in page)
         System.out.printf("Till key of %s: %s%n", PARTNERS[0][0], tills.get(0));
         if (issuance.isEmpty()) {
@@ -216,19 +228,30 @@ public final class Demo {
         }
     }
 
-    private static String newKey() {
+    static String newKey() {
         return UUID.randomUUID().toString();
     }
 
-    private String send(String method, String path, String body, String key, String apiKey) throws IOException, InterruptedException {
-        HttpResponse<String> reply = request(method, path, body, key, apiKey);
+    String send(String method, String path, String body, String key, String apiKey) throws IOException, InterruptedException {
+        return sendAs(token, method, path, body, key, apiKey);
+    }
+
+    /** A request that must succeed, sent with a bearer token of its own (a member's, the coordinator's). */
+    String sendAs(String bearer, String method, String path, String body, String key, String apiKey)
+            throws IOException, InterruptedException {
+        HttpResponse<String> reply = requestAs(bearer, method, path, body, key, apiKey);
         if (reply.statusCode() >= 300) {
             throw new IllegalStateException(method + " " + path + " answered " + reply.statusCode() + ": " + reply.body());
         }
         return reply.body();
     }
 
-    private HttpResponse<String> request(String method, String path, String body, String key, String apiKey)
+    HttpResponse<String> request(String method, String path, String body, String key, String apiKey)
+            throws IOException, InterruptedException {
+        return requestAs(token, method, path, body, key, apiKey);
+    }
+
+    HttpResponse<String> requestAs(String bearer, String method, String path, String body, String key, String apiKey)
             throws IOException, InterruptedException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -237,8 +260,8 @@ public final class Demo {
         }
         if (apiKey != null) {
             builder.header("X-API-Key", apiKey);
-        } else if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
+        } else if (bearer != null) {
+            builder.header("Authorization", "Bearer " + bearer);
         }
         if (key != null) {
             builder.header("Idempotency-Key", key);
@@ -247,7 +270,7 @@ public final class Demo {
     }
 
     /** A JSON object of string fields (the names and values here need no escaping). */
-    private static String json(String... keysAndValues) {
+    static String json(String... keysAndValues) {
         StringBuilder out = new StringBuilder("{");
         for (int i = 0; i < keysAndValues.length; i += 2) {
             out.append(i == 0 ? "" : ",").append('"').append(keysAndValues[i]).append("\":\"").append(keysAndValues[i + 1]).append('"');
@@ -256,7 +279,7 @@ public final class Demo {
     }
 
     /** A top-level string field of a flat JSON answer. */
-    private static String field(String json, String name) {
+    static String field(String json, String name) {
         Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\":\"([^\"]*)\"").matcher(json);
         return m.find() ? m.group(1) : "";
     }

@@ -28,7 +28,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * ids; any count below {@value #SMALLEST} shows as "&lt;5", and the minutes (and activities) of a
  * group of fewer than {@value #SMALLEST} volunteers as "withheld", with as many more groups as
  * it takes for the withheld ones to hold five volunteers, so that nobody can be picked out,
- * not even by subtracting the groups shown from the total. Worked out at most once a minute.
+ * not even by subtracting the groups shown from the total. Exchanges between members are
+ * withheld the same way, a group's size being the smaller of its helpers and its payers: an
+ * exchange's minutes say what its payer paid as much as what its helper gave. Worked out at
+ * most once a minute.
  */
 @Singleton
 public class PublicSummary {
@@ -62,17 +65,20 @@ public class PublicSummary {
     }
 
     @Serdeable
-    public record CategoryRow(String category, Object minutesVolunteered, Object activities, Object volunteers) {
+    public record CategoryRow(String category, Object minutesVolunteered, Object activities, Object volunteers,
+                              Object minutesExchanged, Object exchanges, Object helpers) {
     }
 
     @Serdeable
-    public record WardRow(String ward, Object minutesVolunteered, Object volunteers, Object newMembers) {
+    public record WardRow(String ward, Object minutesVolunteered, Object volunteers, Object newMembers,
+                          Object minutesExchanged, Object exchanges, Object helpers) {
     }
 
     @Serdeable
     public record Period(LocalDate from, LocalDate to, Object minutesVolunteered, Object approvedActivities,
-                         Object activeVolunteers, Object newMembers, long creditsIssued, long creditsRedeemed,
-                         long creditsDonated, long creditsOutstanding, List<CategoryRow> byCategory, List<WardRow> byWard) {
+                         Object activeVolunteers, Object minutesExchanged, Object exchanges, Object activeMembers,
+                         Object newMembers, long creditsIssued, long creditsRedeemed, long creditsDonated,
+                         long creditsOutstanding, List<CategoryRow> byCategory, List<WardRow> byWard) {
     }
 
     @Serdeable
@@ -113,20 +119,37 @@ public class PublicSummary {
         return last;
     }
 
-    private static Period period(Summary s) {
+    static Period period(Summary s) {
         Set<String> hiddenCategories = withheld(s.byCategory().stream()
                 .collect(Collectors.toMap(SummaryViews.CategoryRow::code, SummaryViews.CategoryRow::volunteers)));
+        Set<String> hiddenCategoryExchanges = withheld(s.byCategory().stream()
+                .collect(Collectors.toMap(SummaryViews.CategoryRow::code, r -> exchangeGroup(r.payers(), r.helpers()))));
         Set<String> hiddenWards = withheld(s.byWard().stream()
                 .collect(Collectors.toMap(SummaryViews.WardRow::ward, SummaryViews.WardRow::volunteers)));
-        List<CategoryRow> categories = s.byCategory().stream().map(r -> hiddenCategories.contains(r.code())
-                ? new CategoryRow(r.name(), WITHHELD, WITHHELD, count(r.volunteers()))
-                : new CategoryRow(r.name(), r.minutesVolunteered(), r.activities(), count(r.volunteers()))).toList();
-        List<WardRow> wards = s.byWard().stream().map(r -> new WardRow(r.ward(),
-                hiddenWards.contains(r.ward()) ? WITHHELD : r.minutesVolunteered(), count(r.volunteers()),
-                count(r.newMembers()))).toList();
+        Set<String> hiddenWardExchanges = withheld(s.byWard().stream()
+                .collect(Collectors.toMap(SummaryViews.WardRow::ward, r -> exchangeGroup(r.payers(), r.helpers()))));
+        List<CategoryRow> categories = s.byCategory().stream().map(r -> {
+            boolean hidden = hiddenCategories.contains(r.code());
+            boolean exchangesHidden = hiddenCategoryExchanges.contains(r.code());
+            return new CategoryRow(r.name(), hidden ? WITHHELD : r.minutesVolunteered(), hidden ? WITHHELD : r.activities(),
+                    count(r.volunteers()), exchangesHidden ? WITHHELD : r.minutesExchanged(),
+                    exchangesHidden ? WITHHELD : r.exchanges(), count(r.helpers()));
+        }).toList();
+        List<WardRow> wards = s.byWard().stream().map(r -> {
+            boolean exchangesHidden = hiddenWardExchanges.contains(r.ward());
+            return new WardRow(r.ward(), hiddenWards.contains(r.ward()) ? WITHHELD : r.minutesVolunteered(),
+                    count(r.volunteers()), count(r.newMembers()), exchangesHidden ? WITHHELD : r.minutesExchanged(),
+                    exchangesHidden ? WITHHELD : r.exchanges(), count(r.helpers()));
+        }).toList();
         return new Period(s.from(), s.to(), minutes(s.minutesVolunteered(), s.activeVolunteers()), count(s.approvedActivities()),
-                count(s.activeVolunteers()), count(s.newMembers()), s.credits().issued(), s.credits().redeemed(),
-                s.credits().donated(), s.outstanding().total(), categories, wards);
+                count(s.activeVolunteers()), minutes(s.minutesExchanged(), exchangeGroup(s.exchangePayers(), s.exchangeHelpers())),
+                count(s.exchanges()), count(s.activeMembers()), count(s.newMembers()), s.credits().issued(),
+                s.credits().redeemed(), s.credits().donated(), s.outstanding().total(), categories, wards);
+    }
+
+    /** How many people a group of exchanges could point at: the smaller of its two sides. */
+    static long exchangeGroup(long payers, long helpers) {
+        return Math.min(payers, helpers);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.timeledger.reports;
 
+import org.timeledger.reports.SummaryReport.ExchangeTally;
 import org.timeledger.reports.SummaryReport.Tally;
 import org.timeledger.reports.SummaryViews.Credits;
 import org.timeledger.reports.SummaryViews.Identity;
@@ -12,6 +13,7 @@ import org.timeledger.ledger.model.EntryType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,13 +72,24 @@ final class SummaryArithmetic {
                 issued - retired == outstanding.total() && (storedBalances == null || storedBalances == outstanding.total()));
     }
 
-    /** A row for every ward that volunteered or gained members, in the wards' order. */
-    static List<WardRow> byWard(Map<String, Tally> volunteeringByWard, Map<String, Long> newMembersByWard) {
+    /** A row for every ward that volunteered, helped through exchanges or gained members, in the wards' order. */
+    static List<WardRow> byWard(Map<String, Tally> volunteeringByWard, Map<String, ExchangeTally> exchangesByWard,
+                                Map<String, Long> newMembersByWard) {
         Set<String> wards = new TreeSet<>(volunteeringByWard.keySet());
+        wards.addAll(exchangesByWard.keySet());
         wards.addAll(newMembersByWard.keySet());
         return wards.stream().map(w -> {
             Tally t = volunteeringByWard.getOrDefault(w, new Tally());
-            return new WardRow(w, t.minutes, t.members.size(), newMembersByWard.getOrDefault(w, 0L));
+            ExchangeTally e = exchangesByWard.getOrDefault(w, new ExchangeTally());
+            return new WardRow(w, t.minutes, t.members.size(), newMembersByWard.getOrDefault(w, 0L), e.minutes, e.exchanges,
+                    e.payers.size(), e.helpers.size());
         }).toList();
+    }
+
+    /** Members who gave help in the period, through an activity or an exchange, each counted once. */
+    static long activeMembers(Set<String> volunteers, Set<String> exchangeHelpers) {
+        Set<String> active = new HashSet<>(volunteers);
+        active.addAll(exchangeHelpers);
+        return active.size();
     }
 }

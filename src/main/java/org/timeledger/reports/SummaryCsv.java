@@ -15,6 +15,11 @@ final class SummaryCsv {
         line(csv, "minutesVolunteered", s.minutesVolunteered());
         line(csv, "approvedActivities", s.approvedActivities());
         line(csv, "activeVolunteers", s.activeVolunteers());
+        line(csv, "minutesExchanged", s.minutesExchanged());
+        line(csv, "exchanges", s.exchanges());
+        line(csv, "exchangePayers", s.exchangePayers());
+        line(csv, "exchangeHelpers", s.exchangeHelpers());
+        line(csv, "activeMembers", s.activeMembers());
         line(csv, "newMembers", s.newMembers());
         var c = s.credits();
         line(csv, "issued", c.issued());
@@ -44,15 +49,20 @@ final class SummaryCsv {
             line(csv, "storedBalances", s.identity().storedBalances());
         }
         line(csv, "identityHolds", Boolean.toString(s.identity().holds()));
-        csv.append("\r\ncategory,name,minutesVolunteered,activities,volunteers\r\n");
-        s.byCategory().forEach(r -> row(csv, r.code(), r.name(), r.minutesVolunteered(), r.activities(), r.volunteers()));
+        // the exchanges' columns come after volunteering's, so a sheet that reads columns by position still works
+        csv.append("\r\ncategory,name,minutesVolunteered,activities,volunteers,minutesExchanged,exchanges,payers,helpers\r\n");
+        s.byCategory().forEach(r -> row(csv, r.code(), r.name(), r.minutesVolunteered(), r.activities(), r.volunteers(),
+                r.minutesExchanged(), r.exchanges(), r.payers(), r.helpers()));
         csv.append("\r\norganisationId,organisation,minutesVolunteered,activities,volunteers\r\n");
         s.byOrganisation().forEach(r -> row(csv, r.id(), r.name(), r.minutesVolunteered(), r.activities(), r.volunteers()));
         csv.append("\r\npartnerId,partner,redeemedMinutes,refundedMinutes,settledMinutes\r\n");
         s.byPartner().forEach(r -> row(csv, r.id(), r.name(), r.redeemedMinutes(), r.refundedMinutes(), r.settledMinutes()));
-        csv.append("\r\nward,minutesVolunteered,volunteers,newMembers\r\n");
-        s.byWard().forEach(r -> csv.append(PostingsCsv.cell(r.ward())).append(',').append(r.minutesVolunteered()).append(',')
-                .append(r.volunteers()).append(',').append(r.newMembers()).append("\r\n"));
+        csv.append("\r\nward,minutesVolunteered,volunteers,newMembers,minutesExchanged,exchanges,payers,helpers\r\n");
+        s.byWard().forEach(r -> {
+            csv.append(PostingsCsv.cell(r.ward()));
+            figures(csv, r.minutesVolunteered(), r.volunteers(), r.newMembers(), r.minutesExchanged(), r.exchanges(),
+                    r.payers(), r.helpers());
+        });
         return csv.toString();
     }
 
@@ -60,8 +70,16 @@ final class SummaryCsv {
         csv.append(name).append(',').append(value).append("\r\n");
     }
 
-    private static void row(StringBuilder csv, String id, String name, long a, long b, long c) {
-        csv.append(PostingsCsv.cell(id)).append(',').append(PostingsCsv.cell(name)).append(',').append(a).append(',')
-                .append(b).append(',').append(c).append("\r\n");
+    /** The rest of a line: its figures, then its end. */
+    private static void figures(StringBuilder csv, long... figures) {
+        for (long figure : figures) {
+            csv.append(',').append(figure);
+        }
+        csv.append("\r\n");
+    }
+
+    private static void row(StringBuilder csv, String id, String name, long... figures) {
+        csv.append(PostingsCsv.cell(id)).append(',').append(PostingsCsv.cell(name));
+        figures(csv, figures);
     }
 }

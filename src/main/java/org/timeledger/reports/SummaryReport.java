@@ -22,6 +22,8 @@ import org.timeledger.schemes.PartyService;
 import org.timeledger.schemes.Scheme;
 import org.timeledger.schemes.WardCount;
 import org.timeledger.support.Transactions;
+import org.timeledger.timebank.ExchangeFigures;
+import org.timeledger.timebank.ExchangeFigures.HelpGiven;
 import org.timeledger.volunteering.ApprovedMinutes;
 import org.timeledger.volunteering.VolunteeringFigures;
 
@@ -33,19 +35,22 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * What a scheme achieved in a period, for the council or charity that funds it: volunteering
- * (approved activities dated in the period, not corrected by a reversal), credits moved (entries
+ * (approved activities dated in the period, not corrected by a reversal), exchanges between
+ * members (help dated in the period, likewise not reversed), credits moved (entries
  * posted in it), what is outstanding at its end, and the identity issued - retired =
  * outstanding, worked out from two different sets of postings so that it can fail. The period
  * is whole days in the scheme's time zone, both ends included (by default from the scheme's
- * first day, or its earliest back-dated activity, to today). One snapshot. The figures come from
- * the features that own them (the ledger's sums, volunteering's activities, schemes' members
- * and parties); the arithmetic on them is the static methods at the end.
+ * first day, or its earliest back-dated activity or exchange, to today). One snapshot. The
+ * figures come from the features that own them (the ledger's sums, volunteering's activities,
+ * the timebank's exchanges, schemes' members and parties); the arithmetic on them is the static
+ * methods at the end and {@link SummaryArithmetic}.
  */
 @Singleton
 public class SummaryReport {
@@ -55,15 +60,17 @@ public class SummaryReport {
 
     private final LedgerFigures ledger;
     private final VolunteeringFigures volunteering;
+    private final ExchangeFigures exchanges;
     private final PartyService parties;
     private final Access access;
     private final Transactions transactions;
     private final Clock clock;
 
-    public SummaryReport(LedgerFigures ledger, VolunteeringFigures volunteering, PartyService parties, Access access,
-                         Transactions transactions, Clock clock) {
+    public SummaryReport(LedgerFigures ledger, VolunteeringFigures volunteering, ExchangeFigures exchanges,
+                         PartyService parties, Access access, Transactions transactions, Clock clock) {
         this.ledger = ledger;
         this.volunteering = volunteering;
+        this.exchanges = exchanges;
         this.parties = parties;
         this.access = access;
         this.transactions = transactions;
@@ -86,10 +93,8 @@ public class SummaryReport {
                 return all;
             }
             // a coordinator sees the scheme's figures and their own organisations' rows
-            return new Summary(all.schemeCode(), all.from(), all.to(), all.minutesVolunteered(), all.approvedActivities(),
-                    all.activeVolunteers(), all.newMembers(), all.credits(), all.outstanding(), all.identity(),
-                    all.byCategory(), all.byOrganisation().stream().filter(r -> caller.organisationIds().contains(r.id())).toList(),
-                    all.byPartner(), all.byWard());
+            return all.withOrganisations(
+                    all.byOrganisation().stream().filter(r -> caller.organisationIds().contains(r.id())).toList());
         });
     }
 
@@ -100,15 +105,21 @@ public class SummaryReport {
         return compute(scheme, first, to, SummaryArithmetic.periodStart(first, zone), SummaryArithmetic.periodEnd(to, zone));
     }
 
-    /** The scheme's first day: when it began, or its earliest activity, logged back-dated. */
+    /** The scheme's first day: when it began, or its earliest activity or exchange, recorded back-dated. */
     private LocalDate start(Scheme scheme, ZoneId zone) {
-        LocalDate created = LocalDate.ofInstant(scheme.createdAt(), zone);
-        LocalDate earliest = volunteering.earliestActivityDate(scheme.id()).orElse(null);
-        return earliest != null && earliest.isBefore(created) ? earliest : created;
+        LocalDate first = LocalDate.ofInstant(scheme.createdAt(), zone);
+        for (Optional<LocalDate> earliest : List.of(volunteering.earliestActivityDate(scheme.id()),
+                exchanges.earliestExchangeDate(scheme.id()))) {
+            if (earliest.isPresent() && earliest.get().isBefore(first)) {
+                first = earliest.get();
+            }
+        }
+        return first;
     }
 
     Summary compute(Scheme scheme, LocalDate first, LocalDate last, Instant start, Instant end) {
         Volunteering v = volunteering(scheme, first, last);
+        Exchanged x = exchanges(scheme, first, last);
         Map<String, Long> newMembers = newMembersByWard(scheme, start, end);
         IssuanceTotals inPeriod = ledger.issuanceTotals(scheme.id(), start, end);
         Credits credits = SummaryArithmetic.credits(inPeriod.issuedMinutes(), inPeriod.retiredMinutes(),
@@ -117,10 +128,12 @@ public class SummaryReport {
         IssuanceTotals toDate = ledger.issuanceTotals(scheme.id(), Instant.EPOCH, end);
         Long stored = end.isAfter(clock.instant()) ? ledger.storedBalancesInCirculation(scheme.id()) : null;
         Identity identity = SummaryArithmetic.identity(toDate.issuedMinutes(), toDate.retiredMinutes(), outstanding, stored);
-        List<WardRow> byWard = SummaryArithmetic.byWard(v.wards, newMembers);
+        List<WardRow> byWard = SummaryArithmetic.byWard(v.wards, x.wards, newMembers);
         return new Summary(scheme.code(), first, last, v.total.minutes, v.total.activities, v.total.members.size(),
+                x.total.minutes, x.total.exchanges, x.total.payers.size(), x.total.helpers.size(),
+                SummaryArithmetic.activeMembers(v.total.members, x.total.helpers),
                 newMembers.values().stream().mapToLong(Long::longValue).sum(), credits, outstanding, identity,
-                categories(scheme, v), organisations(scheme, v), partners(scheme, start, end), byWard);
+                categories(scheme, v, x), organisations(scheme, v), partners(scheme, start, end), byWard);
     }
 
     /** Minutes, activities and distinct volunteers. */
@@ -140,6 +153,41 @@ public class SummaryReport {
             this.activities += activities;
             members.add(member);
         }
+    }
+
+    /** Minutes, exchanges, and the distinct members on each side of them. */
+    static final class ExchangeTally {
+        long minutes;
+        long exchanges;
+        final Set<String> payers = new HashSet<>();
+        final Set<String> helpers = new HashSet<>();
+
+        /** Several exchanges between one payer and one helper, their minutes summed. */
+        void add(String payer, String helper, long minutes, long exchanges) {
+            this.minutes += minutes;
+            this.exchanges += exchanges;
+            payers.add(payer);
+            helpers.add(helper);
+        }
+    }
+
+    private static final class Exchanged {
+        final ExchangeTally total = new ExchangeTally();
+        final Map<String, ExchangeTally> categories = new HashMap<>();
+        /** By the helper's ward. */
+        final Map<String, ExchangeTally> wards = new TreeMap<>();
+    }
+
+    private Exchanged exchanges(Scheme scheme, LocalDate first, LocalDate last) {
+        Exchanged x = new Exchanged();
+        for (HelpGiven row : exchanges.helpGiven(scheme.id(), first, last)) {
+            String ward = row.helperWard() == null ? NO_WARD : row.helperWard();
+            for (ExchangeTally t : List.of(x.total, x.categories.computeIfAbsent(row.categoryId(), k -> new ExchangeTally()),
+                    x.wards.computeIfAbsent(ward, k -> new ExchangeTally()))) {
+                t.add(row.payerMemberId(), row.helperMemberId(), row.minutes(), row.exchanges());
+            }
+        }
+        return x;
     }
 
     private static final class Volunteering {
@@ -162,10 +210,12 @@ public class SummaryReport {
         return v;
     }
 
-    private List<CategoryRow> categories(Scheme scheme, Volunteering v) {
+    private List<CategoryRow> categories(Scheme scheme, Volunteering v, Exchanged x) {
         return volunteering.categories(scheme.id()).stream().map(c -> {
             Tally t = v.categories.getOrDefault(c.id(), new Tally());
-            return new CategoryRow(c.code(), c.name(), t.minutes, t.activities, t.members.size());
+            ExchangeTally e = x.categories.getOrDefault(c.id(), new ExchangeTally());
+            return new CategoryRow(c.code(), c.name(), t.minutes, t.activities, t.members.size(), e.minutes, e.exchanges,
+                    e.payers.size(), e.helpers.size());
         }).toList();
     }
 

@@ -43,8 +43,13 @@ public final class SummaryViews {
                            @io.micronaut.core.annotation.Nullable Long storedBalances, boolean holds) {
     }
 
+    /**
+     * A kind of help: volunteering (approved activities, distinct volunteers) and exchanges
+     * between members (distinct members who paid, distinct members who helped).
+     */
     @Serdeable
-    public record CategoryRow(String code, String name, long minutesVolunteered, long activities, long volunteers) {
+    public record CategoryRow(String code, String name, long minutesVolunteered, long activities, long volunteers,
+                              long minutesExchanged, long exchanges, long payers, long helpers) {
     }
 
     @Serdeable
@@ -55,14 +60,30 @@ public final class SummaryViews {
     public record PartnerRow(String id, String name, long redeemedMinutes, long refundedMinutes, long settledMinutes) {
     }
 
+    /** A ward: its volunteers' activities, the exchanges whose helper lives there, and the members it gained. */
     @Serdeable
-    public record WardRow(String ward, long minutesVolunteered, long volunteers, long newMembers) {
+    public record WardRow(String ward, long minutesVolunteered, long volunteers, long newMembers,
+                          long minutesExchanged, long exchanges, long payers, long helpers) {
     }
 
+    /**
+     * The period's figures. Exchanges (help one member gave another, paid by an EXCHANGE entry)
+     * count by the date of the help and not once reversed, as activities do, so
+     * {@code minutesExchanged} may differ from {@code credits.exchanged} (entries posted in the
+     * period). {@code activeMembers}: distinct members who gave help, through an activity or an exchange.
+     */
     @Serdeable
     public record Summary(String schemeCode, LocalDate from, LocalDate to, long minutesVolunteered, long approvedActivities,
-                          long activeVolunteers, long newMembers, Credits credits, Outstanding outstanding,
-                          Identity identity, List<CategoryRow> byCategory, List<OrganisationRow> byOrganisation,
-                          List<PartnerRow> byPartner, List<WardRow> byWard) {
+                          long activeVolunteers, long minutesExchanged, long exchanges, long exchangePayers,
+                          long exchangeHelpers, long activeMembers, long newMembers, Credits credits,
+                          Outstanding outstanding, Identity identity, List<CategoryRow> byCategory,
+                          List<OrganisationRow> byOrganisation, List<PartnerRow> byPartner, List<WardRow> byWard) {
+
+        /** The same summary with only these organisations' rows (what a coordinator sees). */
+        Summary withOrganisations(List<OrganisationRow> rows) {
+            return new Summary(schemeCode, from, to, minutesVolunteered, approvedActivities, activeVolunteers,
+                    minutesExchanged, exchanges, exchangePayers, exchangeHelpers, activeMembers, newMembers, credits,
+                    outstanding, identity, byCategory, rows, byPartner, byWard);
+        }
     }
 }

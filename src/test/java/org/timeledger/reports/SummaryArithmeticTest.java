@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.timeledger.ledger.model.AccountKind;
 import org.timeledger.ledger.model.EntryType;
+import org.timeledger.reports.SummaryReport.ExchangeTally;
 import org.timeledger.reports.SummaryReport.Tally;
 import org.timeledger.reports.SummaryViews.Credits;
 import org.timeledger.reports.SummaryViews.Identity;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -94,18 +96,31 @@ class SummaryArithmeticTest {
     }
 
     @Test
-    void everyWardThatVolunteeredOrGainedMembersHasARowInOrder() {
+    void everyWardThatVolunteeredHelpedOrGainedMembersHasARowInOrder() {
         Tally north = new Tally();
         north.add("mem_a", 60);
         north.add("mem_a", 30);
         north.add("mem_b", 15);
+        ExchangeTally east = new ExchangeTally();
+        east.add("mem_c", "mem_d", 90, 2);
+        east.add("mem_a", "mem_d", 30, 1);
+        ExchangeTally helpedFromNorth = new ExchangeTally();
+        helpedFromNorth.add("mem_d", "mem_b", 45, 1);
 
-        var rows = SummaryArithmetic.byWard(Map.of("North", north), Map.of("South", 2L, "North", 1L,
-                SummaryReport.NO_WARD, 3L));
+        var rows = SummaryArithmetic.byWard(Map.of("North", north), Map.of("East", east, "North", helpedFromNorth),
+                Map.of("South", 2L, "North", 1L, SummaryReport.NO_WARD, 3L));
 
-        assertThat(rows).containsExactly(new WardRow(SummaryReport.NO_WARD, 0, 0, 3), new WardRow("North", 105, 2, 1),
-                new WardRow("South", 0, 0, 2));
-        assertThat(SummaryArithmetic.byWard(Map.of(), Map.of())).isEmpty();
+        assertThat(rows).containsExactly(new WardRow(SummaryReport.NO_WARD, 0, 0, 3, 0, 0, 0, 0),
+                new WardRow("East", 0, 0, 0, 120, 3, 2, 1), new WardRow("North", 105, 2, 1, 45, 1, 1, 1),
+                new WardRow("South", 0, 0, 2, 0, 0, 0, 0));
+        assertThat(SummaryArithmetic.byWard(Map.of(), Map.of(), Map.of())).isEmpty();
+    }
+
+    @Test
+    void anActiveMemberVolunteeredOrHelpedThroughAnExchangeAndCountsOnce() {
+        assertThat(SummaryArithmetic.activeMembers(Set.of("mem_a", "mem_b"), Set.of("mem_b", "mem_c"))).isEqualTo(3);
+        assertThat(SummaryArithmetic.activeMembers(Set.of(), Set.of("mem_c"))).isEqualTo(1);
+        assertThat(SummaryArithmetic.activeMembers(Set.of(), Set.of())).isZero();
     }
 
     @Test

@@ -21,8 +21,9 @@ import static org.timeledger.testing.Api.object;
 
 /**
  * The scheme summary against a generated year in small: random volunteering, gifts,
- * donations, grants, redemptions, refunds, a correction and a settlement, driven through the
- * API, while the generator keeps its own tally. The report must agree with the tally, which
+ * donations, grants, redemptions, refunds, exchanges between members (some dated before the
+ * period, one reversed), a correction and a settlement, driven through the API, while the
+ * generator keeps its own tally. The report must agree with the tally, which
  * is not the same SQL run twice.
  */
 public abstract class SummaryReportTests extends ServiceTest {
@@ -52,6 +53,35 @@ public abstract class SummaryReportTests extends ServiceTest {
         final Map<String, long[]> byPartner = new HashMap<>();
         final Map<String, Long> byWard = new TreeMap<>();
         final Map<String, Long> dayMinutes = new HashMap<>();
+        /** EXCHANGE entries posted, whatever the date of their help. */
+        long exchangedPosted;
+        /** Exchanges dated in the period and not reversed: minutes, count, payers, helpers. */
+        long minutesExchanged;
+        long exchanges;
+        final Set<String> payers = new HashSet<>();
+        final Set<String> helpers = new HashSet<>();
+        final Map<String, Exchanged> exchangesByCategory = new TreeMap<>();
+        final Map<String, Exchanged> exchangesByWard = new TreeMap<>();
+    }
+
+    /** Exchanges of one group, as the generator counted them. */
+    static final class Exchanged {
+        long minutes;
+        long exchanges;
+        final Set<String> payers = new HashSet<>();
+        final Set<String> helpers = new HashSet<>();
+
+        void add(Member payer, Member helper, long minutes) {
+            this.minutes += minutes;
+            exchanges++;
+            payers.add(payer.id());
+            helpers.add(helper.id());
+        }
+    }
+
+    /** An exchange the generator recorded: its entry, who paid whom, for what and when. */
+    record Recorded(String entryId, Member payer, Member helper, String category, LocalDate date, long minutes,
+                    boolean reversed) {
     }
 
     record Member(String id, String accountId, String card, String ward) {
@@ -174,6 +204,7 @@ public abstract class SummaryReportTests extends ServiceTest {
                 }
             }
         }
+        List<Recorded> recorded = exchanges(code, members, t, random, today);
         // a correction: the first approval's EARN entry reversed (if its member still holds the credits)
         for (int i = 0; i < approvedEntries.size(); i++) {
             String member = approvedKeys.get(i)[0];
@@ -215,6 +246,17 @@ public abstract class SummaryReportTests extends ServiceTest {
             t.byPartner.get(partners.get(0))[2] = partnerBalance;
         }
 
+        for (Recorded x : recorded) {
+            if (!x.reversed() && !x.date().isBefore(today.minusDays(30))) {
+                t.minutesExchanged += x.minutes();
+                t.exchanges++;
+                t.payers.add(x.payer().id());
+                t.helpers.add(x.helper().id());
+                t.exchangesByCategory.computeIfAbsent(x.category(), k -> new Exchanged()).add(x.payer(), x.helper(), x.minutes());
+                t.exchangesByWard.computeIfAbsent(x.helper().ward(), k -> new Exchanged()).add(x.payer(), x.helper(), x.minutes());
+            }
+        }
+
         JsonNode s = staff(code, "AUDITOR").get("/v1/schemes/" + code + "/reports/summary?from=" + today.minusDays(30)
                 + "&to=" + today).json();
 
@@ -223,6 +265,15 @@ public abstract class SummaryReportTests extends ServiceTest {
         assertThat(s.get("approvedActivities").asLong()).isEqualTo(t.activities);
         assertThat(s.get("activeVolunteers").asLong()).isEqualTo(t.volunteers.size());
         assertThat(s.get("newMembers").asLong()).isEqualTo(members.size());
+        assertThat(t.exchanges).as("the generator exchanged some help").isGreaterThan(10);
+        assertThat(s.get("minutesExchanged").asLong()).isEqualTo(t.minutesExchanged);
+        assertThat(s.get("exchanges").asLong()).isEqualTo(t.exchanges);
+        assertThat(s.get("exchangePayers").asLong()).isEqualTo(t.payers.size());
+        assertThat(s.get("exchangeHelpers").asLong()).isEqualTo(t.helpers.size());
+        Set<String> gaveHelp = new HashSet<>(t.volunteers);
+        gaveHelp.addAll(t.helpers);
+        assertThat(s.get("activeMembers").asLong()).as("volunteers and helpers, each once").isEqualTo(gaveHelp.size())
+                .isLessThan(t.volunteers.size() + t.helpers.size());
         JsonNode c = s.get("credits");
         assertThat(c.get("issued").asLong()).isEqualTo(t.issued);
         assertThat(c.get("retired").asLong()).isEqualTo(t.retired);
@@ -234,6 +285,8 @@ public abstract class SummaryReportTests extends ServiceTest {
         assertThat(c.get("refunded").asLong()).isEqualTo(t.refunded);
         assertThat(c.get("settled").asLong()).isEqualTo(t.settled);
         assertThat(c.get("reversed").asLong()).isEqualTo(t.reversed);
+        assertThat(c.get("exchanged").asLong()).as("entries posted in the period, whatever the date of the help")
+                .isEqualTo(t.exchangedPosted).isGreaterThan(t.minutesExchanged);
         JsonNode o = s.get("outstanding");
         assertThat(o.get("members").asLong()).isEqualTo(t.balances.values().stream().mapToLong(Long::longValue).sum());
         assertThat(o.get("communityPot").asLong()).isEqualTo(t.pot);
@@ -245,6 +298,7 @@ public abstract class SummaryReportTests extends ServiceTest {
             long[] expected = t.byCategory.getOrDefault(row.get("code").asText(), new long[2]);
             assertThat(row.get("minutesVolunteered").asLong()).isEqualTo(expected[0]);
             assertThat(row.get("activities").asLong()).isEqualTo(expected[1]);
+            assertExchanged(row, t.exchangesByCategory.get(row.get("code").asText()));
         }
         for (JsonNode row : s.get("byOrganisation")) {
             long[] expected = t.byOrganisation.getOrDefault(row.get("id").asText(), new long[2]);
@@ -260,7 +314,9 @@ public abstract class SummaryReportTests extends ServiceTest {
         for (JsonNode row : s.get("byWard")) {
             assertThat(row.get("minutesVolunteered").asLong()).as(row.get("ward").asText())
                     .isEqualTo(t.byWard.getOrDefault(row.get("ward").asText(), 0L));
+            assertExchanged(row, t.exchangesByWard.get(row.get("ward").asText()));
         }
+        assertThat(s.get("byWard")).extracting(r -> r.get("ward").asText()).containsAll(t.exchangesByWard.keySet());
 
         // a coordinator sees their own organisation's row; CSV carries the same figures
         Api coordinator = staff(code, "COORDINATOR", organisations.get(0));
@@ -270,9 +326,72 @@ public abstract class SummaryReportTests extends ServiceTest {
         JsonNode lifetime = admin.get("/v1/schemes/" + code + "/reports/summary").json();
         assertThat(lifetime.get("minutesVolunteered").asLong()).as("by default, from the earliest activity")
                 .isEqualTo(t.volunteered);
+        LocalDate earliestExchange = recorded.stream().map(Recorded::date).min(LocalDate::compareTo).orElseThrow();
+        assertThat(lifetime.get("from").asText()).as("or the earliest exchange, back-dated before the scheme began")
+                .isEqualTo(earliestExchange.toString());
+        long standing = recorded.stream().filter(x -> !x.reversed()).mapToLong(Recorded::minutes).sum();
+        assertThat(lifetime.get("minutesExchanged").asLong()).isEqualTo(standing);
         assertThat(csv.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
         assertThat(csv.body()).contains("minutesVolunteered," + s.get("minutesVolunteered").asLong())
-                .contains("identityHolds,true").contains("ward,minutesVolunteered,volunteers,newMembers");
+                .contains("identityHolds,true").contains("ward,minutesVolunteered,volunteers,newMembers")
+                .contains("minutesExchanged," + t.minutesExchanged + "\r\n").contains("activeMembers," + gaveHelp.size() + "\r\n")
+                .contains("category,name,minutesVolunteered,activities,volunteers,minutesExchanged,exchanges,payers,helpers\r\n")
+                .contains("ward,minutesVolunteered,volunteers,newMembers,minutesExchanged,exchanges,payers,helpers\r\n");
+        JsonNode shopping = s.get("byCategory").get(1);
+        assertThat(shopping.get("code").asText()).isEqualTo("shopping");
+        assertThat(csv.body()).contains("shopping,shopping," + shopping.get("minutesVolunteered").asLong() + ","
+                + shopping.get("activities").asLong() + "," + shopping.get("volunteers").asLong() + ","
+                + shopping.get("minutesExchanged").asLong() + "," + shopping.get("exchanges").asLong() + ","
+                + shopping.get("payers").asLong() + "," + shopping.get("helpers").asLong() + "\r\n");
+    }
+
+    /**
+     * Exchanges recorded by an administrator for members: help given in the last 20 days, and a
+     * few older ones (dated before the report's period, recorded in it), then the newest
+     * exchange reversed. Payers pay from their balances; no helper goes over 24 hours in a day.
+     */
+    private List<Recorded> exchanges(String code, List<Member> members, Tally t, Random random, LocalDate today) {
+        List<Recorded> recorded = new ArrayList<>();
+        for (int step = 0; step < 60; step++) {
+            Member payer = members.get(random.nextInt(members.size()));
+            Member helper = members.get(random.nextInt(members.size()));
+            long minutes = 15 + random.nextInt(106);
+            LocalDate date = step % 10 == 9 ? today.minusDays(35 + random.nextInt(10)) : today.minusDays(random.nextInt(20));
+            if (payer.equals(helper) || t.balances.getOrDefault(payer.id(), 0L) < minutes
+                    || t.dayMinutes.getOrDefault(helper.id() + date, 0L) + minutes > 1440) {
+                continue;
+            }
+            String category = random.nextBoolean() ? "shopping" : "gardening";
+            Api.Reply exchange = admin.post("/v1/schemes/" + code + "/exchanges", object("fromMemberId", payer.id(),
+                    "toMemberId", helper.id(), "minutes", minutes, "categoryCode", category, "date", date.toString(),
+                    "description", "help at home"), "Idempotency-Key", newKey());
+            expect(exchange, 201);
+            recorded.add(new Recorded(exchange.field("entryId"), payer, helper, category, date, minutes, false));
+            t.exchangedPosted += minutes;
+            t.dayMinutes.merge(helper.id() + date, minutes, Long::sum);
+            t.balances.merge(payer.id(), -minutes, Long::sum);
+            t.balances.merge(helper.id(), minutes, Long::sum);
+        }
+        Recorded last = recorded.get(recorded.size() - 1);
+        if (t.balances.getOrDefault(last.helper().id(), 0L) >= last.minutes()) {
+            expect(admin.post("/v1/entries/" + last.entryId() + "/reversal", object("reason", "recorded for the wrong member"),
+                    "Idempotency-Key", newKey()), 201);
+            t.reversed += last.minutes();
+            t.balances.merge(last.helper().id(), -last.minutes(), Long::sum);
+            t.balances.merge(last.payer().id(), last.minutes(), Long::sum);
+            recorded.set(recorded.size() - 1, new Recorded(last.entryId(), last.payer(), last.helper(), last.category(),
+                    last.date(), last.minutes(), true));
+        }
+        return recorded;
+    }
+
+    private static void assertExchanged(JsonNode row, Exchanged expected) {
+        Exchanged e = expected == null ? new Exchanged() : expected;
+        String name = row.has("code") ? row.get("code").asText() : row.get("ward").asText();
+        assertThat(row.get("minutesExchanged").asLong()).as(name).isEqualTo(e.minutes);
+        assertThat(row.get("exchanges").asLong()).as(name).isEqualTo(e.exchanges);
+        assertThat(row.get("payers").asLong()).as(name).isEqualTo(e.payers.size());
+        assertThat(row.get("helpers").asLong()).as(name).isEqualTo(e.helpers.size());
     }
 
     @Test
