@@ -491,6 +491,8 @@ async function report(main, params) {
     stats([
       [hours(summary.minutesVolunteered), 'volunteered'],
       [summary.activeVolunteers, 'active volunteers'],
+      [hours(summary.minutesExchanged), 'exchanged between members'],
+      [summary.activeMembers, 'members who helped (volunteering or exchanges)'],
       [summary.newMembers, 'new members'],
       [summary.approvedActivities, 'times hours were approved'],
     ]),

@@ -28,7 +28,7 @@ async function dashboard(main) {
     stats([
       [waiting, 'logged hours waiting for approval'],
       [hours(month.minutesVolunteered), 'volunteered this month'],
-      [month.activeVolunteers, 'members active this month'],
+      [month.activeMembers, 'members who helped this month'],
       [month.newMembers, 'new members this month'],
     ]),
     h('h2', {}, 'What would you like to do?'),
