@@ -38,7 +38,7 @@ class ArchitectureTest {
                 .layer("Edge").definedBy(ROOT, ROOT + ".http..", ROOT + ".console..", ROOT + ".demo..")
                 .layer("Features").definedBy(ROOT + ".access..", ROOT + ".schemes..", ROOT + ".events..",
                         ROOT + ".giving..", ROOT + ".volunteering..", ROOT + ".timebank..", ROOT + ".redemption..", ROOT + ".reports..",
-                        ROOT + ".privacy..", ROOT + ".operations..", ROOT + ".ledger.api..")
+                        ROOT + ".privacy..", ROOT + ".operations..", ROOT + ".ledger.api..", ROOT + ".membership..")
                 .layer("Web").definedBy(ROOT + ".web..", ROOT + ".command..")
                 .layer("Ledger").definedBy(ROOT + ".ledger", ROOT + ".ledger.view..")
                 .layer("LedgerStore").definedBy(ROOT + ".ledger.store..")

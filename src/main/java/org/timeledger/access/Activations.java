@@ -61,7 +61,7 @@ public class Activations {
     /** Registers a member and issues their first activation code, in one transaction. */
     public Registered registerMember(Caller caller, Scheme scheme, SchemeRequests.RegisterMember request) {
         return transactions.write(() -> {
-            Member member = parties.insertMember(scheme, request);
+            Member member = parties.insertMember(scheme, request, caller.principalId());
             return new Registered(member, insertCode(caller, member));
         });
     }
@@ -70,6 +70,9 @@ public class Activations {
     public Issued reissue(Caller caller, Member member) {
         if (member.erased()) {
             throw PartyService.erased(member);
+        }
+        if (member.inactive()) {
+            throw inactive(member);
         }
         return transactions.write(() -> {
             store.supersede(member.id(), now());
@@ -105,6 +108,9 @@ public class Activations {
                     throw invalidCode();
                 }
                 Member member = parties.findMember(memberId).orElseThrow();
+                if (member.inactive()) {
+                    throw inactive(member);
+                }
                 AppUser existing = users.findByMemberId(memberId).orElse(null);
                 if (!(existing != null && existing.username().equals(username)) && users.existsByUsername(username)) {
                     throw usernameTaken(username);
@@ -163,6 +169,25 @@ public class Activations {
 
     private static RejectedException usernameTaken(String username) {
         return new RejectedException(Refusal.USERNAME_TAKEN, "The username '" + username + "' is taken; choose another.");
+    }
+
+    /** What a member who left the scheme is refused: logging in, a new code, their card. */
+    public static RejectedException inactive(Member member) {
+        return new RejectedException(Refusal.MEMBER_INACTIVE, member.displayName() + " has left the scheme, so they cannot "
+                + "log in or use their card. A coordinator or an administrator can mark them as back.");
+    }
+
+    /**
+     * A member who left the scheme gets in no more, on the caller's transaction: an activation
+     * code not yet used stops working, and every session of their login ends at its next
+     * request (its refresh tokens too); their username and password stay, for their return.
+     */
+    public void endAccessOf(String memberId) {
+        store.supersede(memberId, now());
+        users.findByMemberId(memberId).ifPresent(user -> {
+            users.endSessions(user.id());
+            refreshTokens.revokeAllOf(user.id());
+        });
     }
 
     /**

@@ -6,6 +6,7 @@ import io.micronaut.security.token.generator.AccessRefreshTokenGenerator;
 import io.micronaut.security.token.render.AccessRefreshToken;
 import jakarta.inject.Singleton;
 import org.timeledger.problem.RejectedException;
+import org.timeledger.schemes.Member;
 import org.timeledger.support.Ids;
 import org.timeledger.support.Transactions;
 
@@ -32,18 +33,20 @@ public class Logins {
     private final Passwords passwords;
     private final LoginFailures failures;
     private final Principals principals;
+    private final org.timeledger.schemes.PartyService parties;
     private final AccessRefreshTokenGenerator tokens;
     private final Transactions transactions;
     private final Clock clock;
     private final Duration window;
 
     public Logins(UserRepository users, Passwords passwords, LoginFailures failures, Principals principals,
-                  AccessRefreshTokenGenerator tokens, Transactions transactions, Clock clock,
+                  org.timeledger.schemes.PartyService parties, AccessRefreshTokenGenerator tokens, Transactions transactions, Clock clock,
                   @Value("${timeledger.login-lockout-window:15m}") Duration window) {
         this.users = users;
         this.passwords = passwords;
         this.failures = failures;
         this.principals = principals;
+        this.parties = parties;
         this.tokens = tokens;
         this.transactions = transactions;
         this.clock = clock;
@@ -85,6 +88,13 @@ public class Logins {
             failures.clear(username);
             return null;
         });
+        // a member who left the scheme is told so, but only once their password shows it is them
+        String memberId = user.get().memberId();
+        if (memberId != null) {
+            transactions.read(() -> parties.findMember(memberId)).filter(Member::inactive).ifPresent(member -> {
+                throw Activations.inactive(member);
+            });
+        }
         return tokens.generate(principals.of(user.get()))
                 .orElseThrow(() -> new IllegalStateException("no access token could be generated"));
     }

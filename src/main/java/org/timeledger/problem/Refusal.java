@@ -28,6 +28,7 @@ public enum Refusal implements ProblemCode {
     // schemes and parties
     SCHEME_CODE_TAKEN("A scheme with this code already exists"),
     RECIPIENT_NOT_FOUND("No such recipient"),
+    MEMBER_INACTIVE("The member has left the scheme"),
 
     // volunteering
     RULE_VIOLATED("A rule of the scheme forbids this"),

@@ -38,12 +38,20 @@ public class Cards {
         this.transactions = transactions;
     }
 
-    /** The card's holder in the caller's scheme; an unknown, replaced or malformed number is 404. */
+    /**
+     * The card's holder in the caller's scheme; an unknown, replaced or malformed number is 404,
+     * and the card of a member who left the scheme is 409 {@code member_inactive}.
+     */
     Member holder(String schemeId, String cardNumber) {
         String card = cardNumber.replaceAll("[\\s-]", "");
-        return (CardNumbers.isValid(card) ? parties.findMemberByCard(schemeId, card) : java.util.Optional.<Member>empty())
+        Member holder = (CardNumbers.isValid(card) ? parties.findMemberByCard(schemeId, card) : java.util.Optional.<Member>empty())
                 .orElseThrow(() -> new RejectedException(Refusal.NOT_FOUND, "No card " + card
                         + " in this scheme (unknown, mistyped, or replaced after being reported lost)."));
+        if (holder.inactive()) {
+            throw new RejectedException(Refusal.MEMBER_INACTIVE, "This card's holder has left the scheme; the card "
+                    + "cannot be used. They can ask a coordinator to mark them as back.");
+        }
+        return holder;
     }
 
     /** The holder's own account first, then those of members who named the holder beneficiary. */

@@ -26,6 +26,7 @@ import java.util.Optional;
 @Singleton
 public class PartyService {
     private final MemberRepository members;
+    private final MemberContactRepository contacts;
     private final MemberStore memberStore;
     private final PartyStore partyStore;
     private final OrganisationRepository organisations;
@@ -35,10 +36,11 @@ public class PartyService {
     private final Events events;
     private final Clock clock;
 
-    public PartyService(MemberRepository members, MemberStore memberStore, PartyStore partyStore,
+    public PartyService(MemberRepository members, MemberContactRepository contacts, MemberStore memberStore, PartyStore partyStore,
                         OrganisationRepository organisations, PartnerRepository partners, Ledger ledger,
                         Transactions transactions, Events events, Clock clock) {
         this.memberStore = memberStore;
+        this.contacts = contacts;
         this.partyStore = partyStore;
         this.clock = clock;
         this.events = events;
@@ -49,12 +51,15 @@ public class PartyService {
         this.transactions = transactions;
     }
 
-    /** Registers a member with their account, on the caller's transaction; the feed tells of it by ids alone. */
-    public Member insertMember(Scheme scheme, SchemeRequests.RegisterMember request) {
+    /**
+     * Registers a member with their account, on the caller's transaction; the feed tells of it by
+     * ids alone. {@code registeredBy}: the staff user who registers them.
+     */
+    public Member insertMember(Scheme scheme, SchemeRequests.RegisterMember request, String registeredBy) {
         String memberId = Ids.newId("mem");
         String accountId = ledger.openAccount(scheme.id(), AccountKind.MEMBER, memberId, scheme.memberFloorMinutes()).id();
         Member member = members.save(new Member(memberId, scheme.id(), request.displayName().strip(),
-                blankToNull(request.ward()), unusedCardNumber(), accountId, now(), null));
+                blankToNull(request.ward()), unusedCardNumber(), accountId, now(), null, registeredBy, null, null));
         events.record(Event.of(scheme.id(), EventType.MEMBER_REGISTERED, member.createdAt()).withMember(memberId)
                 .withEntry(null, null, List.of(accountId)));
         return member;
@@ -148,8 +153,7 @@ public class PartyService {
         String number = unusedCardNumber();
         members.retireCard(member.cardNumber(), member.id(), now());
         members.updateCardNumber(member.id(), number);
-        return new Member(member.id(), member.schemeId(), member.displayName(), member.ward(), number,
-                member.accountId(), member.createdAt(), null);
+        return member.withCard(number);
     }
 
     /** Whether this number was a member's card until it was blocked and replaced (or its member erased). */
@@ -197,11 +201,51 @@ public class PartyService {
         String blockedCard = "X" + member.id().substring(member.id().length() - 15);
         Instant now = now();
         memberStore.erase(member.id(), pseudonym, blockedCard, now);
+        contacts.deleteById(member.id());
         if (!member.cardNumber().equals(blockedCard)) {
             members.retireCard(member.cardNumber(), member.id(), now);
         }
         return new Member(member.id(), member.schemeId(), pseudonym, member.ward(), blockedCard, member.accountId(),
-                member.createdAt(), member.erased() ? member.erasedAt() : now);
+                member.createdAt(), member.erased() ? member.erasedAt() : now, member.registeredBy(),
+                member.deactivatedAt(), null);
+    }
+
+    /** How to reach the member (every field null if nobody recorded any); personal data, for staff only. */
+    public MemberContact contactOf(String memberId) {
+        return contacts.findById(memberId).orElse(MemberContact.none(memberId));
+    }
+
+    /**
+     * Stores a member's name, ward and contact details as given (already checked), on the
+     * caller's transaction, which holds the member's row lock.
+     */
+    public Member changeDetails(Member locked, String displayName, String ward, MemberContact contact) {
+        if (locked.erased()) {
+            throw erased(locked);
+        }
+        Member changed = locked.withDetails(displayName, ward);
+        memberStore.rename(locked.id(), displayName, ward);
+        if (contacts.existsById(locked.id())) {
+            contacts.update(contact);
+        } else {
+            contacts.save(contact);
+        }
+        return changed;
+    }
+
+    /** Marks the member as having left (or, with a null moment, as back), on the caller's transaction. */
+    public Member changeDeactivation(Member locked, Instant deactivatedAt, String reason) {
+        memberStore.deactivate(locked.id(), deactivatedAt, reason);
+        return locked.withDeactivation(deactivatedAt, reason);
+    }
+
+    /**
+     * The scheme's members in registration order after {@code afterId}: those whose name contains
+     * {@code text} (in any case), or whose card number or phone contains {@code digits} (when
+     * given); and of that status, when given.
+     */
+    public List<Member> search(Scheme scheme, String text, String digits, MemberStatus status, String afterId, int limit) {
+        return transactions.read(() -> memberStore.search(scheme.id(), text, digits, status, afterId, limit));
     }
 
     /** The members of a scheme registered in [start, end), counted by ward. */

@@ -138,6 +138,10 @@ public class Exchanges {
                 throw new RejectedException(Refusal.MEMBER_ERASED, "Member " + member.id() + " has left the scheme and their "
                         + "personal data was erased; they can no longer exchange hours.");
             }
+            if (member.inactive()) {
+                throw new RejectedException(Refusal.MEMBER_INACTIVE, member.displayName() + " has left the scheme; "
+                        + "they cannot exchange hours unless a coordinator marks them as back.");
+            }
         }
         if (terms.minutes() < 1 || terms.minutes() > MAX_MINUTES) {
             throw rule(ExchangeRule.MINUTES_PER_EXCHANGE, "An exchange is 1 minute to 24 hours; this one is "

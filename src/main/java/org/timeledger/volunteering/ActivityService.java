@@ -87,6 +87,14 @@ public class ActivityService {
         this.clock = clock;
     }
 
+    /**
+     * Whether the member has volunteered (an activity of any status, an opportunity's sign-up
+     * included) with one of these organisations; on the caller's transaction.
+     */
+    public boolean hasActivityWith(String memberId, java.util.Collection<String> organisationIds) {
+        return store.anyWith(memberId, organisationIds);
+    }
+
     /** What every activity of one request shares. {@code award} is set for an opportunity's awards. */
     record Session(Scheme scheme, Organisation organisation, Category category, LocalDate date, String description,
                    String opportunityId, Activity.Award award) {

@@ -99,6 +99,19 @@ public class ActivityStore {
     }
 
     /** Minutes of a member's activities on a date approved by one EARN entry ({@code entryId}), or not yet approved (null). */
+    /** Whether the member has any activity (of any status) with one of these organisations. */
+    public boolean anyWith(String memberId, Collection<String> organisationIds) {
+        if (organisationIds.isEmpty()) {
+            return false;
+        }
+        String marks = String.join(", ", Collections.nCopies(organisationIds.size(), "?"));
+        List<Object> args = new ArrayList<>();
+        args.add(memberId);
+        args.addAll(organisationIds);
+        return sql.first("SELECT 1 FROM activity WHERE member_id = ? AND organisation_id IN (" + marks + ")",
+                rs -> rs.getInt(1), args.toArray()).isPresent();
+    }
+
     public record DayMinutes(String memberId, LocalDate date, String entryId, long minutes) {
     }
 

@@ -283,9 +283,16 @@ public abstract class ApiFuzzTests extends ServiceTest {
         base("GET /v1/schemes/{code}", null, Map.of("code", code), Map.of(), false, null);
         base("POST /v1/schemes/{code}/members", null, Map.of("code", code), Map.of(), false,
                 object("displayName", "Someone", "ward", "North"));
-        base("GET /v1/schemes/{code}/members", null, Map.of("code", code), Map.of("limit", "10"), false, null);
+        base("GET /v1/schemes/{code}/members", null, Map.of("code", code), Map.of("limit", "10", "q", "some",
+                "status", "ACTIVE"), false, null);
         base("GET /v1/members/{id}", null, Map.of("id", other), Map.of(), false, null);
         base("GET /v1/members/{id}/card/qr", null, Map.of("id", other), Map.of(), false, null);
+        base("PATCH /v1/members/{id}", null, Map.of("id", other), Map.of(), false, object("phone", "+44 (0)1632 960123",
+                "email", "fuzz@example.org", "postalAddress", "1 Fuzz Lane", "preferredContact", "EMAIL", "notes", "fuzz"));
+        String leaving = registerMember(code, "Leaving").get("id").asText();
+        base("POST /v1/members/{id}/deactivation", null, Map.of("id", leaving), Map.of(), false,
+                object("reason", "Moved away"));
+        base("POST /v1/members/{id}/reactivation", null, Map.of("id", leaving), Map.of(), false, null);
         base("GET /v1/me/card/qr", "MEMBER", Map.of(), Map.of(), false, null);
         base("GET /v1/session", null, Map.of(), Map.of(), false, null);
         base("GET /", "ANONYMOUS", Map.of(), Map.of(), false, null);

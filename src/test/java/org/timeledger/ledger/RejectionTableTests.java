@@ -230,6 +230,13 @@ public abstract class RejectionTableTests extends ServiceTest {
                     return Outcome.of(t.ada().api().post("/v1/me/exchanges", t.help("toMemberId", t.bea().memberId()),
                             "Idempotency-Key", newKey()));
                 }),
+                row(Refusal.MEMBER_INACTIVE, 409, () -> {
+                    Timebank t = timebank();
+                    expect(admin.post("/v1/members/" + t.bea().memberId() + "/deactivation",
+                            object("reason", "Moved away")), 200);
+                    return Outcome.of(t.ada().api().post("/v1/me/exchanges", t.help("toMemberId", t.bea().memberId()),
+                            "Idempotency-Key", newKey()));
+                }),
                 row(Refusal.PAYMENT_REQUEST_DECIDED, 409, () -> {
                     Timebank t = timebank();
                     String id = t.bea().api().post("/v1/me/payment-requests", t.help("fromMemberId", t.ada().memberId())).field("id");

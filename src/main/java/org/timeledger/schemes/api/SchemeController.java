@@ -75,22 +75,33 @@ public class SchemeController {
                 registered.activation().expiresAt()), URI.create("/v1/members/" + member.id()));
     }
 
+    /**
+     * The scheme's members in registration order; {@code q} finds them by a part of their name
+     * (in any case), card number or phone, {@code status} by where they stand. A list never
+     * carries contact details: open a member for those.
+     */
     @Get("/schemes/{code}/members")
     @Secured({Roles.ADMIN, Roles.COORDINATOR, Roles.AUDITOR})
     public Page<MemberView> members(Caller caller, String code, @Nullable @QueryValue Integer limit,
-                                    @Nullable @QueryValue String cursor) {
+                                    @Nullable @QueryValue String cursor, @Nullable @QueryValue String q,
+                                    @Nullable @QueryValue String status) {
         Scheme scheme = access.scheme(caller, code);
         int size = Cursors.limit(limit);
         String after = Cursors.decode(cursor, "");
-        return Page.fetch(size, rows -> parties.members(scheme, after, rows), Member::id,
+        MemberSearch search = MemberSearch.of(q, status);
+        return Page.fetch(size, rows -> search.isEmpty() ? parties.members(scheme, after, rows)
+                        : parties.search(scheme, search.text(), search.digits(), search.status(), after, rows), Member::id,
                 m -> MemberView.of(m, scheme.code()));
     }
 
+    /** Staff see how to reach the member (personal data); the member sees their record without it. */
     @Get("/members/{id}")
     @Secured({Roles.ADMIN, Roles.COORDINATOR, Roles.AUDITOR, Roles.MEMBER})
     public MemberView member(Caller caller, String id) {
         Member member = access.member(caller, id);
-        return MemberView.of(member, schemes.codeOf(member.schemeId()));
+        String code = schemes.codeOf(member.schemeId());
+        return caller.is(Role.MEMBER) ? MemberView.of(member, code)
+                : MemberView.forStaff(member, code, parties.contactOf(member.id()));
     }
 
     /** The member's card as a QR code, for a coordinator to print on the card beside the number. */

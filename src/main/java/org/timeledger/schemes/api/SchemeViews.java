@@ -4,7 +4,10 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
+import org.timeledger.schemes.ContactMethod;
 import org.timeledger.schemes.Member;
+import org.timeledger.schemes.MemberContact;
+import org.timeledger.schemes.MemberStatus;
 import org.timeledger.schemes.Organisation;
 import org.timeledger.schemes.Partner;
 import org.timeledger.schemes.Scheme;
@@ -28,11 +31,33 @@ public final class SchemeViews {
         }
     }
 
+    /**
+     * A member as staff and the member themselves see them. {@code details} (how to reach them,
+     * why they left) is personal data: only in the staff view, {@link #forStaff}.
+     */
     @Serdeable
     public record MemberView(String id, String schemeCode, String displayName, @Nullable String ward,
-                             String cardNumber, String accountId, Instant createdAt) {
+                             String cardNumber, String accountId, Instant createdAt, MemberStatus status,
+                             @Nullable DetailsView details) {
         public static MemberView of(Member m, String schemeCode) {
-            return new MemberView(m.id(), schemeCode, m.displayName(), m.ward(), m.cardNumber(), m.accountId(), m.createdAt());
+            return new MemberView(m.id(), schemeCode, m.displayName(), m.ward(), m.cardNumber(), m.accountId(),
+                    m.createdAt(), m.status(), null);
+        }
+
+        public static MemberView forStaff(Member m, String schemeCode, MemberContact contact) {
+            return new MemberView(m.id(), schemeCode, m.displayName(), m.ward(), m.cardNumber(), m.accountId(),
+                    m.createdAt(), m.status(), DetailsView.of(m, contact));
+        }
+    }
+
+    /** How to reach a member and, if they left, when and why: for the scheme's staff only. */
+    @Serdeable
+    public record DetailsView(@Nullable String phone, @Nullable String email, @Nullable String postalAddress,
+                              @Nullable ContactMethod preferredContact, @Nullable String notes,
+                              @Nullable Instant deactivatedAt, @Nullable String deactivationReason) {
+        static DetailsView of(Member m, MemberContact c) {
+            return new DetailsView(c.phone(), c.email(), c.postalAddress(), c.preferredContact(), c.notes(),
+                    m.deactivatedAt(), m.deactivationReason());
         }
     }
 

@@ -1,0 +1,40 @@
+package org.timeledger.membership;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.timeledger.schemes.ContactMethod;
+
+/** Request bodies of a member's details and their leaving. */
+public final class MemberRequests {
+    static final int MAX_NAME = 200;
+    static final int MAX_WARD = 100;
+    static final int MAX_PHONE = 40;
+    static final int MAX_EMAIL = 254;
+    static final int MAX_ADDRESS = 500;
+    static final int MAX_NOTES = 2_000;
+    static final int MAX_REASON = 500;
+
+    private MemberRequests() {
+    }
+
+    /**
+     * The details to change: a field left out (or null) stays as it is; an empty or blank
+     * {@code ward}, {@code phone}, {@code email}, {@code postalAddress} or {@code notes} removes it.
+     * The name cannot be removed.
+     */
+    @Serdeable
+    public record ChangeDetails(@Nullable @Size(max = MAX_NAME) String displayName,
+                                @Nullable @Size(max = MAX_WARD) String ward,
+                                @Nullable @Size(max = MAX_PHONE) String phone,
+                                @Nullable @Size(max = MAX_EMAIL) String email,
+                                @Nullable @Size(max = MAX_ADDRESS) String postalAddress,
+                                @Nullable ContactMethod preferredContact,
+                                @Nullable @Size(max = MAX_NOTES) String notes) {
+    }
+
+    @Serdeable
+    public record Deactivate(@NotBlank @Size(max = MAX_REASON) String reason) {
+    }
+}
