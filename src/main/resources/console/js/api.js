@@ -190,6 +190,7 @@ const NEXT = {
   request_entity_too_large: 'Send a smaller file, or split it in two.',
   member_not_found: 'Check the number on their card and try again.',
   member_erased: 'This member has left the scheme: their account can no longer be used.',
+  member_inactive: 'If this is a mistake, a coordinator or an administrator can mark them as back in the scheme.',
   card_blocked: 'That card was replaced: ask them for the number on their new card.',
   payment_request_decided: 'Nothing more to do: it was already answered. Reload the page to see it.',
   payment_request_expired: 'It was not answered in time. Ask them to send a new request.',

@@ -117,7 +117,7 @@ export function showError(place, error, form) {
 const FIELD_WORDS = {
   toCardNumber: 'Their card number', fromCardNumber: 'Their card number', toMemberId: 'Member', fromMemberId: 'Member',
   memberId: 'Member', categoryCode: 'Kind of help', minutes: 'Time', listingId: 'Offer or request',
-  floorMinutes: 'Limit', expiresOn: 'Open until',
+  floorMinutes: 'Limit', expiresOn: 'Open until', displayName: 'Name', preferredContact: 'Prefers to be contacted by',
 };
 const label = name => FIELD_WORDS[name] || String(name).replace(/([A-Z])/g, ' $1').replace(/^./, c => c.toUpperCase()).replace(/ Minutes$/, '');
 

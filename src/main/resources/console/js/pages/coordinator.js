@@ -188,8 +188,10 @@ function rejectForm(activity, row, messages) {
 }
 
 async function members(main, params) {
-  const people = await all(`/v1/schemes/${scheme()}/members`);
-  people.sort((a, b) => a.displayName.localeCompare(b.displayName));
+  const q = params.q || '';
+  const status = params.status || '';
+  const people = await all(`/v1/schemes/${scheme()}/members`, { q, status });
+  if (!q) people.sort((a, b) => a.displayName.localeCompare(b.displayName));
   const mayRegister = STAFF.includes(session.who.role);
   const result = h('div', {});
   const registerForm = mayRegister ? form({ 'aria-label': 'Register a member', id: 'register-member' }, [
@@ -201,20 +203,105 @@ async function members(main, params) {
     const created = await api('POST', `/v1/schemes/${scheme()}/members`, { body });
     window.location.hash = '#/member?' + new URLSearchParams({ id: created.id, code: created.activationCode, until: created.activationCodeExpiresAt });
   }, 'Register the member') : null;
-  const filter = h('input', { type: 'search', id: 'member-filter', autocomplete: 'off' });
-  const list = table('Members, by name', [{ label: 'Name', rowHeader: true }, 'Ward', 'Card number', 'Joined'], people,
-    p => [h('a', { href: '#/member?id=' + encodeURIComponent(p.id) }, p.displayName), p.ward || '—', cardNumber(p.cardNumber), date(p.createdAt)],
-    'No members yet.');
-  filter.addEventListener('input', () => {
-    const q = filter.value.trim().toLowerCase();
-    list.querySelectorAll('tbody tr').forEach(tr => { tr.hidden = q && !tr.textContent.toLowerCase().includes(q); });
-  });
+  // the service searches names, card numbers and phones (which the list itself never shows)
+  const search = form({ 'aria-label': 'Find a member', id: 'member-search', role: 'search' }, [
+    field('Find a member', { name: 'q', type: 'search', value: q, maxlength: 100, autocomplete: 'off' },
+      'Part of a name, a card number or a phone number.'),
+    field('Show', select('status', STATUS_CHOICES.map(o => ({ ...o, selected: o.value === status })))),
+  ], async el => {
+    window.location.hash = '#/members?' + new URLSearchParams({ q: el.elements.q.value.trim(), status: el.elements.status.value });
+  }, 'Search');
+  const list = table('Members, by name', [{ label: 'Name', rowHeader: true }, 'Ward', 'Card number', 'Joined', 'Status'], people,
+    p => [h('a', { href: '#/member?id=' + encodeURIComponent(p.id) }, p.displayName), p.ward || '—', cardNumber(p.cardNumber),
+      date(p.createdAt), memberStatusWords(p.status)],
+    q || status ? 'No member matches that search.' : 'No members yet.');
   page(main, 'Members', result,
     mayRegister ? h('section', { 'aria-labelledby': 'new-member' }, h('h2', { id: 'new-member' }, 'Register a new member'),
       h('p', {}, 'They get a card number at once, and an activation code to set up their own sign-in.'), registerForm) : null,
-    h('h2', {}, `All members (${people.length})`), field('Find a member', filter, 'Part of a name, a ward or a card number.'), list);
+    h('h2', {}, q || status ? `Members found (${people.length})` : `All members (${people.length})`), search,
+    q || status ? h('p', {}, h('a', { href: '#/members' }, 'Show all members')) : null, list);
   if (params.new && registerForm) registerForm.elements.displayName.focus();
 }
+
+const STATUS_CHOICES = [{ value: '', label: 'Everyone' }, { value: 'ACTIVE', label: 'Members taking part' },
+  { value: 'INACTIVE', label: 'Members who left' }, { value: 'ERASED', label: 'Erased records' }];
+const memberStatusWords = s => ({ ACTIVE: 'Taking part', INACTIVE: 'Left', ERASED: 'Erased' }[s] || s);
+const CONTACT_CHOICES = [{ value: '', label: 'Not said' }, { value: 'PHONE', label: 'Phone' }, { value: 'EMAIL', label: 'Email' },
+  { value: 'POST', label: 'Post' }, { value: 'NONE', label: 'Does not want to be contacted' }];
+const contactWords = c => (CONTACT_CHOICES.find(o => o.value === c) || { label: 'Not said' }).label;
+
+/** How to reach the member, and a form to change it with their name and ward (staff only: personal data). */
+function detailsSection(person, staff) {
+  const d = person.details || {};
+  const facts = h('dl', { class: 'facts' },
+    h('dt', {}, 'Phone'), h('dd', {}, d.phone || '—'),
+    h('dt', {}, 'Email'), h('dd', {}, d.email || '—'),
+    h('dt', {}, 'Postal address'), h('dd', { class: 'address' }, d.postalAddress || '—'),
+    h('dt', {}, 'Prefers to be contacted by'), h('dd', {}, contactWords(d.preferredContact)),
+    h('dt', {}, 'Notes'), h('dd', { class: 'address' }, d.notes || '—'));
+  const edit = form({ 'aria-label': 'Edit details', id: 'edit-details', hidden: true }, [
+    field('Name', { name: 'displayName', maxlength: 200, value: person.displayName, autocomplete: 'off' }),
+    field('Ward or area', { name: 'ward', maxlength: 100, value: person.ward || '' }, 'Leave empty to remove it.'),
+    field('Phone', { name: 'phone', type: 'tel', maxlength: 40, value: d.phone || '', autocomplete: 'off' },
+      'Digits, spaces, +, - and brackets. Leave empty to remove it.'),
+    field('Email', { name: 'email', type: 'email', maxlength: 254, value: d.email || '', autocomplete: 'off' }),
+    field('Postal address', h('textarea', { name: 'postalAddress', maxlength: 500, rows: 3, text: d.postalAddress || '' })),
+    field('Prefers to be contacted by', select('preferredContact',
+      CONTACT_CHOICES.map(o => ({ ...o, selected: o.value === (d.preferredContact || '') })))),
+    field('Notes', h('textarea', { name: 'notes', maxlength: 2000, rows: 3, text: d.notes || '' }),
+      'Only staff see these. Leave empty to remove them.'),
+  ], async el => {
+    const value = name => el.elements[name].value.trim();
+    if (!value('displayName')) throw invalid('Enter the member\'s name.', 'displayName', 'Enter a name');
+    const body = { displayName: value('displayName'), ward: value('ward'), phone: value('phone'), email: value('email'),
+      postalAddress: value('postalAddress'), notes: value('notes'), preferredContact: el.elements.preferredContact.value || undefined };
+    await api('PATCH', `/v1/members/${encodeURIComponent(person.id)}`, { body });
+    window.location.hash = '#/member?' + new URLSearchParams({ id: person.id, saved: 'details' });
+  }, 'Save the details');
+  const open = h('button', { type: 'button', class: 'secondary', 'aria-controls': 'edit-details', onclick: () => {
+    edit.hidden = false;
+    open.hidden = true;
+    edit.elements.displayName.focus();
+  } }, 'Edit details');
+  return h('section', { 'aria-labelledby': 'details-h' }, h('h2', { id: 'details-h' }, 'Contact details'),
+    h('p', {}, 'Personal data: only staff of the scheme see it, never other members or venues.'), facts,
+    staff ? open : null, staff ? edit : null);
+}
+
+/** Mark a member as having left (with the reason), or as back. */
+function leavingSection(person, messages) {
+  const d = person.details || {};
+  if (person.status === 'ERASED') return null;
+  if (person.status === 'INACTIVE') {
+    return h('section', { 'aria-labelledby': 'leaving-h' }, h('h2', { id: 'leaving-h' }, 'Left the scheme'),
+      h('p', {}, `${person.displayName} left on ${date(d.deactivatedAt)}: ${d.deactivationReason || ''}. `
+        + 'They cannot sign in or use their card; their credits and history are kept.'),
+      h('button', { type: 'button', onclick: async e => {
+        e.target.disabled = true;
+        try {
+          await api('POST', `/v1/members/${encodeURIComponent(person.id)}/reactivation`);
+          window.location.hash = '#/member?' + new URLSearchParams({ id: person.id, saved: 'back' });
+        } catch (error) { showError(messages, error); e.target.disabled = false; }
+      } }, 'Mark as back'));
+  }
+  const leave = form({ 'aria-label': 'Mark as left', id: 'mark-left' }, [
+    field('Why they left', { name: 'reason', maxlength: 500, autocomplete: 'off' }, 'For example: moved away. Only staff see it.'),
+  ], async el => {
+    const reason = el.elements.reason.value.trim();
+    if (!reason) throw invalid('Say why they left.', 'reason', 'Enter a reason');
+    await api('POST', `/v1/members/${encodeURIComponent(person.id)}/deactivation`, { body: { reason } });
+    window.location.hash = '#/member?' + new URLSearchParams({ id: person.id, saved: 'left' });
+  }, 'Mark as left');
+  return h('section', { 'aria-labelledby': 'leaving-h' }, h('h2', { id: 'leaving-h' }, 'Leaving the scheme'),
+    h('p', {}, 'A member who leaves can no longer sign in or use their card. Their credits and history are kept, '
+      + 'and you can mark them as back later.'), leave);
+}
+
+const SAVED = {
+  details: 'The details are saved.',
+  left: 'Marked as left: they can no longer sign in or use their card.',
+  back: 'Marked as back: they can sign in and use their card again.',
+};
 
 async function member(main, params) {
   const person = await api('GET', `/v1/members/${encodeURIComponent(params.id)}`);
@@ -230,6 +317,7 @@ async function member(main, params) {
   ]);
   const messages = h('div', {});
   page(main, person.displayName,
+    SAVED[params.saved] ? notice('success', SAVED[params.saved]) : null,
     params.code ? notice('success', `${person.displayName} is registered.`,
       h('p', {}, 'Their activation code is ', h('strong', { class: 'code' }, params.code), '. Give it to them with their card: they use it once, at ',
         h('strong', {}, window.location.origin), ', to choose a username and password. It works until ', date(params.until), '.')) : null,
@@ -246,12 +334,15 @@ async function member(main, params) {
       h('dt', {}, 'Joined'), h('dd', {}, date(person.createdAt))),
     h('p', {}, h('a', { href: '#/exchanges?memberId=' + encodeURIComponent(person.id) }, 'Their exchanges'), ' · ',
       h('a', { href: '#/limit?id=' + encodeURIComponent(person.id) }, 'How far they may owe')),
+    person.status === 'INACTIVE' ? notice('info', `${person.displayName} has left the scheme.`) : null,
+    detailsSection(person, staff),
     h('h2', {}, 'Vetting'),
     h('p', {}, 'Safeguarding check: ', h('strong', {}, vettingWords(vetting)), '.'),
     staff ? vettingForm(person, messages) : null,
     h('h2', {}, 'Recent volunteering'),
     table('Recent volunteering, newest first', ['Date', 'Time', 'Kind of help', 'Status'], activities.items,
       a => [date(a.date), hours(a.minutes), kinds[a.categoryCode] || a.categoryCode, statusWords(a)], 'No volunteering logged yet.'),
+    staff ? leavingSection(person, messages) : null,
     staff ? h('h2', {}, 'Sign-in') : null,
     staff ? h('p', {}, 'If they forgot their password, give them a new activation code.') : null,
     staff ? h('button', { type: 'button', class: 'secondary', onclick: async e => {

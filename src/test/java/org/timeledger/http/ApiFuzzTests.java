@@ -70,7 +70,7 @@ public abstract class ApiFuzzTests extends ServiceTest {
     private static final int ONE_MB = 1024 * 1024;
     /** Strings that say what they are; every other string field holds an id, a code or a typed value. */
     private static final List<String> FREE_TEXT = List.of("name", "displayName", "ward", "memo", "description", "title",
-            "reason", "label", "tillReference", "message");
+            "reason", "label", "tillReference", "message", "postalAddress", "notes");
     private static final List<String> COUNTED = List.of("journal_entry", "posting", "account", "member", "organisation",
             "partner", "app_user", "activity", "hold", "offer", "redemption", "refund", "settlement", "category",
             "opportunity", "beneficiary", "vetting_check", "api_key", "scheme", "listing", "listing_response",

@@ -55,20 +55,22 @@ public final class SchemeViews {
     public record DetailsView(@Nullable String phone, @Nullable String email, @Nullable String postalAddress,
                               @Nullable ContactMethod preferredContact, @Nullable String notes,
                               @Nullable Instant deactivatedAt, @Nullable String deactivationReason) {
+        /** The member's details; null when there are none, so a view carries no empty object. */
         static DetailsView of(Member m, MemberContact c) {
-            return new DetailsView(c.phone(), c.email(), c.postalAddress(), c.preferredContact(), c.notes(),
+            DetailsView d = new DetailsView(c.phone(), c.email(), c.postalAddress(), c.preferredContact(), c.notes(),
                     m.deactivatedAt(), m.deactivationReason());
+            return d.equals(new DetailsView(null, null, null, null, null, null, null)) ? null : d;
         }
     }
 
     /** A newly registered member, with the activation code they log in with (shown only here). */
     @Serdeable
     public record RegisteredMemberView(String id, String schemeCode, String displayName, @Nullable String ward,
-                                       String cardNumber, String accountId, Instant createdAt, String activationCode,
-                                       Instant activationCodeExpiresAt) {
+                                       String cardNumber, String accountId, Instant createdAt, MemberStatus status,
+                                       String activationCode, Instant activationCodeExpiresAt) {
         static RegisteredMemberView of(Member m, String schemeCode, String code, Instant expiresAt) {
             return new RegisteredMemberView(m.id(), schemeCode, m.displayName(), m.ward(), m.cardNumber(), m.accountId(),
-                    m.createdAt(), code, expiresAt);
+                    m.createdAt(), m.status(), code, expiresAt);
         }
     }
 
