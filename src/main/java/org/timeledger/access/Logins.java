@@ -7,6 +7,7 @@ import io.micronaut.security.token.render.AccessRefreshToken;
 import jakarta.inject.Singleton;
 import org.timeledger.problem.RejectedException;
 import org.timeledger.schemes.Member;
+import org.timeledger.schemes.PartyService;
 import org.timeledger.support.Ids;
 import org.timeledger.support.Transactions;
 
@@ -33,14 +34,14 @@ public class Logins {
     private final Passwords passwords;
     private final LoginFailures failures;
     private final Principals principals;
-    private final org.timeledger.schemes.PartyService parties;
+    private final PartyService parties;
     private final AccessRefreshTokenGenerator tokens;
     private final Transactions transactions;
     private final Clock clock;
     private final Duration window;
 
     public Logins(UserRepository users, Passwords passwords, LoginFailures failures, Principals principals,
-                  org.timeledger.schemes.PartyService parties, AccessRefreshTokenGenerator tokens, Transactions transactions, Clock clock,
+                  PartyService parties, AccessRefreshTokenGenerator tokens, Transactions transactions, Clock clock,
                   @Value("${timeledger.login-lockout-window:15m}") Duration window) {
         this.users = users;
         this.passwords = passwords;
