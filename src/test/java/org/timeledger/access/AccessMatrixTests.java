@@ -155,7 +155,7 @@ public abstract class AccessMatrixTests extends ServiceTest {
         List<String> operations = new ArrayList<>();
         new OpenAPIV3Parser().read("openapi.yml").getPaths().forEach((path, item) ->
                 item.readOperationsMap().keySet().forEach(method -> operations.add(method + " " + path)));
-        assertThat(operations).hasSizeGreaterThanOrEqualTo(103);
+        assertThat(operations).hasSizeGreaterThanOrEqualTo(104);
         assertThat(matrix().count()).isEqualTo(operations.size() * (long) Who.values().length);
     }
 
@@ -279,6 +279,11 @@ public abstract class AccessMatrixTests extends ServiceTest {
             case "GET /v1/activities/{id}" -> api.get("/v1/activities/" + activity);
             case "POST /v1/activities/{id}/approval" -> api.post("/v1/activities/" + logActivity(otherMemberId) + "/approval",
                     null, key, newKey());
+            case "POST /v1/activities/{id}/reversal" -> {
+                String approved = logActivity(otherMemberId);
+                expect(admin.post("/v1/activities/" + approved + "/approval", null, key, newKey()), 200);
+                yield api.post("/v1/activities/" + approved + "/reversal", object("reason", "matrix"), key, newKey());
+            }
             case "POST /v1/activities/{id}/rejection" -> api.post("/v1/activities/" + logActivity(otherMemberId)
                     + "/rejection", object("reason", "matrix"));
             case "POST /v1/schemes/{code}/allocations" -> api.post("/v1/schemes/" + code + "/allocations",

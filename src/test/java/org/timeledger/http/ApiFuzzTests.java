@@ -358,6 +358,9 @@ public abstract class ApiFuzzTests extends ServiceTest {
                 "limit", "10"), false, null);
         base("GET /v1/activities/{id}", null, Map.of("id", world.otherActivity), Map.of(), false, null);
         base("POST /v1/activities/{id}/approval", null, Map.of("id", pending), Map.of(), true, null);
+        String toUndo = world.logActivity(other);
+        expect(admin.post("/v1/activities/" + toUndo + "/approval", null, "Idempotency-Key", newKey()), 200);
+        base("POST /v1/activities/{id}/reversal", null, Map.of("id", toUndo), Map.of(), true, object("reason", "fuzz"));
         base("POST /v1/activities/{id}/rejection", null, Map.of("id", pending), Map.of(), false, object("reason", "fuzz"));
         base("POST /v1/schemes/{code}/allocations", null, Map.of("code", code), Map.of(), true,
                 object("organisationId", world.organisation, "amountMinutes", 1, "memo", "fuzz"));

@@ -212,6 +212,17 @@ public abstract class RejectionTableTests extends ServiceTest {
                     return Outcome.of(ada.api().post("/v1/me/gifts", object("toCardNumber",
                             org.timeledger.schemes.CardNumbers.newNumber(), "amountMinutes", 5), "Idempotency-Key", newKey()));
                 }),
+                row(Refusal.ACTIVITY_NOT_APPROVED, 409, () -> {
+                    String code = createScheme().get("code").asText();
+                    expect(admin.post("/v1/schemes/" + code + "/categories", object("code", "shopping", "name", "Shopping")), 201);
+                    String organisation = admin.post("/v1/schemes/" + code + "/organisations", object("name", "Club")).field("id");
+                    String member = registerMember(code, "Ada").get("id").asText();
+                    String activity = admin.post("/v1/schemes/" + code + "/activities", object("memberId", member,
+                            "organisationId", organisation, "date", java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"))
+                                    .toString(), "minutes", 30, "categoryCode", "shopping"), "Idempotency-Key", newKey()).field("id");
+                    return Outcome.of(admin.post("/v1/activities/" + activity + "/reversal", object("reason", "x"),
+                            "Idempotency-Key", newKey()));
+                }),
                 row(Refusal.MEMBER_NOT_FOUND, 422, () -> {
                     Timebank t = timebank();
                     return Outcome.of(t.ada().api().post("/v1/me/exchanges", t.help("toMemberId", "mem_nobody"),
