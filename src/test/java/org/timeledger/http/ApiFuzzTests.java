@@ -281,6 +281,14 @@ public abstract class ApiFuzzTests extends ServiceTest {
                 "name", "Fuzz", "memberFloorMinutes", -60, "holdMinutes", 15, "backdateDays", 30,
                 "weeklyEarnCapMinutes", 600, "allocationsRequired", false, "timeZone", "Europe/London", "issuanceAccounts", 1));
         base("GET /v1/schemes/{code}", null, Map.of("code", code), Map.of(), false, null);
+        base("GET /v1/schemes", null, Map.of(), Map.of("limit", "10"), false, null);
+        // its own scheme: a change of rules would otherwise change those the other requests meet
+        String settings = createScheme("memberFloorMinutes", -60, "lowestMemberFloorMinutes", -120).get("code").asText();
+        base("PATCH /v1/schemes/{code}", null, Map.of("code", settings), Map.of(), false, object("name", "Fuzz settings",
+                "memberFloorMinutes", -60, "holdMinutes", 15, "backdateDays", 30, "weeklyEarnCapMinutes", 600,
+                "allocationsRequired", false, "timeZone", "Europe/London", "paymentRequestDays", 14,
+                "lowestMemberFloorMinutes", -120));
+        base("GET /v1/schemes/{code}/settings/history", null, Map.of("code", settings), Map.of("limit", "10"), false, null);
         base("POST /v1/schemes/{code}/members", null, Map.of("code", code), Map.of(), false,
                 object("displayName", "Someone", "ward", "North"));
         base("GET /v1/schemes/{code}/members", null, Map.of("code", code), Map.of("limit", "10"), false, null);

@@ -28,6 +28,15 @@ public final class SchemeViews {
         }
     }
 
+    /**
+     * One rule's change: its field, its value before and after as text ("-600", "true",
+     * "Europe/London"; absent for "none", a weekly cap removed), who changed it and when.
+     */
+    @Serdeable
+    public record SettingChangeView(String field, @Nullable String before, @Nullable String after, String changedBy,
+                                    @Nullable String changedByName, Instant changedAt) {
+    }
+
     @Serdeable
     public record MemberView(String id, String schemeCode, String displayName, @Nullable String ward,
                              String cardNumber, String accountId, Instant createdAt) {
