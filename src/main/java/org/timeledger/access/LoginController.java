@@ -1,6 +1,5 @@
 package org.timeledger.access;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -12,9 +11,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.security.token.render.AccessRefreshToken;
-import io.micronaut.security.authentication.Authentication;
 import jakarta.validation.Valid;
-import org.timeledger.identity.Caller;
 
 /**
  * {@code POST /login}, Micronaut Security's contract ({@code access_token}, {@code refresh_token}),
@@ -41,16 +38,12 @@ public class LoginController {
 
     /**
      * Signs a device out: its login ends, so its refresh token and its access token stop working
-     * at once (and so does the login of the access token sent along, if any). Answers 204 whether
-     * or not the token was known, so the answer tells nothing about tokens.
+     * at once. Answers 204 whether or not the token was known, so the answer tells nothing
+     * about tokens.
      */
     @Post("/logout")
     @Status(HttpStatus.NO_CONTENT)
-    public void logout(@Nullable Authentication authentication, @Body @Valid AccessRequests.Logout request) {
+    public void logout(@Body @Valid AccessRequests.Logout request) {
         refreshTokens.logout(request.refreshToken());
-        Object loginId = authentication == null ? null : authentication.getAttributes().get(Caller.LOGIN_ID);
-        if (loginId != null) {
-            refreshTokens.logoutLogin(loginId.toString());
-        }
     }
 }

@@ -153,14 +153,6 @@ public class RefreshTokens implements RefreshTokenGenerator, RefreshTokenValidat
                 .ifPresent(loginId -> endLogin(loginId, now));
     }
 
-    /** Ends the login an access token belongs to (a client signing out without its refresh token). */
-    public void logoutLogin(String loginId) {
-        Instant now = clock.instant();
-        if (transactions.read(() -> sessions.isOpen(loginId))) {
-            endLogin(loginId, now);
-        }
-    }
-
     /** Signs a user out everywhere: none of their refresh tokens works any more. */
     public void revokeAllOf(String userId) {
         store.revokeAllOf(userId, clock.instant());

@@ -77,18 +77,6 @@ public abstract class SessionsAndLoginsTests extends ServiceTest {
     }
 
     @Test
-    void loggingOutWithTheAccessTokenAloneEndsItsLogin() {
-        MemberLogin ada = memberLogin(createScheme().get("code").asText(), "Ada");
-        Api.Reply phone = login(ada.username(), ada.password(), HOME);
-        Api phoneApi = anonymous.withToken(phone.field("access_token"));
-
-        assertThat(phoneApi.post("/logout", object("refresh_token", "tlr_" + "B".repeat(43))).status()).isEqualTo(204);
-
-        assertThat(phoneApi.get("/v1/me").status()).isEqualTo(401);
-        assertThat(refresh(phone.field("refresh_token")).status()).as("the login's refresh token").isEqualTo(401);
-    }
-
-    @Test
     void aRefreshTokenUsedTwiceEndsItsWholeLogin() {
         MemberLogin ada = memberLogin(createScheme().get("code").asText(), "Ada");
         Api.Reply phone = login(ada.username(), ada.password(), HOME);
