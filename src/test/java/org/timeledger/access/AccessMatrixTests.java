@@ -199,8 +199,10 @@ public abstract class AccessMatrixTests extends ServiceTest {
         return switch (operation) {
             case "POST /login" -> api.post("/login", object("username", loginUsername, "password", "matrix-password"));
             case "POST /logout" -> api.post("/logout", object("refresh_token", "tlr_not_a_real_one"));
+            // refresh tokens work once (a second use ends the login): a fresh one for every caller
             case "POST /oauth/access_token" -> api.post("/oauth/access_token",
-                    object("grant_type", "refresh_token", "refresh_token", refreshToken));
+                    object("grant_type", "refresh_token", "refresh_token", anonymous.post("/login",
+                            object("username", loginUsername, "password", "matrix-password")).field("refresh_token")));
             case "GET /oauth/access_token" -> api.get("/oauth/access_token?grant_type=refresh_token&refresh_token=" + refreshToken);
             case "POST /v1/activation" -> api.post("/v1/activation", object("code", registerMember(code, "New").get("activationCode").asText(),
                     "username", "activated-" + newKey(), "password", "member-password-1"));
