@@ -118,6 +118,9 @@ const FIELD_WORDS = {
   toCardNumber: 'Their card number', fromCardNumber: 'Their card number', toMemberId: 'Member', fromMemberId: 'Member',
   memberId: 'Member', categoryCode: 'Kind of help', minutes: 'Time', listingId: 'Offer or request',
   floorMinutes: 'Limit', expiresOn: 'Open until', displayName: 'Name', preferredContact: 'Prefers to be contacted by',
+  memberFloorMinutes: 'How far members may owe', lowestMemberFloorMinutes: 'The most one member may be allowed to owe',
+  holdMinutes: 'How long a till holds credits', backdateDays: 'How many days back hours may be logged',
+  weeklyEarnCapMinutes: 'Most time a member may log in one week', paymentRequestDays: 'How many days a request to pay waits',
 };
 const label = name => FIELD_WORDS[name] || String(name).replace(/([A-Z])/g, ' $1').replace(/^./, c => c.toUpperCase()).replace(/ Minutes$/, '');
 

@@ -19,9 +19,11 @@ public class ActivationStore {
     public record Usable(String id, String memberId) {
     }
 
-    public boolean isUsable(String codeHash, Instant now) {
-        return sql.first("SELECT 1 FROM activation_code WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?",
-                rs -> true, codeHash, now).isPresent();
+    /** Counts one refused try against a code; once it reaches {@code limit}, the code is spent. Answers whether it is. */
+    public boolean refuse(String id, int limit, Instant at) {
+        sql.update("UPDATE activation_code SET refused_tries = refused_tries + 1 WHERE id = ? AND used_at IS NULL", id);
+        return sql.update("UPDATE activation_code SET used_at = ? WHERE id = ? AND used_at IS NULL AND refused_tries >= ?",
+                at, id, limit) == 1;
     }
 
     public Optional<Usable> findUsable(String codeHash, Instant now) {

@@ -27,6 +27,9 @@ import org.timeledger.identity.Role;
  */
 @Singleton
 public class Activations {
+    /** Taken usernames an activation code is refused before it stops working. */
+    static final int MAX_REFUSALS = 5;
+
     private final ActivationStore store;
     private final PartyService parties;
     private final UserRepository users;
@@ -96,14 +99,20 @@ public class Activations {
         }
         String username = Usernames.normalise(typedUsername);
         String hash = ActivationCodes.hash(code);
-        // a cheap look first: nobody gets a bcrypt hash computed without a code worth one
-        if (hash == null || !transactions.read(() -> usable(hash))) {
+        // the code first, then the username, both cheap reads: a refused request costs no bcrypt hash,
+        // and a wrong code tells nothing about usernames
+        ActivationStore.Usable usable = hash == null ? null : transactions.read(() -> store.findUsable(hash, clock.instant()))
+                .orElse(null);
+        if (usable == null) {
             throw invalidCode();
+        }
+        if (transactions.read(() -> takenByAnother(usable.memberId(), username))) {
+            throw refuseTaken(usable.id(), username);
         }
         String passwordHash = passwords.hash(password);
         try {
             return transactions.write(() -> {
-                String memberId = hash == null ? null : claimCode(hash);
+                String memberId = claimCode(hash);
                 if (memberId == null) {
                     throw invalidCode();
                 }
@@ -112,8 +121,8 @@ public class Activations {
                     throw inactive(member);
                 }
                 AppUser existing = users.findByMemberId(memberId).orElse(null);
-                if (!(existing != null && existing.username().equals(username)) && users.existsByUsername(username)) {
-                    throw usernameTaken(username);
+                if (takenByAnother(memberId, username)) {
+                    throw usernameTaken(username); // taken meanwhile: the code stays as it was
                 }
                 if (existing == null) {
                     users.save(AppUser.create(Ids.newId("usr"), username, passwordHash, Role.MEMBER.name(), member.schemeId(),
@@ -136,8 +145,24 @@ public class Activations {
         }
     }
 
-    private boolean usable(String hash) {
-        return store.isUsable(hash, clock.instant());
+    /** Whether the username belongs to a login other than the member's own. */
+    private boolean takenByAnother(String memberId, String username) {
+        AppUser existing = users.findByMemberId(memberId).orElse(null);
+        return !(existing != null && existing.username().equals(username)) && users.existsByUsername(username);
+    }
+
+    /**
+     * Counts a refusal against the code: after {@value #MAX_REFUSALS} it stops working, so that one
+     * code cannot be used to find out which usernames exist.
+     */
+    private RejectedException refuseTaken(String codeId, String username) {
+        boolean spent = transactions.write(() -> store.refuse(codeId, MAX_REFUSALS, now()));
+        if (spent) {
+            return new RejectedException(Refusal.USERNAME_TAKEN, "The username '" + username + "' is taken, and this "
+                    + "activation code has now been refused " + MAX_REFUSALS + " times, so it no longer works. "
+                    + "Ask your coordinator for a new one.");
+        }
+        return usernameTaken(username);
     }
 
     /** Marks a valid code used and returns its member; null when there is no such usable code. */

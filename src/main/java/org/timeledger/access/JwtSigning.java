@@ -55,7 +55,11 @@ public class JwtSigning {
             check(configured, mode);
         }
         String secret = generated ? storedSecret(store, transactions) : configured;
-        if (generated && !url.startsWith("jdbc:h2:")) {
+        if (generated && url.startsWith("jdbc:h2:")) {
+            LOG.warn("Access tokens are signed with a key kept in the database file (./data unless configured): anyone "
+                    + "who can read that file or a copy of it could sign tokens. Keep ./data readable by this user only, "
+                    + "or set TIMELEDGER_JWT_SECRET, and TIMELEDGER_MODE=production.");
+        } else if (generated) {
             LOG.warn("Access tokens are signed with a key kept in the database: anyone who can read the database "
                     + "(a backup, a replica) could sign tokens. Set TIMELEDGER_JWT_SECRET, and TIMELEDGER_MODE=production.");
         }

@@ -1,5 +1,6 @@
 package org.timeledger.access;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.HttpStatus;
@@ -22,24 +23,27 @@ import jakarta.validation.Valid;
 public class LoginController {
     private final Logins logins;
     private final RefreshTokens refreshTokens;
+    private final ClientAddresses addresses;
 
-    public LoginController(Logins logins, RefreshTokens refreshTokens) {
+    public LoginController(Logins logins, RefreshTokens refreshTokens, ClientAddresses addresses) {
         this.logins = logins;
         this.refreshTokens = refreshTokens;
+        this.addresses = addresses;
     }
 
     @Post("/login")
-    public AccessRefreshToken login(@Body @Valid AccessRequests.Login request) {
-        return logins.login(request.username(), request.password());
+    public AccessRefreshToken login(HttpRequest<?> http, @Body @Valid AccessRequests.Login request) {
+        return logins.login(request.username(), request.password(), addresses.of(http));
     }
 
     /**
-     * Signs a device out: its refresh token stops working. Answers 204 whether or not the token
-     * was known, so the answer tells nothing about tokens. The access token runs out within the hour.
+     * Signs a device out: its login ends, so its refresh token and its access token stop working
+     * at once. Answers 204 whether or not the token was known, so the answer tells nothing
+     * about tokens.
      */
     @Post("/logout")
     @Status(HttpStatus.NO_CONTENT)
     public void logout(@Body @Valid AccessRequests.Logout request) {
-        refreshTokens.revoke(request.refreshToken());
+        refreshTokens.logout(request.refreshToken());
     }
 }

@@ -16,14 +16,20 @@ public class LoginFailureStore {
         this.sql = sql;
     }
 
-    /** The latest failures after {@code since}, newest first, at most {@code limit}. */
-    public List<Instant> recent(String username, Instant since, int limit) {
-        return sql.list("SELECT failed_at FROM login_failure WHERE username = ? AND failed_at > ? ORDER BY failed_at DESC LIMIT ?",
-                rs -> SqlTimes.instant(rs, 1), username, since, limit);
+    /** A failure as counted: when, and the attempt's id. */
+    public record Failure(String id, Instant at) {
     }
 
-    public void insert(String attemptId, String username, Instant at) {
-        sql.update("INSERT INTO login_failure (id, username, failed_at) VALUES (?, ?, ?)", attemptId, username, at);
+    /** The failures for a username from an address after {@code since}, newest first, at most {@code limit}. */
+    public List<Failure> recent(String username, String address, Instant since, int limit) {
+        return sql.list("SELECT id, failed_at FROM login_failure WHERE username = ? AND client_address = ? AND failed_at > ? "
+                        + "ORDER BY failed_at DESC, id DESC LIMIT ?",
+                rs -> new Failure(rs.getString(1), SqlTimes.instant(rs, 2)), username, address, since, limit);
+    }
+
+    public void insert(String attemptId, String username, String address, Instant at) {
+        sql.update("INSERT INTO login_failure (id, username, client_address, failed_at) VALUES (?, ?, ?, ?)",
+                attemptId, username, address, at);
     }
 
     public void delete(String attemptId) {
@@ -32,6 +38,10 @@ public class LoginFailureStore {
 
     public void deleteOf(String username) {
         sql.update("DELETE FROM login_failure WHERE username = ?", username);
+    }
+
+    public void deleteOf(String username, String address) {
+        sql.update("DELETE FROM login_failure WHERE username = ? AND client_address = ?", username, address);
     }
 
     public void deleteUpTo(Instant before) {

@@ -22,10 +22,12 @@ public class Principals {
         this.users = users;
     }
 
-    public Authentication of(AppUser user) {
+    /** The authentication of one login of the user's. */
+    public Authentication of(AppUser user, String loginId) {
         Map<String, Object> attributes = new HashMap<>();
         attributes.put(Caller.PRINCIPAL_ID, user.id());
         attributes.put(Caller.SESSION_EPOCH, user.sessionEpoch());
+        attributes.put(Caller.LOGIN_ID, loginId);
         if (user.schemeId() != null) {
             attributes.put(Caller.SCHEME_ID, user.schemeId());
         }

@@ -29,8 +29,9 @@ import org.timeledger.identity.Caller;
 
 /**
  * Refresh tokens for Micronaut Security's {@code POST /oauth/access_token}: opaque random
- * tokens (not JWTs), stored as hashes with an expiry, revocable one by one or per user. The
- * user is looked up again at every refresh, so a disabled login cannot be refreshed.
+ * tokens (not JWTs), stored as hashes with an expiry, each of one login ({@link Sessions}). Each
+ * is used once: a refresh hands out a new one. The user is looked up again at every refresh, so
+ * a disabled login cannot be refreshed.
  */
 @Singleton
 public class RefreshTokens implements RefreshTokenGenerator, RefreshTokenValidator, RefreshTokenPersistence {
@@ -40,17 +41,19 @@ public class RefreshTokens implements RefreshTokenGenerator, RefreshTokenValidat
     private final Transactions transactions;
     private final UserRepository users;
     private final Principals principals;
+    private final Sessions sessions;
     private final Clock clock;
     private final Duration lifetime;
     private final Scheduler blocking;
 
-    public RefreshTokens(RefreshTokenStore store, Transactions transactions, UserRepository users, Principals principals,
+    public RefreshTokens(RefreshTokenStore store, Transactions transactions, UserRepository users, Principals principals, Sessions sessions,
                          Clock clock, @Value("${timeledger.refresh-token-lifetime:90d}") Duration lifetime,
                          @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.store = store;
         this.transactions = transactions;
         this.users = users;
         this.principals = principals;
+        this.sessions = sessions;
         this.clock = clock;
         this.lifetime = lifetime;
         this.blocking = Schedulers.fromExecutorService(blocking);
@@ -74,35 +77,80 @@ public class RefreshTokens implements RefreshTokenGenerator, RefreshTokenValidat
     /** Called by Micronaut for every refresh token it hands out (the interface method is an event listener). */
     @Override
     public void persistToken(RefreshTokenGeneratedEvent event) {
-        String userId = String.valueOf(event.getAuthentication().getAttributes().get(Caller.PRINCIPAL_ID));
+        var attributes = event.getAuthentication().getAttributes();
+        String userId = String.valueOf(attributes.get(Caller.PRINCIPAL_ID));
+        String loginId = String.valueOf(attributes.get(Caller.LOGIN_ID));
         Instant now = clock.instant();
         transactions.write(() -> {
-            store.insert(Secrets.sha256Hex(event.getRefreshToken()), userId, now, now.plus(lifetime));
+            store.insert(Secrets.sha256Hex(event.getRefreshToken()), userId, loginId, now, now.plus(lifetime));
             return null;
         });
     }
 
     @Override
     public Publisher<Authentication> getAuthentication(String refreshToken) {
-        return Mono.fromCallable(() -> transactions.read(() -> authenticationFor(refreshToken))).subscribeOn(blocking);
+        return Mono.fromCallable(() -> authenticationFor(refreshToken)).subscribeOn(blocking);
     }
 
+    /**
+     * Uses a refresh token up: the refresh hands out a new one of the same login
+     * ({@link RotatingTokens}). A token presented again after it was used ends its whole login,
+     * for one of the two presenting it is not its owner. Unknown tokens are refused without a write.
+     */
     private Authentication authenticationFor(String refreshToken) {
-        String userId = store.userOf(Secrets.sha256Hex(refreshToken), clock.instant()).orElse(null);
-        AppUser user = userId == null ? null : users.findById(userId).orElse(null);
-        if (user == null || user.passwordHash() == null) {
-            throw new RejectedException(Refusal.UNAUTHORIZED,
-                    "This refresh token is not valid (expired, revoked, or the password was reset): log in again.");
+        String hash = Secrets.sha256Hex(refreshToken);
+        Instant now = clock.instant();
+        RefreshTokenStore.Stored stored = transactions.read(() -> store.find(hash)).orElse(null);
+        if (stored == null || stored.loginId() == null || stored.revokedAt() != null || !stored.expiresAt().isAfter(now)) {
+            throw invalid();
         }
-        return principals.of(user);
+        if (stored.usedAt() != null) {
+            endLogin(stored.loginId(), now);
+            throw reused();
+        }
+        AppUser user = transactions.write(() -> {
+            if (!store.markUsed(hash, now)) {
+                return null;
+            }
+            AppUser found = users.findById(stored.userId()).orElse(null);
+            return found == null || found.passwordHash() == null || !sessions.isOpen(stored.loginId()) ? null : found;
+        });
+        if (user == null) {
+            // used meanwhile by a simultaneous refresh, ended, or the login was disabled: in the first case
+            // the token was presented twice, and ending a login that has ended already changes nothing
+            endLogin(stored.loginId(), now);
+            throw invalid();
+        }
+        return principals.of(user, stored.loginId());
     }
 
-    /** Signs one device out: this refresh token stops working. Unknown tokens are ignored. */
-    public void revoke(String refreshToken) {
+    private void endLogin(String loginId, Instant now) {
         transactions.write(() -> {
-            store.revoke(Secrets.sha256Hex(refreshToken), clock.instant());
+            sessions.end(loginId, now);
+            store.revokeLogin(loginId, now);
             return null;
         });
+    }
+
+    private static RejectedException invalid() {
+        return new RejectedException(Refusal.UNAUTHORIZED,
+                "This refresh token is not valid (expired, used, revoked, or the password was reset): log in again.");
+    }
+
+    private static RejectedException reused() {
+        return new RejectedException(Refusal.UNAUTHORIZED, "This refresh token was used already, so someone else may "
+                + "have a copy: this sign-in has ended on every device that shared it. Log in again.");
+    }
+
+    /**
+     * Signs one device out: its login ends, and with it the access token and every refresh token
+     * of that login. An unknown token changes nothing and writes nothing.
+     */
+    public void logout(String refreshToken) {
+        Instant now = clock.instant();
+        transactions.read(() -> store.find(Secrets.sha256Hex(refreshToken)))
+                .map(RefreshTokenStore.Stored::loginId)
+                .ifPresent(loginId -> endLogin(loginId, now));
     }
 
     /** Signs a user out everywhere: none of their refresh tokens works any more. */

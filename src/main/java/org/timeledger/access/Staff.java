@@ -51,8 +51,11 @@ public class Staff {
         if (problem != null) {
             throw invalid("password", problem);
         }
-        String hash = passwords.hash(request.password());
         String username = Usernames.normalise(request.username());
+        if (transactions.read(() -> users.existsByUsername(username))) {
+            throw usernameTaken(username); // before the bcrypt hash, which a refused request need not cost
+        }
+        String hash = passwords.hash(request.password());
         try {
             return transactions.write(() -> {
                 if (users.existsByUsername(username)) {

@@ -21,6 +21,8 @@ public record Caller(String principalId, Role role, String schemeId, Set<String>
     public static final String MEMBER_ID = "memberId";
     public static final String PARTNER_ID = "partnerId";
     public static final String SESSION_EPOCH = "se";
+    /** The login (one sign-in on one device) a user's token belongs to: logging out ends it. */
+    public static final String LOGIN_ID = "lid";
 
     public static Caller of(Authentication authentication) {
         var attributes = authentication.getAttributes();

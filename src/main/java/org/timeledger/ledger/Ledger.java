@@ -117,6 +117,16 @@ public class Ledger {
         return change;
     }
 
+    /**
+     * The ids of a scheme's accounts of one kind whose floor is {@code floorMinutes} and was
+     * never changed, or last changed with a reason starting {@code reasonPrefix} (a rule applied
+     * to all of them, as opposed to one account's own floor); in order of id.
+     */
+    public List<String> accountsAtFloor(String schemeId, AccountKind kind, long floorMinutes, String reasonPrefix) {
+        requireTransaction();
+        return store.accountsAtFloor(schemeId, kind, floorMinutes, reasonPrefix);
+    }
+
     /** An account's floor changes, oldest first. */
     public List<FloorChange> floorChanges(String accountId) {
         return store.floorChanges(accountId);

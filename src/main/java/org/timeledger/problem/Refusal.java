@@ -33,6 +33,7 @@ public enum Refusal implements ProblemCode {
     // volunteering
     RULE_VIOLATED("A rule of the scheme forbids this"),
     ACTIVITY_ALREADY_DECIDED("The activity was already approved or rejected"),
+    ACTIVITY_NOT_APPROVED("The activity was not approved, so there is no approval to undo"),
     CATEGORY_CODE_TAKEN("A category with this code already exists"),
 
     // tills

@@ -38,6 +38,36 @@ public final class SchemeRequests {
             Long lowestMemberFloorMinutes) {
     }
 
+    /**
+     * The rules to change; those left out stay as they are. {@code weeklyEarnCapMinutes} sent as
+     * null removes the cap (left out, it stays); {@code issuanceAccounts} cannot be changed and,
+     * like any field not listed here, is refused.
+     */
+    @Serdeable
+    public record ChangeScheme(
+            @Nullable @Size(min = 1, max = 200) String name,
+            @Nullable @Min(value = -6_000_000, message = "must be at least -6000000 (100,000 hours of debt)")
+            @Max(value = 0, message = "must be zero or negative (the lowest balance a member may reach)")
+            Long memberFloorMinutes,
+            @Nullable @Min(1) @Max(value = 10_080, message = "must be at most 10080 (one week)") Integer holdMinutes,
+            @Nullable @Min(0) @Max(value = 3_650, message = "must be at most 3650 (ten years)") Integer backdateDays,
+            @Nullable WeeklyCap weeklyEarnCapMinutes,
+            @Nullable Boolean allocationsRequired,
+            @Nullable @Size(max = 64) String timeZone,
+            @Nullable @Min(value = 1, message = "must be at least 1")
+            @Max(value = 365, message = "must be at most 365 (one year)") Integer paymentRequestDays,
+            @Nullable @Min(value = -6_000_000, message = "must be at least -6000000 (100,000 hours of debt)")
+            @Max(value = 0, message = "must be zero or negative (the lowest floor one member may be given)")
+            Long lowestMemberFloorMinutes) {
+    }
+
+    /**
+     * A new weekly cap: {@code minutes} null for none. Its own type, so that a field sent as
+     * null (remove the cap) differs from one left out (keep it): see {@link WeeklyCapReader}.
+     */
+    public record WeeklyCap(@Nullable Long minutes) {
+    }
+
     @Serdeable
     public record RegisterMember(@NotBlank @Size(max = 200) String displayName,
                                  @Nullable @Size(max = 100) String ward) {

@@ -31,7 +31,7 @@ public class SchemeService {
     private final Ledger ledger;
     private final Transactions transactions;
     private final Clock clock;
-    // schemes are never renamed or deleted, so an id maps to its code for ever
+    // a scheme's code never changes (its name may) and schemes are never deleted, so an id maps to its code for ever
     private final Map<String, String> codesById = new ConcurrentHashMap<>();
 
     public SchemeService(SchemeRepository schemes, Ledger ledger, Transactions transactions, Clock clock) {
@@ -87,7 +87,7 @@ public class SchemeService {
     }
 
     /** A named zone ("Europe/London", "UTC"), so that dates follow its clocks; never a bare offset. */
-    private static String timeZone(String requested) {
+    static String timeZone(String requested) {
         if (requested == null) {
             return DEFAULT_TIME_ZONE;
         }
@@ -114,6 +114,11 @@ public class SchemeService {
         List<Scheme> all = new java.util.ArrayList<>();
         schemes.findAll().forEach(all::add);
         return all;
+    }
+
+    /** Schemes in order of code, those after {@code afterCode}. */
+    public List<Scheme> page(String afterCode, int rows) {
+        return transactions.read(() -> schemes.page(afterCode, rows));
     }
 
     public Optional<Scheme> findById(String id) {

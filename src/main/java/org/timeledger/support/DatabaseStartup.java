@@ -32,10 +32,12 @@ public class DatabaseStartup implements BeanCreatedEventListener<DataSource> {
 
     private final Duration wait;
     private final String where;
+    private final String url;
 
     public DatabaseStartup(@Value("${timeledger.database.startup-wait:60s}") Duration wait,
                            @Value("${datasources.default.url:}") String url) {
         this.wait = wait;
+        this.url = url;
         // the URL without its parameters, which may carry a password
         this.where = url.contains("?") ? url.substring(0, url.indexOf('?')) : url.split(";")[0];
     }
@@ -43,6 +45,7 @@ public class DatabaseStartup implements BeanCreatedEventListener<DataSource> {
     @Override
     public DataSource onCreated(BeanCreatedEvent<DataSource> event) {
         DataSource dataSource = event.getBean();
+        embeddedFileDirectory(url).ifPresent(DatabaseStartup::keepToOwner);
         long started = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             try (Connection ignored = dataSource.getConnection()) {
@@ -60,6 +63,42 @@ public class DatabaseStartup implements BeanCreatedEventListener<DataSource> {
                         where, rootCause(e), attempt, elapsed, wait.toSeconds());
                 pause();
             }
+        }
+    }
+
+    /** The directory of an embedded H2 database file ({@code jdbc:h2:file:./data/timeledger} gives {@code ./data}). */
+    static java.util.Optional<java.nio.file.Path> embeddedFileDirectory(String url) {
+        String prefix = url.startsWith("jdbc:h2:file:") ? "jdbc:h2:file:" : null;
+        if (prefix == null) {
+            return java.util.Optional.empty();
+        }
+        String file = url.substring(prefix.length()).split(";")[0];
+        java.nio.file.Path parent = java.nio.file.Path.of(file).toAbsolutePath().getParent();
+        return java.util.Optional.ofNullable(parent);
+    }
+
+    /**
+     * The H2 database file holds the members' data and, unless TIMELEDGER_JWT_SECRET is set, the
+     * key that signs access tokens: its directory is made, or kept, readable by its owner only.
+     */
+    static void keepToOwner(java.nio.file.Path directory) {
+        var ownerOnly = java.nio.file.attribute.PosixFilePermissions.fromString("rwx------");
+        try {
+            if (!java.nio.file.Files.exists(directory)) {
+                java.nio.file.Files.createDirectories(directory,
+                        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(ownerOnly));
+                java.nio.file.Files.setPosixFilePermissions(directory, ownerOnly); // whatever the umask
+                return;
+            }
+            var now = java.nio.file.Files.getPosixFilePermissions(directory);
+            if (!now.equals(ownerOnly)) {
+                java.nio.file.Files.setPosixFilePermissions(directory, ownerOnly);
+                LOG.info("Made {} readable by its owner only: it holds the database and its signing key.", directory);
+            }
+        } catch (UnsupportedOperationException e) {
+            LOG.warn("Could not restrict {} to its owner (no POSIX permissions here): keep it private.", directory);
+        } catch (java.io.IOException e) {
+            LOG.warn("Could not restrict {} to its owner ({}): keep it private.", directory, e.getMessage());
         }
     }
 

@@ -18,7 +18,8 @@ public record Activity(String id, String schemeId, String memberId, String membe
                        String decidedBy, Instant decidedAt, String entryId, String rejectionReason,
                        String reversedByEntryId) {
 
-    public enum Status { PENDING, APPROVED, REJECTED }
+    /** REVERSED: approved, and the approval undone since (its EARN entry reversed). */
+    public enum Status { PENDING, APPROVED, REJECTED, REVERSED }
 
     public enum Award { SIGNUP, ATTENDANCE }
 
@@ -41,6 +42,13 @@ public record Activity(String id, String schemeId, String memberId, String membe
 
     Activity rejected(String by, Instant at, String reason) {
         return withDecision(Status.REJECTED, by, at, null, reason);
+    }
+
+    /** This approved activity with its approval undone by the REVERSAL entry {@code reversalId}, for {@code reason}. */
+    Activity reversed(String reversalId, String reason) {
+        return new Activity(id, schemeId, memberId, memberName, organisationId, categoryId, categoryCode, date, minutes,
+                description, Status.REVERSED, opportunityId, award, loggedBy, loggedAt, decidedBy, decidedAt, entryId, reason,
+                reversalId);
     }
 
     /** This pending activity as decided now; nothing can have reversed its entry yet. */

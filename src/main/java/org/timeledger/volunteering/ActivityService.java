@@ -378,6 +378,48 @@ public class ActivityService {
         return ActivityView.of(approved, scheme.code());
     }
 
+    /**
+     * Undoes a mistaken approval: reverses its EARN entry (the credits go back where they came
+     * from) and marks the activity REVERSED, on the command's transaction holding the activity's
+     * row lock. Undoing again answers it as it is; an approval whose entry was already reversed
+     * directly is marked, with no second reversal. The member must still hold the credits.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public ActivityView undoApproval(Caller caller, String activityId, String reason) {
+        Activity activity = lockForDecision(caller, activityId);
+        Scheme scheme = schemes.findById(activity.schemeId()).orElseThrow();
+        if (activity.status() == Activity.Status.REVERSED) {
+            return ActivityView.of(activity, scheme.code());
+        }
+        if (activity.status() != Activity.Status.APPROVED) {
+            throw new RejectedException(Refusal.ACTIVITY_NOT_APPROVED, "Activity " + activityId + " is "
+                    + activity.status().name().toLowerCase(java.util.Locale.ROOT)
+                    + (activity.status() == Activity.Status.PENDING ? "; reject it instead of undoing it." : "; it earned nothing."));
+        }
+        String reversal = activity.reversedByEntryId();
+        if (reversal == null) {
+            reversal = reverseEarning(activity, reason, caller).id();
+        }
+        Activity undone = activity.reversed(reversal, reason);
+        store.markReversed(undone);
+        return ActivityView.of(undone, scheme.code());
+    }
+
+    private org.timeledger.ledger.model.JournalEntry reverseEarning(Activity activity, String reason, Caller caller) {
+        try {
+            String memo = "Approval undone: " + reason;
+            return ledger.reverse(activity.entryId(), memo.length() > 500 ? memo.substring(0, 500) : memo,
+                    Actor.of(caller.principalId()));
+        } catch (RejectedException e) {
+            if (e.rejection() != org.timeledger.ledger.model.Rejection.INSUFFICIENT_CREDITS) {
+                throw e;
+            }
+            throw new RejectedException(org.timeledger.ledger.model.Rejection.INSUFFICIENT_CREDITS, activity.memberName()
+                    + " has already spent or given away some of the " + org.timeledger.ledger.model.Minutes.inWords(activity.minutes())
+                    + " this approval earned, so it cannot be undone in full; correct it with a new adjustment instead.");
+        }
+    }
+
     public ActivityView reject(Caller caller, String activityId, String reason) {
         return transactions.write(() -> {
             Activity activity = lockForDecision(caller, activityId);

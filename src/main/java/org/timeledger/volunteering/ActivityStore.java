@@ -74,6 +74,11 @@ public class ActivityStore {
         });
     }
 
+    /** Records that an approval was undone, with the reason in the rejection reason's place. */
+    public void markReversed(Activity a) {
+        sql.update("UPDATE activity SET status = ?, rejection_reason = ? WHERE id = ?", a.status(), a.rejectionReason(), a.id());
+    }
+
     public Optional<Activity> find(String id) {
         return sql.first("SELECT " + COLUMNS + FROM + " WHERE a.id = ?", ActivityStore::activity, id);
     }

@@ -148,6 +148,15 @@ public class VolunteeringController {
                 () -> activities.approve(caller, id));
     }
 
+    @Post("/activities/{id}/reversal")
+    @Secured({Roles.ADMIN, Roles.COORDINATOR})
+    public HttpResponse<ActivityView> undoApproval(HttpRequest<?> request, Caller caller, String id,
+                                                   @Nullable @Header(Idempotency.HEADER) String key,
+                                                   @Body @Valid VolunteeringRequests.RejectActivity body) {
+        return idempotency.ok(new Idempotency.Call(request, caller.principalId(), key, body), ActivityView.class,
+                () -> activities.undoApproval(caller, id, body.reason().strip()));
+    }
+
     @Post("/activities/{id}/rejection")
     @Secured({Roles.ADMIN, Roles.COORDINATOR})
     public ActivityView reject(Caller caller, String id, @Body @Valid VolunteeringRequests.RejectActivity request) {

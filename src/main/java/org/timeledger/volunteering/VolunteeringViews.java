@@ -42,7 +42,9 @@ public final class VolunteeringViews {
                                @Nullable String reversedByEntryId) {
         static ActivityView of(Activity a, String schemeCode) {
             return new ActivityView(a.id(), schemeCode, a.memberId(), a.memberName(), a.organisationId(), a.categoryCode(),
-                    a.date(), a.minutes(), a.description(), a.status(), a.opportunityId(), a.award(), a.loggedBy(),
+                    a.date(), a.minutes(), a.description(),
+                    // an approval corrected by reversing its entry directly is undone too
+                    a.reversedByEntryId() != null ? Activity.Status.REVERSED : a.status(), a.opportunityId(), a.award(), a.loggedBy(),
                     a.loggedAt(), a.decidedBy(), a.decidedAt(), a.entryId(), a.rejectionReason(), a.reversedByEntryId());
         }
     }

@@ -2,6 +2,7 @@
 // till keys, staff), and prove what it achieved and that its books are right (the report with
 // its charts, reconciliation, downloads). Auditors see every page here, read-only.
 import { api, all, session, scheme, invalid } from '../api.js';
+import { confirm } from '../ask.js';
 import { h, field, select, checkbox, duration, minutesOf, form, page, table, stats, success, notice, showError,
   credits, hours, date, dateTime, today, firstOfMonth, firstOfYear, download } from '../ui.js';
 
@@ -40,14 +41,13 @@ function wholeNumber(input, words) {
 
 async function schemes(main) {
   const result = h('div', {});
-  const choose = form({ 'aria-label': 'Work on a scheme' }, [
-    field('Scheme code', { name: 'code', autocapitalize: 'none', autocomplete: 'off', value: session.schemeCode || '' },
-      'The short code the scheme was created with, such as castlehaven.'),
+  const known = await all('/v1/schemes');
+  const choose = known.length ? form({ 'aria-label': 'Work on a scheme' }, [
+    field('Scheme', select('code', known.map(k => ({ value: k.code, label: `${k.name} (${k.code})`, selected: k.code === session.schemeCode }))),
+      'Every scheme you administer, by name.'),
   ], async el => {
-    const code = el.elements.code.value.trim().toLowerCase();
-    if (!code) throw invalid('Enter the code of the scheme to work on.', 'code', 'Enter a code');
-    await openScheme(code);
-  }, 'Open the scheme');
+    await openScheme(el.elements.code.value);
+  }, 'Open the scheme') : h('p', { class: 'muted' }, 'There are no schemes yet: create the first one below.');
   const create = form({ 'aria-label': 'Create a scheme' }, [
     field('Name', { name: 'name', maxlength: 200, autocomplete: 'off' }, 'As members will see it, such as Castlehaven Timebank.'),
     field('Code', { name: 'code', maxlength: 32, autocapitalize: 'none', autocomplete: 'off' },
@@ -86,7 +86,7 @@ async function schemes(main) {
   page(main, 'Schemes',
     session.schemeCode ? h('p', {}, 'You are working on the scheme ', h('strong', {}, session.schemeCode), '.') : null,
     section('choose-h', 'Work on a scheme', h('p', {}, 'You administer every scheme: choose the one to work on. You can switch at any time from this page.'), choose),
-    section('create-h', 'Create a scheme', h('p', {}, 'Its settings are fixed once it is created: there is no way to change them afterwards, so check them before you create it.'),
+    section('create-h', 'Create a scheme', h('p', {}, 'Its code is fixed once it is created; its rules can be changed later on its Settings page.'),
       result, create));
 }
 
@@ -95,7 +95,7 @@ async function openScheme(code) {
     await api('GET', `/v1/schemes/${id(code)}`);
   } catch (error) {
     if (error.status !== 404) throw error;
-    throw invalid(`There is no scheme with the code ${code}.`, 'code', 'No such scheme');
+    throw invalid('That scheme is no longer there. Reload the page and choose another.', 'code', 'No such scheme');
   }
   session.schemeCode = code;
   window.location.hash = '#/dashboard';
@@ -103,23 +103,138 @@ async function openScheme(code) {
 
 // ---- settings: the scheme's rules in words, its categories, its staff ----
 
-async function settings(main) {
-  const [rules, categories, orgs] = await Promise.all([
+async function settings(main, params, flash) {
+  const [rules, categories, orgs, changes] = await Promise.all([
     api('GET', `/v1/schemes/${scheme()}`),
     api('GET', `/v1/schemes/${scheme()}/categories`).then(p => p.items),
     isAdmin() ? all(`/v1/schemes/${scheme()}/organisations`) : Promise.resolve([]),
+    api('GET', `/v1/schemes/${scheme()}/settings/history`, { query: { limit: 50 } }).then(p => p.items),
   ]);
   const categoryList = h('div', {}, categoryTable(categories));
   page(main, 'Scheme settings',
+    flash || null,
     h('h2', {}, rules.name),
     ruleFacts(rules),
-    notice('info', 'These settings cannot be changed here.',
-      'They are fixed when the scheme is created, and Timeledger offers no way to change them afterwards. If one must change, ask whoever runs Timeledger for your scheme.'),
+    isAdmin() ? section('rules-h', 'Change the rules',
+      h('p', {}, 'A change holds from the moment it is saved: for hours logged, holds at a till and requests to pay made after it. What was recorded before stays as it was.'),
+      ruleForm(main, rules)) : null,
+    section('history-h', 'Changes to the rules', historyTable(changes)),
     section('categories-h', 'Kinds of help', h('p', {}, 'Every hour logged is of one of these kinds.'), categoryList,
       isAdmin() ? categoryForm(categoryList) : null),
     isAdmin() ? section('staff-h', 'Add a staff member',
       h('p', {}, 'Coordinators log and approve hours for their organisations; administrators run the scheme; auditors read the reports and the books but change nothing.'),
       staffForm(orgs)) : null);
+}
+
+// ---- changing the rules: a form in hours and days, a confirmation in words, then the history ----
+
+const RULE_WORDS = {
+  name: 'Name',
+  memberFloorMinutes: 'How far members may owe',
+  lowestMemberFloorMinutes: 'The most one member may be allowed to owe',
+  holdMinutes: 'How long a till holds credits',
+  backdateDays: 'How far back hours may be logged',
+  weeklyEarnCapMinutes: 'Most time a member may log in a week',
+  allocationsRequired: 'Where earned credits come from',
+  timeZone: 'Time zone',
+  paymentRequestDays: 'How long a request to pay waits',
+};
+
+const days = n => n === 1 ? '1 day' : `${n} days`;
+
+/** A rule's value in words, from the API's value (a number, boolean or text; null for none). */
+function ruleInWords(fieldName, value) {
+  if (value === null || value === undefined) return fieldName === 'weeklyEarnCapMinutes' ? 'No limit' : 'None';
+  const n = Number(value);
+  switch (fieldName) {
+    case 'memberFloorMinutes':
+    case 'lowestMemberFloorMinutes': return n < 0 ? `Owing up to ${hours(-n)}` : 'No debt';
+    case 'holdMinutes':
+    case 'weeklyEarnCapMinutes': return hours(n);
+    case 'backdateDays': return n === 0 ? 'Today only' : days(n);
+    case 'paymentRequestDays': return days(n);
+    case 'allocationsRequired': return String(value) === 'true' ? 'Organisations\' allocations' : 'New credits for each hour approved';
+    default: return String(value);
+  }
+}
+
+/** Puts a number of minutes into a duration() fieldset's two boxes (empty for none). */
+function fillDuration(el, name, minutes) {
+  el.querySelector(`[name="${name}.hours"]`).value = minutes ? Math.floor(minutes / 60) : '';
+  el.querySelector(`[name="${name}.minutes"]`).value = minutes ? minutes % 60 : '';
+}
+
+function ruleForm(main, s) {
+  const place = h('div', {});
+  const floor = duration('How far members may owe', 'floor',
+    'Every member on the scheme\'s usual limit gets the new one; a member given a limit of their own keeps it. Leave empty for no debt.');
+  const lowest = duration('The most one member may be allowed to owe', 'lowest',
+    'The highest limit an administrator may give one member on their page: at least the usual one.');
+  const hold = duration('How long a till holds credits', 'hold', 'A sale not finished by then is cancelled and its credits released. At most a week.');
+  const cap = duration('Most time a member may log in one week', 'cap', 'Monday to Sunday. Leave empty for no limit.');
+  const allocations = checkbox('Organisations award credits only from an allocation an administrator gives them',
+    { name: 'allocationsRequired', checked: s.allocationsRequired });
+  const f = form({ 'aria-label': 'Change the rules' }, [
+    field('Name', { name: 'name', maxlength: 200, autocomplete: 'off', value: s.name }),
+    floor, lowest, hold,
+    field('How many days back hours may be logged', { name: 'backdateDays', type: 'number', min: 0, max: 3650, value: s.backdateDays, inputmode: 'numeric', class: 'short' },
+      '0 allows today only; at most 3650 (ten years).'),
+    cap, allocations,
+    field('How many days a request to pay waits for an answer', { name: 'paymentRequestDays', type: 'number', min: 1, max: 365, value: s.paymentRequestDays, inputmode: 'numeric', class: 'short' },
+      'From 1 to 365.'),
+    field('Time zone', { name: 'timeZone', value: s.timeZone, maxlength: 64, autocomplete: 'off' },
+      'A region name such as Europe/London: dates of volunteering are days as its clocks show them.'),
+  ], async el => {
+    const body = {};
+    const name = el.elements.name.value.trim();
+    if (!name) throw invalid('Enter the scheme\'s name.', 'name', 'Enter a name');
+    if (name !== s.name) body.name = name;
+    const owe = minutesOf(el, 'floor');
+    const most = minutesOf(el, 'lowest');
+    if (owe > 6000000) throw invalid('Members may owe at most 100,000 hours.', 'floor.hours', 'Too many hours');
+    if (most > 6000000) throw invalid('One member may be allowed to owe at most 100,000 hours.', 'lowest.hours', 'Too many hours');
+    if (most < owe) throw invalid(`The most one member may be allowed to owe (${hours(most)}) must be at least what every member may owe (${hours(owe)}). Raise it too.`, 'lowest.hours', 'Raise this');
+    if (-owe !== s.memberFloorMinutes) body.memberFloorMinutes = -owe;
+    if (-most !== s.lowestMemberFloorMinutes) body.lowestMemberFloorMinutes = -most;
+    const holdFor = minutesOf(el, 'hold');
+    if (holdFor < 1 || holdFor > 10080) throw invalid('A till holds credits for at least 1 minute and at most a week (168 hours).', 'hold.hours', 'Between 1 minute and 168 hours');
+    if (holdFor !== s.holdMinutes) body.holdMinutes = holdFor;
+    const back = wholeNumber(el.elements.backdateDays, 'How many days back hours may be logged');
+    if (back === undefined || back > 3650) throw invalid('Hours may be logged from 0 (today only) to 3650 days back.', 'backdateDays', 'From 0 to 3650');
+    if (back !== s.backdateDays) body.backdateDays = back;
+    const week = minutesOf(el, 'cap');
+    if (week > 10080) throw invalid('A week has 168 hours: the weekly limit can be at most that.', 'cap.hours', 'At most 168 hours');
+    if ((week || null) !== (s.weeklyEarnCapMinutes || null)) body.weeklyEarnCapMinutes = week || null;
+    if (el.elements.allocationsRequired.checked !== s.allocationsRequired) body.allocationsRequired = el.elements.allocationsRequired.checked;
+    const wait = wholeNumber(el.elements.paymentRequestDays, 'How many days a request to pay waits');
+    if (wait === undefined || wait < 1 || wait > 365) throw invalid('A request to pay waits from 1 to 365 days.', 'paymentRequestDays', 'From 1 to 365');
+    if (wait !== s.paymentRequestDays) body.paymentRequestDays = wait;
+    const zone = el.elements.timeZone.value.trim();
+    if (!zone) throw invalid('Enter a time zone such as Europe/London.', 'timeZone', 'Enter a time zone');
+    if (zone !== s.timeZone) body.timeZone = zone;
+    const fields = Object.keys(body);
+    if (!fields.length) throw invalid('Nothing is different from the rules as they are: change a rule first.', null);
+    confirm(place, 'Change these rules?', [
+      h('ul', {}, fields.map(k => h('li', {}, `${RULE_WORDS[k]}: ${ruleInWords(k, s[k])}, from now on ${ruleInWords(k, body[k])}.`))),
+      'memberFloorMinutes' in body ? h('p', {}, 'Members on the usual limit get the new one at once; a member who owes more than it keeps what they owe, but cannot pay more until they are within it.') : null,
+    ], 'Yes, change the rules', async () => {
+      await api('PATCH', `/v1/schemes/${scheme()}`, { body });
+      await settings(main, {}, notice('success', 'The rules are changed.', 'The change is in the list of changes below.'));
+    }, () => { place.replaceChildren(f); f.querySelector('input').focus(); });
+  }, 'Check the change');
+  fillDuration(f, 'floor', -s.memberFloorMinutes);
+  fillDuration(f, 'lowest', -s.lowestMemberFloorMinutes);
+  fillDuration(f, 'hold', s.holdMinutes);
+  fillDuration(f, 'cap', s.weeklyEarnCapMinutes);
+  place.append(f);
+  return place;
+}
+
+function historyTable(changes) {
+  return table('Changes to the rules, newest first', ['When', 'Rule', 'Before', 'After', 'Changed by'], changes,
+    c => [dateTime(c.changedAt), RULE_WORDS[c.field] || c.field, ruleInWords(c.field, c.before), ruleInWords(c.field, c.after),
+      c.changedByName || 'an administrator'],
+    'The rules have not changed since the scheme was created.');
 }
 
 function ruleFacts(s) {

@@ -169,7 +169,7 @@ class RateLimitTest extends ServiceTest {
                 "POST /v1/redemptions", "POST /v1/redemptions/{}/capture", "POST /v1/redemptions/{}/void",
                 "POST /v1/redemptions/{}/refunds", "POST /v1/partners/{}/settlements",
                 "DELETE /v1/members/{}/personal-data", "POST /v1/me/exchanges", "POST /v1/schemes/{}/exchanges",
-                "POST /v1/payment-requests/{}/confirmation");
+                "POST /v1/payment-requests/{}/confirmation", "POST /v1/activities/{}/reversal");
         assertThat(takingAKey).isEqualTo(limited);
         assertThat(documented429).isEqualTo(limited);
     }

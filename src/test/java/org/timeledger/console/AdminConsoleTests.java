@@ -43,12 +43,17 @@ abstract class AdminConsoleTests extends ConsoleTest {
         assertThat(get("/v1/schemes/" + code).get("name").asText()).isEqualTo(SCHEME);
         assertThat(get("/v1/schemes/" + code).get("holdMinutes").asInt()).isEqualTo(15);
 
-        // switching scheme: a code that does not exist is refused in words, the right one opens it
+        // switching scheme: picked from the list of every scheme, by name, not typed
+        create("/v1/schemes", "code", "southfield-" + database.kind(), "name", "Southfield Timebank");
         browser.press("Schemes").at("Schemes").waitForText("You are working on the scheme " + code);
-        browser.type("Scheme code", "no-such-scheme").press("Open the scheme");
-        assertThat(browser.message("There is no scheme with the code no-such-scheme")).contains("Check what you entered");
-        check("admin-schemes-refused");
-        browser.type("Scheme code", code).press("Open the scheme").at("Dashboard");
+        assertThat(browser.driver.findElements(By.cssSelector("form[aria-label='Work on a scheme'] input")))
+                .as("no box to type a code into").isEmpty();
+        browser.choose("Scheme", "Southfield Timebank (southfield-" + database.kind() + ")");
+        check("admin-schemes-list");
+        browser.press("Open the scheme").at("Dashboard");
+        browser.press("Schemes").at("Schemes").waitForText("You are working on the scheme southfield-" + database.kind());
+        browser.choose("Scheme", SCHEME + " (" + code + ")").press("Open the scheme").at("Dashboard");
+        browser.press("Schemes").at("Schemes").waitForText("You are working on the scheme " + code);
         signOut();
     }
 
@@ -63,8 +68,9 @@ abstract class AdminConsoleTests extends ConsoleTest {
         check("admin-organisations");
 
         browser.press("Settings").at("Scheme settings");
-        assertThat(browser.text()).contains("cannot be changed here", "15 minutes: a sale not finished", "90 days",
-                "0 credits: members spend only the credits they have", "Europe/London");
+        assertThat(browser.text()).contains("15 minutes: a sale not finished", "90 days",
+                "0 credits: members spend only the credits they have", "Europe/London",
+                "The rules have not changed since the scheme was created.").doesNotContain("These settings cannot be changed");
         browser.type("Name of the kind of help", "Gardening").type("Short code", "gardening").press("Add the kind of help");
         browser.message("Added the kind of help Gardening");
         browser.type("Name of the kind of help", "Befriending").type("Short code", "befriending")
@@ -87,6 +93,38 @@ abstract class AdminConsoleTests extends ConsoleTest {
         browser.message("Added " + coordinator + " as coordinator");
         anonymous.login(coordinator, STAFF_PASSWORD);
         check("admin-settings");
+        changeARuleAndSeeItInTheHistory();
+    }
+
+    /** The till's hold from 15 minutes to half an hour, and how far back hours may be logged, with a confirmation step. */
+    private void changeARuleAndSeeItInTheHistory() {
+        WebElement holdHours = browser.driver.findElement(By.name("hold.hours"));
+        WebElement holdMinutes = browser.driver.findElement(By.name("hold.minutes"));
+        assertThat(holdMinutes.getAttribute("value")).as("the hold shown in hours and minutes").isEqualTo("15");
+        holdHours.clear();
+        holdMinutes.clear();
+        holdMinutes.sendKeys("30");
+        browser.type("How many days back hours may be logged", "30").press("Check the change");
+        browser.waitForText("Change these rules?");
+        assertThat(browser.text()).contains("How long a till holds credits: 15 minutes, from now on 30 minutes.",
+                "How far back hours may be logged: 90 days, from now on 30 days.");
+        assertThat(get("/v1/schemes/" + code).get("holdMinutes").asInt()).as("nothing changes before yes").isEqualTo(15);
+        check("admin-settings-confirm");
+        browser.press("Yes, change the rules");
+        browser.message("The rules are changed.");
+        assertThat(tableText("Changes to the rules")).contains("How long a till holds credits 15 minutes 30 minutes admin-" + code,
+                "How far back hours may be logged 90 days 30 days admin-" + code);
+        assertThat(browser.text()).contains("30 minutes: a sale not finished", "30 days");
+        assertThat(get("/v1/schemes/" + code).get("holdMinutes").asInt()).isEqualTo(30);
+        assertThat(get("/v1/schemes/" + code).get("backdateDays").asInt()).isEqualTo(30);
+        check("admin-settings-changed");
+
+        // a change that breaks a bound is refused in words and hours, before anything is sent
+        browser.driver.findElement(By.name("lowest.hours")).sendKeys("5");
+        browser.driver.findElement(By.name("floor.hours")).sendKeys("10");
+        browser.press("Check the change");
+        assertThat(browser.message("must be at least what every member may owe (10 hours)")).doesNotContain("Minutes");
+        check("admin-settings-refused");
     }
 
     @Test

@@ -281,6 +281,14 @@ public abstract class ApiFuzzTests extends ServiceTest {
                 "name", "Fuzz", "memberFloorMinutes", -60, "holdMinutes", 15, "backdateDays", 30,
                 "weeklyEarnCapMinutes", 600, "allocationsRequired", false, "timeZone", "Europe/London", "issuanceAccounts", 1));
         base("GET /v1/schemes/{code}", null, Map.of("code", code), Map.of(), false, null);
+        base("GET /v1/schemes", null, Map.of(), Map.of("limit", "10"), false, null);
+        // its own scheme: a change of rules would otherwise change those the other requests meet
+        String settings = createScheme("memberFloorMinutes", -60, "lowestMemberFloorMinutes", -120).get("code").asText();
+        base("PATCH /v1/schemes/{code}", null, Map.of("code", settings), Map.of(), false, object("name", "Fuzz settings",
+                "memberFloorMinutes", -60, "holdMinutes", 15, "backdateDays", 30, "weeklyEarnCapMinutes", 600,
+                "allocationsRequired", false, "timeZone", "Europe/London", "paymentRequestDays", 14,
+                "lowestMemberFloorMinutes", -120));
+        base("GET /v1/schemes/{code}/settings/history", null, Map.of("code", settings), Map.of("limit", "10"), false, null);
         base("POST /v1/schemes/{code}/members", null, Map.of("code", code), Map.of(), false,
                 object("displayName", "Someone", "ward", "North"));
         base("GET /v1/schemes/{code}/members", null, Map.of("code", code), Map.of("limit", "10", "q", "some",
@@ -365,6 +373,9 @@ public abstract class ApiFuzzTests extends ServiceTest {
                 "limit", "10"), false, null);
         base("GET /v1/activities/{id}", null, Map.of("id", world.otherActivity), Map.of(), false, null);
         base("POST /v1/activities/{id}/approval", null, Map.of("id", pending), Map.of(), true, null);
+        String toUndo = world.logActivity(other);
+        expect(admin.post("/v1/activities/" + toUndo + "/approval", null, "Idempotency-Key", newKey()), 200);
+        base("POST /v1/activities/{id}/reversal", null, Map.of("id", toUndo), Map.of(), true, object("reason", "fuzz"));
         base("POST /v1/activities/{id}/rejection", null, Map.of("id", pending), Map.of(), false, object("reason", "fuzz"));
         base("POST /v1/schemes/{code}/allocations", null, Map.of("code", code), Map.of(), true,
                 object("organisationId", world.organisation, "amountMinutes", 1, "memo", "fuzz"));

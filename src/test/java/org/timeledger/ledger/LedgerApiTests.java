@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.timeledger.testing.Api;
 import org.timeledger.testing.ServiceTest;
 import org.timeledger.testing.TestClock;
-import org.timeledger.testing.Tokens;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -187,7 +186,7 @@ public abstract class LedgerApiTests extends ServiceTest {
         JsonNode scheme = createScheme();
         String code = scheme.get("code").asText();
         String ada = registerMember(code, "Ada").get("accountId").asText();
-        Api otherAdmin = anonymous.withToken(Tokens.signed("second-admin", "ADMIN"));
+        Api otherAdmin = staff(code, "ADMIN");
         String key = newKey();
         Map<String, Object> body = object("fromAccountId", scheme.get("issuanceAccountId").asText(),
                 "toAccountId", ada, "amountMinutes", 60, "type", "ADJUSTMENT");
@@ -199,7 +198,7 @@ public abstract class LedgerApiTests extends ServiceTest {
         assertThat(theirs.status()).isEqualTo(201);
         assertThat(theirs.header("Idempotent-Replayed")).isEmpty();
         assertThat(theirs.field("id")).isNotEqualTo(mine.field("id"));
-        assertThat(theirs.field("actor")).isEqualTo("second-admin");
+        assertThat(theirs.field("actor")).isEqualTo(otherAdmin.claim("uid"));
         assertThat(balance(ada)).isEqualTo(120);
     }
 

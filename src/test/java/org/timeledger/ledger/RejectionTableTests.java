@@ -11,7 +11,6 @@ import org.timeledger.web.Problems;
 import org.timeledger.support.Transactions;
 import org.timeledger.testing.Api;
 import org.timeledger.testing.ServiceTest;
-import org.timeledger.testing.Tokens;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -72,7 +71,7 @@ public abstract class RejectionTableTests extends ServiceTest {
                 row(Refusal.REQUEST_ENTITY_TOO_LARGE, 413, () -> Outcome.of(admin.post("/v1/schemes",
                         "{\"code\":\"large\",\"name\":\"" + "x".repeat(1_100_000) + "\"}"))),
                 row(Refusal.UNAUTHORIZED, 401, () -> Outcome.of(anonymous.get("/v1/schemes/any"))),
-                row(Refusal.FORBIDDEN, 403, () -> Outcome.of(anonymous.withToken(Tokens.signed("m", "MEMBER"))
+                row(Refusal.FORBIDDEN, 403, () -> Outcome.of(memberLogin(createScheme().get("code").asText(), "Ada").api()
                         .post("/v1/schemes", object("code", "nope", "name", "x")))),
                 row(Refusal.IDEMPOTENCY_KEY_MISSING, 400, this::transferWithoutKey),
                 row(Refusal.IDEMPOTENCY_KEY_REUSED, 422, this::keyReusedForAnotherRequest),
@@ -122,7 +121,8 @@ public abstract class RejectionTableTests extends ServiceTest {
                 row(Refusal.SERVICE_BUSY, 503, this::accountLockedElsewhere),
                 row(Refusal.TOO_MANY_ATTEMPTS, 429, () -> {
                     String username = "nobody-" + newKey();
-                    for (int i = 0; i < 5; i++) {
+                    // three free failures from an address, then it waits (docs/reliability.md, "Rate limits")
+                    for (int i = 0; i < 3; i++) {
                         expect(anonymous.post("/login", object("username", username, "password", "wrong-password")), 401);
                     }
                     return Outcome.of(anonymous.post("/login", object("username", username, "password", "wrong-password")));
@@ -211,6 +211,17 @@ public abstract class RejectionTableTests extends ServiceTest {
                     MemberLogin ada = memberLogin(createScheme().get("code").asText(), "Ada");
                     return Outcome.of(ada.api().post("/v1/me/gifts", object("toCardNumber",
                             org.timeledger.schemes.CardNumbers.newNumber(), "amountMinutes", 5), "Idempotency-Key", newKey()));
+                }),
+                row(Refusal.ACTIVITY_NOT_APPROVED, 409, () -> {
+                    String code = createScheme().get("code").asText();
+                    expect(admin.post("/v1/schemes/" + code + "/categories", object("code", "shopping", "name", "Shopping")), 201);
+                    String organisation = admin.post("/v1/schemes/" + code + "/organisations", object("name", "Club")).field("id");
+                    String member = registerMember(code, "Ada").get("id").asText();
+                    String activity = admin.post("/v1/schemes/" + code + "/activities", object("memberId", member,
+                            "organisationId", organisation, "date", java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"))
+                                    .toString(), "minutes", 30, "categoryCode", "shopping"), "Idempotency-Key", newKey()).field("id");
+                    return Outcome.of(admin.post("/v1/activities/" + activity + "/reversal", object("reason", "x"),
+                            "Idempotency-Key", newKey()));
                 }),
                 row(Refusal.MEMBER_NOT_FOUND, 422, () -> {
                     Timebank t = timebank();

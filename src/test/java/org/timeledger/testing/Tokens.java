@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
-/** Real JWTs signed with the test server's key, for principals the API cannot create yet. */
+/** JWTs made by hand and signed with the test server's key: without the claims the service puts in its own, it refuses them (401). */
 public final class Tokens {
     private Tokens() {
     }

@@ -76,6 +76,22 @@ public class LedgerStore {
         sql.update("UPDATE account SET floor_minutes = ? WHERE id = ?", change.newFloorMinutes(), change.accountId());
     }
 
+    /**
+     * The ids of a scheme's accounts of one kind whose floor is {@code floorMinutes} and was never
+     * changed, or last changed with a reason starting {@code reasonPrefix}; in order of id.
+     */
+    public List<String> accountsAtFloor(String schemeId, AccountKind kind, long floorMinutes, String reasonPrefix) {
+        return sql.list("SELECT a.id FROM account a WHERE a.scheme_id = ? AND a.kind = ? AND a.floor_minutes = ? "
+                        + "AND NOT EXISTS (SELECT 1 FROM account_floor_change c WHERE c.account_id = a.id "
+                        + "AND c.seq = (SELECT MAX(l.seq) FROM account_floor_change l WHERE l.account_id = a.id) "
+                        + "AND c.reason NOT LIKE ?) ORDER BY a.id", rs -> rs.getString(1),
+                schemeId, kind, floorMinutes, likePrefix(reasonPrefix));
+    }
+
+    private static String likePrefix(String prefix) {
+        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
     /** An account's floor changes, oldest first. */
     public List<FloorChange> floorChanges(String accountId) {
         return sql.list(FLOOR_CHANGE_SELECT + " WHERE account_id = ? ORDER BY seq", LedgerStore::floorChange, accountId);

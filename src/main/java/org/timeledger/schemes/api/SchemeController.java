@@ -5,6 +5,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
@@ -13,6 +14,7 @@ import io.micronaut.security.annotation.Secured;
 import jakarta.validation.Valid;
 import org.timeledger.access.Access;
 import org.timeledger.access.Activations;
+import org.timeledger.access.Staff;
 import org.timeledger.identity.Caller;
 import org.timeledger.identity.Role;
 import org.timeledger.identity.Roles;
@@ -34,6 +36,9 @@ import org.timeledger.schemes.PartyService;
 import org.timeledger.schemes.Scheme;
 import org.timeledger.schemes.SchemeRequests;
 import org.timeledger.schemes.SchemeService;
+import org.timeledger.schemes.SchemeSettings;
+import org.timeledger.schemes.SchemeSettingsStore;
+import org.timeledger.schemes.api.SchemeViews.SettingChangeView;
 
 @Controller("/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -42,8 +47,13 @@ public class SchemeController {
     private final PartyService parties;
     private final Access access;
     private final Activations activations;
+    private final SchemeSettings settings;
+    private final Staff staff;
 
-    public SchemeController(SchemeService schemes, PartyService parties, Access access, Activations activations) {
+    public SchemeController(SchemeService schemes, PartyService parties, Access access, Activations activations,
+                            SchemeSettings settings, Staff staff) {
+        this.settings = settings;
+        this.staff = staff;
         this.schemes = schemes;
         this.parties = parties;
         this.access = access;
@@ -62,6 +72,45 @@ public class SchemeController {
     @Secured({Roles.ADMIN, Roles.COORDINATOR, Roles.AUDITOR})
     public SchemeView get(Caller caller, String code) {
         return SchemeView.of(access.scheme(caller, code));
+    }
+
+    /**
+     * The schemes the caller may administer or work in, by code: every scheme for the
+     * administrator of all schemes, their own for a scheme's staff.
+     */
+    @Get("/schemes")
+    @Secured({Roles.ADMIN, Roles.COORDINATOR, Roles.AUDITOR})
+    public Page<SchemeView> list(Caller caller, @Nullable @QueryValue Integer limit, @Nullable @QueryValue String cursor) {
+        int size = Cursors.limit(limit);
+        String after = Cursors.decode(cursor, "");
+        IntFunction<List<Scheme>> query = caller.allSchemes()
+                ? rows -> schemes.page(after, rows)
+                : rows -> schemes.findById(caller.schemeId()).filter(s -> s.code().compareTo(after) > 0).stream().toList();
+        return Page.fetch(size, query, Scheme::code, SchemeView::of);
+    }
+
+    /** Changes the scheme's rules; see docs/api-guide.md (changing a scheme's rules). */
+    @Patch("/schemes/{code}")
+    @Secured(Roles.ADMIN)
+    public SchemeView change(Caller caller, String code, @Body @Valid SchemeRequests.ChangeScheme request) {
+        Scheme scheme = access.scheme(caller, code);
+        return SchemeView.of(settings.change(scheme.id(), caller.principalId(), request).scheme());
+    }
+
+    @Get("/schemes/{code}/settings/history")
+    @Secured({Roles.ADMIN, Roles.AUDITOR})
+    public Page<SettingChangeView> settingsHistory(Caller caller, String code, @Nullable @QueryValue Integer limit,
+                                                   @Nullable @QueryValue String cursor) {
+        Scheme scheme = access.scheme(caller, code);
+        int size = Cursors.limit(limit);
+        long before = Cursors.decodeLong(cursor, Long.MAX_VALUE);
+        return Page.fetch(size, rows -> settings.history(scheme.id(), before, rows),
+                c -> Long.toString(c.seq()), this::view);
+    }
+
+    private SettingChangeView view(SchemeSettingsStore.Change c) {
+        return new SettingChangeView(c.field(), c.before(), c.after(), c.changedBy(),
+                staff.username(c.changedBy()).orElse(null), c.changedAt());
     }
 
     @Post("/schemes/{code}/members")

@@ -32,6 +32,15 @@ public final class SchemeViews {
     }
 
     /**
+     * One rule's change: its field, its value before and after as text ("-600", "true",
+     * "Europe/London"; absent for "none", a weekly cap removed), who changed it and when.
+     */
+    @Serdeable
+    public record SettingChangeView(String field, @Nullable String before, @Nullable String after, String changedBy,
+                                    @Nullable String changedByName, Instant changedAt) {
+    }
+
+    /**
      * A member as staff and the member themselves see them. {@code details} (how to reach them,
      * why they left) is personal data: only in the staff view, {@link #forStaff}.
      */
