@@ -163,17 +163,19 @@ public abstract class SessionsAndLoginsTests extends ServiceTest {
                 return login("nobody-" + n + "-" + newKey(), "some password " + n, "192.0.2." + (n + 1));
             }));
         }
+        // the one password turn is taken for the whole flood, so every login of it finds none free:
+        // what is checked is that they are answered busy and the member is served meanwhile,
+        // whatever the machine's speed
         List<Long> meMillis = new ArrayList<>();
-        boolean servedWhileFlooding = false;
-        try {
+        try (Passwords.Turn held = passwords.turn()) {
             start.countDown();
-            do {
-                long before = System.nanoTime();
-                Api.Reply me = ada.api().get("/v1/me");
-                meMillis.add((System.nanoTime() - before) / 1_000_000);
-                assertThat(me.status()).as("the member, during the flood").isEqualTo(200);
-                servedWhileFlooding |= replies.stream().anyMatch(r -> !r.isDone());
-            } while (replies.stream().anyMatch(r -> !r.isDone()));
+            long before = System.nanoTime();
+            Api.Reply me = ada.api().get("/v1/me");
+            meMillis.add((System.nanoTime() - before) / 1_000_000);
+            assertThat(me.status()).as("the member, during the flood").isEqualTo(200);
+            for (Future<Api.Reply> reply : replies) {
+                reply.get(2, TimeUnit.MINUTES);
+            }
         } finally {
             pool.shutdown();
             assertThat(pool.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
@@ -191,8 +193,7 @@ public abstract class SessionsAndLoginsTests extends ServiceTest {
         }
         System.out.println("[flood] " + database.kind() + ": " + busy + " of " + flood + " logins answered 503; "
                 + "GET /v1/me during the flood took " + meMillis + " ms");
-        assertThat(servedWhileFlooding).as("a GET /v1/me was answered while logins were still in flight").isTrue();
-        assertThat(busy).as("logins refused as busy rather than queued").isPositive();
+        assertThat(busy).as("logins refused as busy rather than queued").isEqualTo(flood);
         assertThat(login(ada.username(), ada.password(), HOME).status()).as("after the flood").isEqualTo(200);
     }
 
