@@ -60,7 +60,15 @@ public final class Chaos {
             String name = args[i].substring(2);
             options.put(name, name.equals("restart-postgres") ? "true" : args[++i]);
         }
-        System.exit(new Chaos(options).run() ? 0 : 1);
+        boolean passed;
+        try {
+            passed = new Chaos(options).run();
+        } catch (Exception e) {
+            // the run's own threads (clients, instances) must not keep a failed run alive
+            e.printStackTrace();
+            passed = false;
+        }
+        System.exit(passed ? 0 : 1);
     }
 
     private int number(String name) {
