@@ -56,9 +56,9 @@ public class Beneficiaries {
 
     private BeneficiaryView name(Caller caller, String cardNumber) {
         Member me = access.member(caller, caller.memberId());
-        String card = cardNumber.replaceAll("[\\s-]", "");
+        String card = CardNumbers.typed(cardNumber);
         if (!CardNumbers.isValid(card)) {
-            throw RejectedException.invalidField("cardNumber", "is not a card number: 16 digits, and the last one checks the others");
+            throw RejectedException.invalidField("cardNumber", CardNumbers.NOT_A_CARD);
         }
         Member beneficiary = parties.findMemberByCard(me.schemeId(), card)
                 .orElseThrow(() -> new RejectedException(Refusal.RECIPIENT_NOT_FOUND,

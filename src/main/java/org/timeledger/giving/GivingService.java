@@ -91,9 +91,9 @@ public class GivingService {
             throw invalid("toCardNumber", "give either toCardNumber or toMemberId, not both and not neither");
         }
         if (byCard) {
-            String card = request.toCardNumber().replaceAll("[\\s-]", "");
+            String card = CardNumbers.typed(request.toCardNumber());
             if (!CardNumbers.isValid(card)) {
-                throw invalid("toCardNumber", "is not a card number: 16 digits, and the last one checks the others. Check for a typing mistake");
+                throw invalid("toCardNumber", CardNumbers.NOT_A_CARD + ". Check for a typing mistake");
             }
             return parties.findMemberByCard(giver.schemeId(), card)
                     .orElseThrow(() -> new RejectedException(Refusal.RECIPIENT_NOT_FOUND,

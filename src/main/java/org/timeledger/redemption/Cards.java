@@ -43,7 +43,7 @@ public class Cards {
      * and the card of a member who left the scheme is 409 {@code member_inactive}.
      */
     Member holder(String schemeId, String cardNumber) {
-        String card = cardNumber.replaceAll("[\\s-]", "");
+        String card = CardNumbers.typed(cardNumber);
         Member holder = (CardNumbers.isValid(card) ? parties.findMemberByCard(schemeId, card) : java.util.Optional.<Member>empty())
                 .orElseThrow(() -> new RejectedException(Refusal.NOT_FOUND, "No card " + card
                         + " in this scheme (unknown, mistyped, or replaced after being reported lost)."));

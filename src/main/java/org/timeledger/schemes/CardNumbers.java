@@ -22,6 +22,14 @@ public final class CardNumbers {
         return digits.append(checkDigit(digits)).toString();
     }
 
+    /** What a field says when it is not a card number. */
+    public static final String NOT_A_CARD = "is not a card number: 16 digits, and the last one checks the others";
+
+    /** A card number as typed or printed ("4000 1234-5678 9010"), without its spaces and hyphens. */
+    public static String typed(String number) {
+        return number.replaceAll("[\\s-]", "");
+    }
+
     /** Whether the number has 16 digits and a correct check digit. */
     public static boolean isValid(String number) {
         if (number == null || number.length() != 16 || !number.chars().allMatch(Character::isDigit)) {

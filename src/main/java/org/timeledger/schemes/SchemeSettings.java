@@ -132,64 +132,28 @@ public class SchemeSettings {
         return transactions.read(() -> store.history(schemeId, beforeSeq, rows));
     }
 
-    /** The rules that may change, by their names in the API, each written as text. */
+    /** The rules that may change, by their names in the API, each written as text (null for none). */
     private enum Field {
-        NAME("name") {
-            String value(Scheme s) {
-                return s.name();
-            }
-        },
-        MEMBER_FLOOR("memberFloorMinutes") {
-            String value(Scheme s) {
-                return Long.toString(s.memberFloorMinutes());
-            }
-        },
-        LOWEST_MEMBER_FLOOR("lowestMemberFloorMinutes") {
-            String value(Scheme s) {
-                return Long.toString(s.lowestMemberFloorMinutes());
-            }
-        },
-        HOLD("holdMinutes") {
-            String value(Scheme s) {
-                return Integer.toString(s.holdMinutes());
-            }
-        },
-        BACKDATE("backdateDays") {
-            String value(Scheme s) {
-                return Integer.toString(s.backdateDays());
-            }
-        },
-        WEEKLY_CAP("weeklyEarnCapMinutes") {
-            String value(Scheme s) {
-                return s.weeklyEarnCapMinutes() == null ? null : Long.toString(s.weeklyEarnCapMinutes());
-            }
-        },
-        ALLOCATIONS("allocationsRequired") {
-            String value(Scheme s) {
-                return Boolean.toString(s.allocationsRequired());
-            }
-        },
-        TIME_ZONE("timeZone") {
-            String value(Scheme s) {
-                return s.timeZone();
-            }
-        },
-        PAYMENT_REQUEST_DAYS("paymentRequestDays") {
-            String value(Scheme s) {
-                return Integer.toString(s.paymentRequestDays());
-            }
-        };
+        NAME("name", Scheme::name),
+        MEMBER_FLOOR("memberFloorMinutes", Scheme::memberFloorMinutes),
+        LOWEST_MEMBER_FLOOR("lowestMemberFloorMinutes", Scheme::lowestMemberFloorMinutes),
+        HOLD("holdMinutes", Scheme::holdMinutes),
+        BACKDATE("backdateDays", Scheme::backdateDays),
+        WEEKLY_CAP("weeklyEarnCapMinutes", Scheme::weeklyEarnCapMinutes),
+        ALLOCATIONS("allocationsRequired", Scheme::allocationsRequired),
+        TIME_ZONE("timeZone", Scheme::timeZone),
+        PAYMENT_REQUEST_DAYS("paymentRequestDays", Scheme::paymentRequestDays);
 
         final String json;
+        private final java.util.function.Function<Scheme, Object> rule;
 
-        Field(String json) {
+        Field(String json, java.util.function.Function<Scheme, Object> rule) {
             this.json = json;
+            this.rule = rule;
         }
 
-        abstract String value(Scheme s);
-
         String of(Scheme s) {
-            return value(s);
+            return java.util.Objects.toString(rule.apply(s), null);
         }
     }
 }

@@ -46,8 +46,6 @@ import java.util.stream.Stream;
  */
 @Singleton
 public class Exchanges {
-    static final int MAX_MINUTES = 1_440;
-
     private final Access access;
     private final PartyService parties;
     private final SchemeService schemes;
@@ -143,7 +141,7 @@ public class Exchanges {
                         + "they cannot exchange hours unless a coordinator marks them as back.");
             }
         }
-        if (terms.minutes() < 1 || terms.minutes() > MAX_MINUTES) {
+        if (terms.minutes() < 1 || terms.minutes() > HelpChecks.DAY_MINUTES) {
             throw rule(ExchangeRule.MINUTES_PER_EXCHANGE, "An exchange is 1 minute to 24 hours; this one is "
                     + Minutes.inWords(terms.minutes()) + ".");
         }
@@ -185,7 +183,7 @@ public class Exchanges {
         Member helper = terms.helper();
         long logged = help.activityMinutesOn(helper, terms.date());
         long paid = exchanged.minutesOn(List.of(helper.id()), terms.date()).getOrDefault(helper.id(), 0L);
-        if (logged + paid + terms.minutes() > MAX_MINUTES) {
+        if (logged + paid + terms.minutes() > HelpChecks.DAY_MINUTES) {
             throw rule(ExchangeRule.DAILY_LIMIT, helper.displayName() + " already has " + Minutes.inWords(logged + paid)
                     + " of help recorded on " + terms.date() + "; with " + Minutes.inWords(terms.minutes())
                     + " more the day would exceed 24 hours.");
@@ -246,10 +244,9 @@ public class Exchanges {
     }
 
     private Member memberByCard(Scheme scheme, String cardNumber, String field) {
-        String card = cardNumber.replaceAll("[\\s-]", "");
+        String card = CardNumbers.typed(cardNumber);
         if (!CardNumbers.isValid(card)) {
-            throw RejectedException.invalidField(field, "is not a card number: 16 digits, and the last one checks the others. "
-                    + "Check for a typing mistake");
+            throw RejectedException.invalidField(field, CardNumbers.NOT_A_CARD + ". Check for a typing mistake");
         }
         Optional<Member> member = parties.findMemberByCard(scheme.id(), card);
         if (member.isPresent()) {

@@ -16,6 +16,9 @@ import java.util.Optional;
  */
 @Singleton
 public class HelpChecks {
+    /** The most help one member gives on one day, and in one go: 24 hours. */
+    public static final int DAY_MINUTES = EarningRules.MAX_MINUTES;
+
     private final CategoryRepository categories;
     private final Vetting vetting;
     private final ActivityService activities;

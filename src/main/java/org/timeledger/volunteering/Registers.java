@@ -1,5 +1,6 @@
 package org.timeledger.volunteering;
 
+import org.timeledger.schemes.CardNumbers;
 import org.timeledger.query.Times;
 import org.timeledger.problem.RejectedException;
 import org.timeledger.problem.RejectedException.LineError;
@@ -198,11 +199,11 @@ final class Registers {
 
     /** Whether a line names its member by card number (16 digits, spaces and dashes aside) rather than by id. */
     static boolean isCard(String reference) {
-        return reference.replaceAll("[\\s-]", "").matches("\\d{16}");
+        return CardNumbers.typed(reference).matches("\\d{16}");
     }
 
     /** A card number as stored: its digits alone. */
     static String card(String reference) {
-        return reference.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT);
+        return CardNumbers.typed(reference).toLowerCase(Locale.ROOT);
     }
 }
