@@ -52,8 +52,7 @@ public class AccessController {
         Scheme scheme = access.scheme(caller, code);
         Staff.Created created = staff.create(scheme, request);
         AppUser user = created.user();
-        return HttpResponse.created(new StaffView(user.id(), user.username(), user.role(), scheme.code(),
-                created.organisationIds(), user.ownMemberId(), user.createdAt()));
+        return HttpResponse.created(StaffView.of(user, scheme.code(), created.organisationIds()));
     }
 
     /** Names a staff user's own member record (or forgets it, with null): nobody approves credits for it. */
@@ -62,8 +61,7 @@ public class AccessController {
     public StaffView linkMember(Caller caller, String id, @Body @Valid AccessRequests.LinkMember request) {
         Staff.Created linked = staff.linkMember(caller, id, request.memberId());
         AppUser user = linked.user();
-        return new StaffView(user.id(), user.username(), user.role(), schemes.codeOf(user.schemeId()),
-                linked.organisationIds(), user.ownMemberId(), user.createdAt());
+        return StaffView.of(user, schemes.codeOf(user.schemeId()), linked.organisationIds());
     }
 
     @Post("/members/{id}/activation-code")

@@ -53,4 +53,30 @@ public final class AccessRequests {
     @Serdeable
     public record LinkMember(@Nullable @Size(max = 40) String memberId) {
     }
+
+    /**
+     * A change of a staff user's role or organisations: a field left out stays as it is; a field
+     * sent as null is refused (400), since neither can be removed. Read by {@link StaffChangeReader}.
+     */
+    @io.micronaut.core.annotation.Introspected
+    public record ChangeStaff(@Nullable StaffRole role,
+                              @Nullable @Size(max = 50) List<@NotBlank @Size(max = 40) String> organisationIds) {
+    }
+
+    @Serdeable
+    public record DeactivateStaff(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    /** A staff user sets a new password with the one-time code an administrator gave them. */
+    @Serdeable
+    public record PasswordReset(@NotNull @Pattern(regexp = USERNAME, message = USERNAME_RULE) String username,
+                                @NotBlank @Size(max = 40) String code,
+                                @NotNull @Size(max = 200) String newPassword) {
+    }
+
+    /** Anyone signed in changes their own password. */
+    @Serdeable
+    public record ChangePassword(@NotNull @Size(min = 1, max = 200) String currentPassword,
+                                 @NotNull @Size(max = 200) String newPassword) {
+    }
 }

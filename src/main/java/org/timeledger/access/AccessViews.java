@@ -11,9 +11,23 @@ public final class AccessViews {
     private AccessViews() {
     }
 
+    /**
+     * A staff user as administrators see them: {@code status} ACTIVE or INACTIVE (deactivated,
+     * with when and why). Never their password or any code.
+     */
     @Serdeable
     public record StaffView(String id, String username, String role, String schemeCode, List<String> organisationIds,
-                            @Nullable String memberId, Instant createdAt) {
+                            @Nullable String memberId, String status, Instant createdAt, @Nullable Instant deactivatedAt,
+                            @Nullable String deactivationReason) {
+        static StaffView of(AppUser user, String schemeCode, List<String> organisationIds) {
+            return new StaffView(user.id(), user.username(), user.role(), schemeCode, organisationIds, user.ownMemberId(),
+                    user.inactive() ? "INACTIVE" : "ACTIVE", user.createdAt(), user.deactivatedAt(), user.deactivationReason());
+        }
+    }
+
+    /** A password reset code as issued: shown once, in this answer only. */
+    @Serdeable
+    public record PasswordResetCodeView(String staffId, String username, String code, Instant expiresAt) {
     }
 
     /**

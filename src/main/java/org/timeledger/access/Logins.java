@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Logging in with a username and password (docs/reliability.md, "Rate limits"). Failures are
@@ -57,10 +59,40 @@ public class Logins {
     public AccessRefreshToken login(String typedUsername, String password, String address) {
         String username = Usernames.normalise(typedUsername);
         Instant now = clock.instant();
-        refuseIfWaiting(transactions.read(() -> failures.recent(username, address, now)), now);
+        AppUser user = check(username, password, address, now, Logins::wrongCredentials, turn -> null).user();
+        // a member who left the scheme, or staff who were deactivated, are told so, but only once
+        // their password shows it is them: the answer tells a stranger nothing about usernames
+        String memberId = user.memberId();
+        if (memberId != null) {
+            transactions.read(() -> parties.findMember(memberId)).filter(Member::inactive).ifPresent(member -> {
+                throw Activations.inactive(member);
+            });
+        }
+        if (user.inactive()) {
+            throw StaffManagement.inactive(user);
+        }
+        String loginId = transactions.write(() -> {
+            failures.clear(username, address);
+            return sessions.start(user.id(), now);
+        });
+        return tokens.generate(principals.of(user, loginId))
+                .orElseThrow(() -> new IllegalStateException("no access token could be generated"));
+    }
 
-        AppUser user;
-        String loginId;
+    /** A user whose password was checked, and what was done for them while the turn was held. */
+    record Checked<T>(AppUser user, T done) {
+    }
+
+    /**
+     * Checks a user's password as a login does (the class comment): the wait first, then a turn,
+     * the attempt recorded as a failure before the check, withdrawn unchecked if it should have
+     * waited. A wrong password (or an unknown username, which costs as much) stays counted and is
+     * answered {@code wrong}; with the right one, {@code then} runs while the turn is still held
+     * (hashing a new password, say). The failure recorded stays until the caller clears it.
+     */
+    <T> Checked<T> check(String username, String password, String address, Instant now,
+                         Supplier<RejectedException> wrong, Function<Passwords.Turn, T> then) {
+        refuseIfWaiting(transactions.read(() -> failures.recent(username, address, now)), now);
         try (Passwords.Turn turn = passwords.turn()) {
             String attempt = Ids.newId("att");
             transactions.write(() -> {
@@ -79,29 +111,16 @@ public class Logins {
                 throw tooMany(wait.getAsLong());
             }
 
-            Optional<AppUser> found = users.findByUsername(username);
+            Optional<AppUser> found = transactions.read(() -> users.findByUsername(username));
             if (found.isEmpty() || found.get().passwordHash() == null) {
                 turn.spendCheckTime(password);
-                throw wrongCredentials();
+                throw wrong.get();
             }
             if (!turn.matches(password, found.get().passwordHash())) {
-                throw wrongCredentials();
+                throw wrong.get();
             }
-            user = found.get();
+            return new Checked<>(found.get(), then.apply(turn));
         }
-        // a member who left the scheme is told so, but only once their password shows it is them
-        String memberId = user.memberId();
-        if (memberId != null) {
-            transactions.read(() -> parties.findMember(memberId)).filter(Member::inactive).ifPresent(member -> {
-                throw Activations.inactive(member);
-            });
-        }
-        loginId = transactions.write(() -> {
-            failures.clear(username, address);
-            return sessions.start(user.id(), now);
-        });
-        return tokens.generate(principals.of(user, loginId))
-                .orElseThrow(() -> new IllegalStateException("no access token could be generated"));
     }
 
     private void refuseIfWaiting(List<Failure> newestFirst, Instant now) {
@@ -115,7 +134,9 @@ public class Logins {
         String when = seconds < 60 ? seconds + " second" + (seconds == 1 ? "" : "s")
                 : (seconds + 59) / 60 + " minute" + ((seconds + 59) / 60 == 1 ? "" : "s");
         return RejectedException.retryLater(Refusal.TOO_MANY_ATTEMPTS, "Too many failed logins for this username from "
-                + "this device. Try again in " + when + ", or ask a coordinator to reset the password.", seconds);
+                + "this device. Try again in " + when + ". If you have forgotten your password: a member asks their "
+                + "coordinator for a new activation code; staff ask their scheme's administrator for a password reset code.",
+                seconds);
     }
 
     private static RejectedException wrongCredentials() {

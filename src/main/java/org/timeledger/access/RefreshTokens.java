@@ -113,7 +113,8 @@ public class RefreshTokens implements RefreshTokenGenerator, RefreshTokenValidat
                 return null;
             }
             AppUser found = users.findById(stored.userId()).orElse(null);
-            return found == null || found.passwordHash() == null || !sessions.isOpen(stored.loginId()) ? null : found;
+            return found == null || found.passwordHash() == null || found.inactive() || !sessions.isOpen(stored.loginId())
+                    ? null : found;
         });
         if (user == null) {
             // used meanwhile by a simultaneous refresh, ended, or the login was disabled: in the first case

@@ -15,10 +15,14 @@ public class SessionStore {
         this.sql = sql;
     }
 
-    /** The user's session epoch, if the user exists and can log in (has a password) and this login of theirs has not ended. */
+    /**
+     * The user's session epoch, if the user exists and can log in (has a password, is not a
+     * deactivated staff user) and this login of theirs has not ended.
+     */
     public Optional<Integer> epochOfOpen(String userId, String loginId) {
         return sql.first("SELECT u.session_epoch FROM app_user u JOIN user_login l ON l.user_id = u.id "
-                        + "WHERE u.id = ? AND l.id = ? AND u.password_hash IS NOT NULL AND l.ended_at IS NULL",
+                        + "WHERE u.id = ? AND l.id = ? AND u.password_hash IS NOT NULL AND u.deactivated_at IS NULL "
+                        + "AND l.ended_at IS NULL",
                 rs -> rs.getInt(1), userId, loginId);
     }
 

@@ -8,8 +8,9 @@ import java.time.Instant;
 
 /**
  * Whether a signed-in person's session still stands. Each login (a sign-in on one device) is a
- * row its tokens name: logging out, or a refresh token used twice, ends it. A password reset or a
- * disabled login moves the user's session epoch on, ending every login of theirs at once. Either
+ * row its tokens name: logging out, or a refresh token used twice, ends it. A password reset or
+ * change, a disabled login, or a change of a staff user's role, organisations or standing moves
+ * the user's session epoch on, ending every login of theirs at once. Either
  * way the access token stops working at its next request.
  */
 @Singleton

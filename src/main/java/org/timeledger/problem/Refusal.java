@@ -19,6 +19,9 @@ public enum Refusal implements ProblemCode {
     RATE_LIMITED("Too many requests"),
     USERNAME_TAKEN("This username is taken"),
     ACTIVATION_CODE_INVALID("The activation code is not valid"),
+    PASSWORD_RESET_CODE_INVALID("The password reset code is not valid"),
+    STAFF_INACTIVE("The staff user was deactivated"),
+    LAST_ADMINISTRATOR("The scheme's last active administrator must stay one"),
 
     // idempotency
     IDEMPOTENCY_KEY_MISSING("Idempotency-Key header required"),

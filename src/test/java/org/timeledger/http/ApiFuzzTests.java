@@ -335,6 +335,26 @@ public abstract class ApiFuzzTests extends ServiceTest {
                 "fuzz-staff-" + database.kind(), "password", "staff-password-1", "role", "COORDINATOR",
                 "organisationIds", List.of(world.organisation)));
         base("PUT /v1/staff/{id}/member", null, Map.of("id", staffId), Map.of(), false, object("memberId", other));
+        base("GET /v1/schemes/{code}/staff", null, Map.of("code", code), Map.of("status", "ACTIVE", "limit", "10"),
+                false, null);
+        String coordinatorId = admin.post("/v1/schemes/" + code + "/staff", object("username", "fuzz-managed-"
+                + database.kind(), "password", "staff-password-1", "role", "COORDINATOR",
+                "organisationIds", List.of(world.organisation))).field("id");
+        base("PATCH /v1/staff/{id}", null, Map.of("id", coordinatorId), Map.of(), false, object("role", "COORDINATOR",
+                "organisationIds", List.of(world.organisation)));
+        base("POST /v1/staff/{id}/deactivation", null, Map.of("id", coordinatorId), Map.of(), false,
+                object("reason", "fuzz"));
+        base("POST /v1/staff/{id}/reactivation", null, Map.of("id", coordinatorId), Map.of(), false, null);
+        base("POST /v1/staff/{id}/password-reset", null, Map.of("id", coordinatorId), Map.of(), false, null);
+        String resetUser = "fuzz-reset-" + database.kind();
+        String resetId = admin.post("/v1/schemes/" + code + "/staff", object("username", resetUser, "password",
+                "staff-password-1", "role", "AUDITOR")).field("id");
+        String resetCode = admin.post("/v1/staff/" + resetId + "/password-reset", null).field("code");
+        base("POST /v1/password-reset", "ANONYMOUS", Map.of(), Map.of(), false, object("username", resetUser,
+                "code", resetCode, "newPassword", "a-new-password-1"));
+        // as the member, whose password the variants must never change
+        base("POST /v1/me/password", "MEMBER", Map.of(), Map.of(), false, object("currentPassword",
+                world.member.password(), "newPassword", "a-new-password-1"));
         base("DELETE /v1/members/{id}/personal-data", null, Map.of("id", forgotten.get("id").asText()),
                 Map.of("keepBalance", "false"), true, null);
         base("POST /v1/members/{id}/activation-code", null, Map.of("id", other), Map.of(), false, null);

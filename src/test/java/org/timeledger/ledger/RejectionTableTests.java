@@ -142,6 +142,22 @@ public abstract class RejectionTableTests extends ServiceTest {
                         object("username", "admin", "password", "long-enough-password", "role", "AUDITOR")))),
                 row(Refusal.ACTIVATION_CODE_INVALID, 422, () -> Outcome.of(anonymous.post("/v1/activation",
                         object("code", "AAAA-AAAA-AAAA", "username", "someone", "password", "long-enough-password")))),
+                row(Refusal.PASSWORD_RESET_CODE_INVALID, 422, () -> Outcome.of(anonymous.post("/v1/password-reset",
+                        object("username", "nobody-in-particular", "code", "7K2M-QX9D-4RTB", "newPassword", "a-new-password-1")))),
+                row(Refusal.STAFF_INACTIVE, 409, () -> {
+                    String code = fixture().code;
+                    String username = "leaving-" + newKey();
+                    String id = admin.post("/v1/schemes/" + code + "/staff", object("username", username,
+                            "password", "staff-password-1", "role", "AUDITOR")).field("id");
+                    expect(admin.post("/v1/staff/" + id + "/deactivation", object("reason", "Left the centre")), 200);
+                    return Outcome.of(anonymous.post("/login", object("username", username, "password", "staff-password-1")));
+                }),
+                row(Refusal.LAST_ADMINISTRATOR, 409, () -> {
+                    String code = fixture().code;
+                    String id = admin.post("/v1/schemes/" + code + "/staff", object("username", "only-admin-" + newKey(),
+                            "password", "staff-password-1", "role", "ADMIN")).field("id");
+                    return Outcome.of(admin.post("/v1/staff/" + id + "/deactivation", object("reason", "Left")));
+                }),
                 row(Refusal.RULE_VIOLATED, 422, () -> {
                     Volunteering v = volunteering();
                     return Outcome.of(v.log(1_441));
