@@ -8,6 +8,7 @@ import * as admin from './pages/admin.js';
 import * as member from './pages/member.js';
 import * as till from './pages/till.js';
 import * as timebank from './pages/timebank.js';
+import * as staffPages from './pages/staff.js';
 
 const HOME = { ADMIN: 'dashboard', COORDINATOR: 'dashboard', AUDITOR: 'report', MEMBER: 'my-credits', PARTNER: 'till' };
 
@@ -15,8 +16,9 @@ const signInRoutes = [
   { path: 'sign-in', title: 'Sign in', render: signInPage },
   { path: 'activate', title: 'Set up your sign-in', render: activatePage },
   { path: 'till-sign-in', title: 'Start a till', render: tillSignInPage },
+  ...staffPages.signInRoutes,
 ];
-const routes = [...signInRoutes, ...staff.routes, ...timebank.routes, ...admin.routes, ...member.routes, ...till.routes];
+const routes = [...signInRoutes, ...staff.routes, ...timebank.routes, ...admin.routes, ...member.routes, ...till.routes, ...staffPages.routes];
 
 function current() {
   const hash = window.location.hash;
@@ -119,7 +121,7 @@ function signInPage(main, params) {
       tokens = await api('POST', '/login', { body: { username, password }, anonymous: true, noRefresh: true });
     } catch (error) {
       if (error.status !== 401) throw error;
-      error.next = 'Check your username and password, and try again. If you have forgotten your password, ask your coordinator for a new activation code.';
+      error.next = 'Check your username and password, and try again. If you have forgotten your password: members ask their coordinator for a new activation code; staff ask their scheme\'s administrator for a reset code.';
       throw error;
     }
     session.signedIn(tokens);
@@ -127,10 +129,12 @@ function signInPage(main, params) {
   }, 'Sign in');
   page(main, 'Sign in',
     params.ended ? notice('info', 'You have been signed out.', 'Sign in again to carry on.') : null,
+    params.changed ? notice('success', 'Your password is changed.', 'You were signed out everywhere: sign in with your new password.') : null,
     h('p', { class: 'lead' }, 'Coordinators, administrators, auditors and members sign in here.'),
     f,
     h('h2', {}, 'First time here?'),
     h('p', {}, 'If your coordinator gave you an activation code, ', h('a', { href: '#/activate' }, 'set up your sign-in'), '.'),
+    h('p', {}, 'Staff with a reset code from their administrator: ', h('a', { href: '#/reset-password' }, 'set a new password with a reset code'), '.'),
     h('h2', {}, 'At a venue?'),
     h('p', {}, h('a', { href: '#/till-sign-in' }, 'Start a till with its till key'), ' to take credits for your offers.'));
 }
