@@ -191,7 +191,7 @@ const NEXT = {
   member_not_found: 'Check the number on their card and try again.',
   member_erased: 'This member has left the scheme: their account can no longer be used.',
   member_inactive: 'If this is a mistake, a coordinator or an administrator can mark them as back in the scheme.',
-  staff_inactive: 'If this is a mistake, an administrator of the scheme can reactivate them.',
+  staff_inactive: 'If this is a mistake, ask your scheme\'s administrator to reactivate it.',
   last_administrator: 'Make someone else an administrator first, then try again.',
   password_reset_code_invalid: 'Check your username and the code. If it still fails, ask your scheme\'s administrator for a new code.',
   card_blocked: 'That card was replaced: ask them for the number on their new card.',

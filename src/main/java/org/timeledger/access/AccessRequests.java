@@ -1,5 +1,6 @@
 package org.timeledger.access;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
@@ -58,7 +59,7 @@ public final class AccessRequests {
      * A change of a staff user's role or organisations: a field left out stays as it is; a field
      * sent as null is refused (400), since neither can be removed. Read by {@link StaffChangeReader}.
      */
-    @io.micronaut.core.annotation.Introspected
+    @Introspected
     public record ChangeStaff(@Nullable StaffRole role,
                               @Nullable @Size(max = 50) List<@NotBlank @Size(max = 40) String> organisationIds) {
     }

@@ -227,7 +227,6 @@ public class StaffManagement {
     /** What a deactivated staff user is told when their password was right. */
     public static RejectedException inactive(AppUser user) {
         return new RejectedException(Refusal.STAFF_INACTIVE, "The staff login '" + user.username() + "' was deactivated by "
-                + "an administrator, so it cannot sign in. If this is a mistake, ask your scheme's administrator to "
-                + "reactivate it.");
+                + "an administrator of the scheme, so it cannot sign in.");
     }
 }
