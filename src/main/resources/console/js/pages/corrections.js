@@ -20,6 +20,12 @@ const id = value => encodeURIComponent(value);
 const firstName = name => String(name || '').trim().split(/\s+/)[0];
 const owner = name => firstName(name) + '\'s';
 
+/** Clears what an earlier press of the form's button said, before this one's answer. */
+function fresh(el, messages) {
+  messages.replaceChildren();
+  el.querySelectorAll('[aria-invalid]').forEach(x => x.removeAttribute('aria-invalid'));
+}
+
 /** A balance in words: "5 hours", "0 hours", "owing 2 hours". */
 export const balanceWords = minutes => minutes < 0 ? 'owing ' + hours(-minutes) : hours(minutes);
 
@@ -87,13 +93,19 @@ function askWhy(activity, row, messages, kinds) {
   const place = h('div', {});
   const f = form({ 'aria-label': 'Why undo the approval for ' + activity.memberName }, [
     field('Why is the approval undone?', { name: 'reason', maxlength: 500, autocomplete: 'off' }, 'Kept with the hours, such as "Logged twice".'),
-  ], async el => {
+  ], async (el, said) => {
+    fresh(el, said);
     const reason = el.elements.reason.value.trim();
     if (!reason) throw invalid('Say why the approval is undone.', 'reason', 'Enter a reason');
     const member = await api('GET', `/v1/members/${id(activity.memberId)}`);
     const account = await api('GET', `/v1/accounts/${id(member.accountId)}`);
     const before = account.balanceMinutes;
     const first = firstName(activity.memberName);
+    const spent = now => plain({ status: 422, code: 'insufficient_credits' },
+      `${activity.memberName} has already spent or given away these credits: taking back ${hours(activity.minutes)} would take them beyond what they may owe (they can spend ${balanceWords(now.availableMinutes - (now.floorMinutes || 0))} now).`,
+      'Ask an administrator to let them owe more for a while (their "How far they may owe" page), or leave the approval as it is.');
+    // refused before the question rather than after it: the service would refuse it the same way
+    if (account.floorMinutes !== undefined && account.availableMinutes - activity.minutes < account.floorMinutes) throw spent(account);
     confirm(place, `Undo the approval of ${hours(activity.minutes)} for ${activity.memberName}?`, [
       h('p', {}, `${kinds[activity.categoryCode] || 'Volunteering'} on ${date(activity.date)}. Reason: ${reason}.`),
       h('p', {}, `${activity.memberName} will lose ${hours(activity.minutes)}; ${owner(first)} balance goes from ${balanceWords(before)} to ${balanceWords(before - activity.minutes)}.`),
@@ -104,9 +116,7 @@ function askWhy(activity, row, messages, kinds) {
         done = await api('POST', `/v1/activities/${id(activity.id)}/reversal`, { body: { reason }, move: true });
       } catch (error) {
         if (error.code !== 'insufficient_credits') throw refusal(error, 'approval');
-        const now = await api('GET', `/v1/accounts/${id(member.accountId)}`);
-        throw plain(error, `${activity.memberName} has already spent or given away these credits: taking back ${hours(activity.minutes)} would take them beyond what they may owe (they can spend ${balanceWords(now.availableMinutes - (now.floorMinutes || 0))} now).`,
-          'Ask an administrator to let them owe more for a while (their "How far they may owe" page), or leave the approval as it is.');
+        throw spent(await api('GET', `/v1/accounts/${id(member.accountId)}`));
       }
       const after = await api('GET', `/v1/accounts/${id(member.accountId)}`);
       row.lastChild.replaceChildren(statusWords(done));
@@ -203,7 +213,8 @@ async function showEntry(main, params) {
   else if (NOT_HERE.includes(entry.type)) state = notice('info', 'A sale at a venue and a settlement with a partner are not reversed here.', 'Refund the sale from the partner\'s page, or correct a settlement with the next one.');
   const f = state ? null : form({ 'aria-label': 'Reverse this entry' }, [
     field('Why is it reversed?', { name: 'reason', maxlength: 500, autocomplete: 'off' }, 'Becomes the note of the reversal, such as "Gift made to the wrong member".'),
-  ], async el => {
+  ], async (el, messages) => {
+    fresh(el, messages);
     const reason = el.elements.reason.value.trim();
     if (!reason) throw invalid('Say why the entry is reversed.', 'reason', 'Enter a reason');
     const effects = sides.map(s => s.account.kind === 'ISSUANCE' || s.account.kind === 'EXPIRED'
@@ -266,7 +277,8 @@ async function erase(main, params) {
         hint: 'Other members in need can then be granted them.' },
       { value: 'keep', label: 'Leave the credits in their account', hint: 'Nobody can use them any more.' },
     ]),
-  ], async el => {
+  ], async (el, messages) => {
+    fresh(el, messages);
     const keep = el.elements.balance.value === 'keep';
     confirm(place, `Erase the personal data of ${name}?`, [
       h('p', {}, h('strong', {}, 'This cannot be undone.')),

@@ -31,6 +31,7 @@ abstract class CorrectionsConsoleTests extends ConsoleTest {
     private JsonNode bea;
     private MemberLogin cal;
     private String activity;
+    private MemberLogin dan;
 
     @BeforeAll
     void scheme() {
@@ -55,6 +56,14 @@ abstract class CorrectionsConsoleTests extends ConsoleTest {
         activity = logged.field("id");
         expect(admin.post("/v1/activities/" + activity + "/approval", null, "Idempotency-Key", newKey()), 200);
         issue(scheme, bea.get("accountId").asText(), 240);
+
+        // Dan: an hour approved, then given to the community pot
+        dan = memberLogin(code, "Dan Brown");
+        Api.Reply danLogged = admin.post("/v1/schemes/" + code + "/activities", object("memberId", dan.memberId(), "organisationId", organisation,
+                "categoryCode", "gardening", "date", World.today(), "minutes", 60, "description", "Watering"), "Idempotency-Key", newKey());
+        expect(danLogged, 201);
+        expect(admin.post("/v1/activities/" + danLogged.field("id") + "/approval", null, "Idempotency-Key", newKey()), 200);
+        expect(dan.api().post("/v1/me/donations", object("amountMinutes", 60, "toCommunityPot", true), "Idempotency-Key", newKey()), 201);
     }
 
     @Test
@@ -70,6 +79,7 @@ abstract class CorrectionsConsoleTests extends ConsoleTest {
         assertThat(browser.message("Say why the approval is undone")).doesNotContain("Exception");
         browser.type("Why is the approval undone?", "Logged twice").press("Continue");
         browser.waitForText("Undo the approval of 3 hours for Ada Lovelace?");
+        assertThat(browser.text()).as("the refusal before is gone").doesNotContain("Say why the approval is undone");
         assertThat(browser.text()).contains("Ada Lovelace will lose 3 hours; Ada's balance goes from 5 hours to 2 hours.");
         browser.check("corrections-undo-confirm");
         browser.press("Yes, undo the approval");
@@ -107,6 +117,7 @@ abstract class CorrectionsConsoleTests extends ConsoleTest {
         browser.message("Say why the entry is reversed");
         browser.type("Why is it reversed?", "Given to the wrong member").press("Continue");
         browser.waitForText("Ada Lovelace loses 2 hours; the balance goes from 2 hours to 0 hours.");
+        assertThat(browser.text()).as("the refusal before is gone").doesNotContain("Say why the entry is reversed");
         browser.check("corrections-reverse-confirm");
         browser.press("Yes, reverse it");
         assertThat(browser.message("Reversed, on")).contains("Ada Lovelace: the balance is now 0 hours").doesNotContain("minutes", "ent_");
@@ -220,6 +231,21 @@ abstract class CorrectionsConsoleTests extends ConsoleTest {
 
         signIn(cal.username(), cal.password(), "My credits");
         browser.waitForText("3 credits");
+        signOut();
+    }
+
+    @Test
+    @Order(8)
+    void aCoordinatorIsToldInWordsWhenTheCreditsWereAlreadySpent() {
+        signIn(coordinator, STAFF_PASSWORD, "Dashboard");
+        browser.press("Undo an approval").at("Undo an approval");
+        browser.press("Undo the approval of 1 hour for Dan Brown on " + browser.script(
+                "return new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })"));
+        browser.type("Why is the approval undone?", "Not on the rota").press("Continue");
+        assertThat(browser.message("Dan Brown has already spent or given away these credits"))
+                .contains("they can spend 0 hours now", "How far they may owe").doesNotContain("minutes", "acc_", "Exception");
+        browser.check("corrections-undo-refused");
+        assertThat(balance(dan.accountId())).isZero();
         signOut();
     }
 }
