@@ -36,6 +36,7 @@ async function dashboard(main) {
       h('li', {}, h('a', { href: '#/approvals' }, 'Approve hours'), pending.items.length ? ` (${waiting} waiting)` : ''),
       h('li', {}, h('a', { href: '#/register' }, 'Take a register for a session')),
       h('li', {}, h('a', { href: '#/log-activity' }, 'Log one person\'s volunteering')),
+      h('li', {}, h('a', { href: '#/opportunities' }, 'Set up an opportunity members can sign up for, or take its attendance')),
       h('li', {}, h('a', { href: '#/members?new=yes' }, 'Register a new member and print their card')),
       h('li', {}, h('a', { href: '#/grant' }, 'Grant credits from the community pot')),
       h('li', {}, h('a', { href: '#/exchanges' }, 'Record an exchange between two members')),

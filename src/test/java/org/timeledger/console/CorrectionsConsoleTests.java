@@ -74,7 +74,7 @@ abstract class CorrectionsConsoleTests extends ConsoleTest {
         browser.press("Members").at("Members").press("Ada Lovelace").at("Ada Lovelace");
         browser.press("Undo an approval of their hours").at("Undo an approval for Ada Lovelace");
         assertThat(browser.text()).contains("Weeding the community garden", "3 hours");
-        browser.check("corrections-undo-list");
+        browser.check("corrections-undo-list").checkSmallAndLarge("corrections-undo-list");
         browser.press("Undo approval").press("Continue");
         assertThat(browser.message("Say why the approval is undone")).doesNotContain("Exception");
         browser.type("Why is the approval undone?", "Logged twice").press("Continue");
@@ -118,7 +118,7 @@ abstract class CorrectionsConsoleTests extends ConsoleTest {
         browser.type("Why is it reversed?", "Given to the wrong member").press("Continue");
         browser.waitForText("Ada Lovelace loses 2 hours; the balance goes from 2 hours to 0 hours.");
         assertThat(browser.text()).as("the refusal before is gone").doesNotContain("Say why the entry is reversed");
-        browser.check("corrections-reverse-confirm");
+        browser.check("corrections-reverse-confirm").checkSmallAndLarge("corrections-reverse-confirm");
         browser.press("Yes, reverse it");
         assertThat(browser.message("Reversed, on")).contains("Ada Lovelace: the balance is now 0 hours").doesNotContain("minutes", "ent_");
         browser.check("corrections-reverse-done");
@@ -142,7 +142,7 @@ abstract class CorrectionsConsoleTests extends ConsoleTest {
         assertThat(browser.text()).contains("This cannot be undone.",
                 "4 hours go to the community pot as a donation; their balance becomes 0 hours.",
                 "Every entry stays in the books");
-        browser.check("corrections-erase-confirm");
+        browser.check("corrections-erase-confirm").checkSmallAndLarge("corrections-erase-confirm");
         browser.press("Yes, erase Bea Okafor");
         assertThat(browser.message("The personal data of Bea Okafor is erased"))
                 .contains("They are now shown as \"Erased member", "4 hours went to the community pot; their balance is now 0 hours")
@@ -167,7 +167,7 @@ abstract class CorrectionsConsoleTests extends ConsoleTest {
                 .press("Allocate");
         assertThat(browser.message("Allocated 10 hours to Castlehaven Community Centre")).contains("It now has 10 hours to award");
         assertThat(browser.text()).contains("Spring term");
-        browser.check("corrections-allocations");
+        browser.check("corrections-allocations").checkSmallAndLarge("corrections-allocations");
         String account = get("/v1/organisations/" + organisation).get("accountId").asText();
         assertThat(balance(account)).isEqualTo(600);
         signOut();
@@ -185,7 +185,7 @@ abstract class CorrectionsConsoleTests extends ConsoleTest {
         browser.press("Set it up");
         assertThat(browser.message("\"Litter pick, 10am at Castle Park\" is set up"))
                 .contains("It earns 1 hour for signing up and 2 hours for coming");
-        browser.check("opportunities");
+        browser.check("opportunities").checkSmallAndLarge("opportunities");
         JsonNode made = get("/v1/schemes/" + code + "/opportunities").get("items").get(0);
         assertThat(made.get("signupAwardMinutes").asInt()).isEqualTo(60);
         assertThat(made.get("attendanceAwardMinutes").asInt()).isEqualTo(120);
@@ -221,7 +221,7 @@ abstract class CorrectionsConsoleTests extends ConsoleTest {
         signIn(coordinator, STAFF_PASSWORD, "Dashboard");
         browser.press("Opportunities").at("Opportunities").press("Take attendance").at("Take attendance");
         assertThat(browser.text()).contains("Litter pick, 10am at Castle Park", "Cal Jones (signed up)");
-        browser.check("opportunities-attendance");
+        browser.check("opportunities-attendance").checkSmallAndLarge("opportunities-attendance");
         browser.tick("Cal Jones (signed up)").press("Save who came");
         assertThat(browser.message("Attendance saved: Cal Jones earned 2 hours")).contains("Their credits are in their accounts now");
         assertThat(browser.text()).contains("Cal Jones (came: hours recorded)");
