@@ -26,6 +26,12 @@ public class MemberStore {
                 + "GROUP BY ward", rs -> new WardCount(rs.getString(1), rs.getLong(2)), schemeId, start, end);
     }
 
+    /** The members of a scheme marked as left before {@code end} and not back since; erased ones not counted. */
+    public long leftBefore(String schemeId, Instant end) {
+        return sql.single("SELECT COUNT(*) FROM member WHERE scheme_id = ? AND erased_at IS NULL AND deactivated_at IS NOT NULL "
+                + "AND deactivated_at < ?", rs -> rs.getLong(1), schemeId, end);
+    }
+
     /** Replaces the member's name and card number; the first erasure's moment stands if there was one. */
     public void erase(String memberId, String pseudonym, String blockedCard, Instant erasedAt) {
         sql.update("UPDATE member SET display_name = ?, card_number = ?, erased_at = COALESCE(erased_at, ?), "

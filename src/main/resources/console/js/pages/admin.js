@@ -609,6 +609,7 @@ async function report(main, params) {
       [hours(summary.minutesExchanged), 'exchanged between members'],
       [summary.activeMembers, 'members who helped (volunteering or exchanges)'],
       [summary.newMembers, 'new members'],
+      [summary.inactiveMembers, 'members who have left'],
       [summary.approvedActivities, 'times hours were approved'],
     ]),
     section('credits-h', 'Credits',
