@@ -8,6 +8,8 @@ import * as admin from './pages/admin.js';
 import * as member from './pages/member.js';
 import * as till from './pages/till.js';
 import * as timebank from './pages/timebank.js';
+import * as corrections from './pages/corrections.js';
+import * as opportunities from './pages/opportunities.js';
 import * as staffPages from './pages/staff.js';
 
 const HOME = { ADMIN: 'dashboard', COORDINATOR: 'dashboard', AUDITOR: 'report', MEMBER: 'my-credits', PARTNER: 'till' };
@@ -18,7 +20,7 @@ const signInRoutes = [
   { path: 'till-sign-in', title: 'Start a till', render: tillSignInPage },
   ...staffPages.signInRoutes,
 ];
-const routes = [...signInRoutes, ...staff.routes, ...timebank.routes, ...admin.routes, ...member.routes, ...till.routes, ...staffPages.routes];
+const routes = [...signInRoutes, ...staff.routes, ...timebank.routes, ...opportunities.routes, ...corrections.routes, ...admin.routes, ...member.routes, ...till.routes, ...staffPages.routes];
 
 function current() {
   const hash = window.location.hash;
