@@ -91,6 +91,7 @@ function menu(who, route) {
   const scheme = who.scheme ? who.scheme.name : (session.schemeCode ? 'Scheme ' + session.schemeCode : 'All schemes');
   whoBox.replaceChildren(
     h('span', {}, who.name + ' · ' + scheme),
+    who.role === 'PARTNER' ? null : h('a', { href: '#/my-password' }, 'Change my password'),
     h('button', { type: 'button', onclick: signOut }, 'Sign out'));
 }
 
@@ -136,7 +137,7 @@ function signInPage(main, params) {
     f,
     h('h2', {}, 'First time here?'),
     h('p', {}, 'If your coordinator gave you an activation code, ', h('a', { href: '#/activate' }, 'set up your sign-in'), '.'),
-    h('p', {}, 'Staff with a reset code from their administrator: ', h('a', { href: '#/reset-password' }, 'set a new password with a reset code'), '.'),
+    h('p', {}, 'Staff given a reset code by their scheme\'s administrator: ', h('a', { href: '#/reset-password' }, 'Use a reset code'), ' to choose a new password.'),
     h('h2', {}, 'At a venue?'),
     h('p', {}, h('a', { href: '#/till-sign-in' }, 'Start a till with its till key'), ' to take credits for your offers.'));
 }

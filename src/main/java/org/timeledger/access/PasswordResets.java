@@ -137,7 +137,8 @@ public class PasswordResets {
         Instant now = clock.instant();
         String newHash = logins.check(me.username(), currentPassword, address, now,
                 () -> RejectedException.invalidField("currentPassword", "is not your current password; if you have "
-                        + "forgotten it, sign out and ask for a new code"),
+                        + "forgotten it, staff ask their scheme's administrator for a reset code, members their coordinator "
+                        + "for a new activation code"),
                 turn -> turn.hash(newPassword)).done();
         transactions.write(() -> {
             AppUser user = users.findById(me.id()).orElseThrow();

@@ -13,7 +13,8 @@ const id = value => encodeURIComponent(value);
 export const routes = [
   { path: 'staff', title: 'Staff', nav: 'Staff', group: 'People', roles: ADMIN, needsScheme: true, render: staffList },
   { path: 'staff-user', title: 'Staff user', group: 'People', roles: ADMIN, needsScheme: true, render: staffUser },
-  { path: 'my-password', title: 'Change my password', nav: 'My password', group: 'Scheme', roles: SIGNED_IN, needsScheme: false, render: myPassword },
+  // not in the menu: the header offers it beside Sign out, to everyone signed in with a password
+  { path: 'my-password', title: 'Change my password', group: 'Scheme', roles: SIGNED_IN, needsScheme: false, render: myPassword },
 ];
 
 /** Pages for people who are not signed in: app.js lists them with its sign-in pages. */
@@ -211,7 +212,7 @@ function resetSection(person) {
         const issued = await api('POST', `/v1/staff/${id(person.id)}/password-reset`);
         success(place, `The reset code for ${issued.username} is ready.`,
           h('p', {}, 'Their code is ', h('strong', { class: 'code' }, issued.code), '. Give it to them in person: it is shown only now.'),
-          h('p', {}, 'They follow "set a new password with a reset code" on the sign-in page at ', h('strong', {}, window.location.origin),
+          h('p', {}, 'They choose "Use a reset code" on the sign-in page at ', h('strong', {}, window.location.origin),
             ', with their username ', h('strong', {}, issued.username), '. The code works once, until ', dateTime(issued.expiresAt), '.'));
       }, () => place.replaceChildren(start), 'No, go back');
   } }, 'Give them a reset code');
@@ -232,11 +233,19 @@ function myPassword(main) {
     const newPassword = el.elements.newPassword.value;
     if (!currentPassword) throw invalid('Enter your current password.', 'currentPassword', 'Enter your current password');
     if (newPassword !== el.elements.again.value) throw invalid('The two new passwords are not the same: type it again.', 'again', 'Not the same');
-    await api('POST', '/v1/me/password', { body: { currentPassword, newPassword }, noRefresh: true });
+    try {
+      await api('POST', '/v1/me/password', { body: { currentPassword, newPassword }, noRefresh: true });
+    } catch (error) {
+      const wrong = error.code === 'validation_failed' && (error.problem.errors || []).some(e => e.field === 'currentPassword');
+      if (!wrong) throw error;
+      throw invalid('That is not your current password. If you have forgotten it, sign out and ask for a new one: staff '
+        + 'ask their scheme\'s administrator for a reset code, members their coordinator for a new activation code.',
+      'currentPassword', 'Type your current password again');
+    }
     // every session of theirs ended, this one too: they sign in again with the new password
     session.clear();
     window.location.hash = '#/sign-in?' + new URLSearchParams({ changed: 'yes' });
-  }, 'Change my password');
+  }, 'Save the new password');
   page(main, 'Change my password',
     h('p', {}, 'Once it is changed you are signed out everywhere, on this device too: sign in again with the new password.'), f);
 }

@@ -84,7 +84,7 @@ abstract class StaffConsoleTests extends ConsoleTest {
 
         browser.type("Username", coordinator).type("Password", STAFF_PASSWORD).press("Sign in");
         assertThat(browser.message("Wrong username or password")).contains("reset code");
-        browser.press("set a new password with a reset code").at("Set a new password");
+        browser.press("Use a reset code").at("Set a new password");
         browser.type("Username", coordinator).type("Reset code", "0000-0000-0000").type("New password", "coordinator-new-1")
                 .press("Set the password and sign in");
         assertThat(browser.message("not valid")).contains("administrator");
@@ -97,12 +97,12 @@ abstract class StaffConsoleTests extends ConsoleTest {
     @Test
     @Order(3)
     void theCoordinatorChangesTheirOwnPasswordAndSignsInAgain() {
-        browser.press("My password").at("Change my password");
+        browser.press("Change my password").at("Change my password");
         browser.type("Current password", "not-my-password").type("New password", "coordinator-new-2")
-                .type("New password again", "coordinator-new-2").press("Change my password");
+                .type("New password again", "coordinator-new-2").press("Save the new password");
         assertThat(browser.message("not your current password")).doesNotContain("Exception");
         browser.check("my-password-refused");
-        browser.type("Current password", "coordinator-new-1").press("Change my password").at("Sign in");
+        browser.type("Current password", "coordinator-new-1").press("Save the new password").at("Sign in");
         browser.message("Your password is changed");
         browser.check("my-password-changed");
         assertThat(anonymous.post("/login", Api.object("username", coordinator, "password", "coordinator-new-1")).status())
