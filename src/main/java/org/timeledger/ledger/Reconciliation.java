@@ -34,11 +34,13 @@ public class Reconciliation {
     private final ReconciliationStore store;
     private final Transactions transactions;
     private final Clock clock;
+    private final List<RecordChain> otherChains;
 
-    public Reconciliation(ReconciliationStore store, Transactions transactions, Clock clock) {
+    public Reconciliation(ReconciliationStore store, Transactions transactions, Clock clock, List<RecordChain> otherChains) {
         this.store = store;
         this.transactions = transactions;
         this.clock = clock;
+        this.otherChains = List.copyOf(otherChains);
     }
 
     public enum MismatchKind {
@@ -53,7 +55,11 @@ public class Reconciliation {
         ENTRY_NOT_BALANCED,
         ENTRY_TOO_FEW_POSTINGS,
         FLOOR_CHANGE_MISMATCH,
-        ACCOUNT_FLOOR_MISMATCH
+        ACCOUNT_FLOOR_MISMATCH,
+        /** A row of the audit log was changed after it was written ({@code seq} is its sequence). */
+        AUDIT_ROW_MISMATCH,
+        /** The audit log's chain is broken: a row removed, inserted or moved, or the newest rows removed. */
+        AUDIT_CHAIN_BROKEN
     }
 
     @Serdeable
@@ -116,6 +122,9 @@ public class Reconciliation {
                         "The postings of entry " + bad.entryId() + " sum to " + bad.sumMinutes() + ", not zero."));
             }
         });
+        for (RecordChain chain : otherChains) {
+            chain.check(schemeId, findings::add);
+        }
         long entries = store.countEntries(schemeId);
         return new Snapshot(new Report(findings.count == 0, sum, accounts.size(), entries, walk.postings, findings.count,
                 List.copyOf(findings.listed), clock.instant()), List.copyOf(accounts.values()));
