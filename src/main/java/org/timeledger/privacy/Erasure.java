@@ -80,11 +80,13 @@ public class Erasure {
         beneficiaries.forgetMember(member.id());
         exchanges.forgetMember(member.id());
         listings.forgetMember(member.id());
-        audit.record(caller, scheme.id(), Action.MEMBER_ERASED, Subject.member(member.id()), Changes.of()
-                .personal("displayName", member.displayName(), erased.displayName())
-                .personal("cardNumber", member.cardNumber(), erased.cardNumber())
-                .field("status", member.inactive() ? "INACTIVE" : "ACTIVE", "ERASED")
-                .field("donatedMinutes", null, donated));
+        if (!member.erased()) {
+            audit.record(caller, scheme.id(), Action.MEMBER_ERASED, Subject.member(member.id()), Changes.of()
+                    .personal("displayName", member.displayName(), erased.displayName())
+                    .personal("cardNumber", member.cardNumber(), erased.cardNumber())
+                    .field("status", member.inactive() ? "INACTIVE" : "ACTIVE", "ERASED")
+                    .field("donatedMinutes", null, donated));
+        }
         return new Erased(member.id(), erased.displayName(), donated, donation == null ? null : donation.id());
     }
 }
