@@ -278,6 +278,13 @@ public abstract class AuditTrailTests extends ServiceTest {
         assertThat(report.get("balanced").asBoolean()).isFalse();
         assertThat(auditMismatches(report)).containsExactly("AUDIT_CHAIN_BROKEN 7");
         assertThat(report.toString()).contains("where 6 was expected");
+
+        var schedule = server.getApplicationContext().getBean(org.timeledger.operations.ReconciliationSchedule.class);
+        var schemes = server.getApplicationContext().getBean(org.timeledger.schemes.SchemeService.class);
+        var scheduled = schedule.run(schemes.get(s.code()));
+        assertThat(scheduled.balanced()).as("the scheduled reconciliation names it too").isFalse();
+        assertThat(scheduled.mismatchCount()).isEqualTo(1);
+        assertThat(scheduled.checkpoint()).as("and publishes no checkpoint over it").isEmpty();
     }
 
     @Test
