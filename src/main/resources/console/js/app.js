@@ -8,6 +8,8 @@ import * as admin from './pages/admin.js';
 import * as member from './pages/member.js';
 import * as till from './pages/till.js';
 import * as timebank from './pages/timebank.js';
+import * as corrections from './pages/corrections.js';
+import * as opportunities from './pages/opportunities.js';
 import * as audit from './pages/audit.js';
 
 const HOME = { ADMIN: 'dashboard', COORDINATOR: 'dashboard', AUDITOR: 'report', MEMBER: 'my-credits', PARTNER: 'till' };
@@ -17,7 +19,7 @@ const signInRoutes = [
   { path: 'activate', title: 'Set up your sign-in', render: activatePage },
   { path: 'till-sign-in', title: 'Start a till', render: tillSignInPage },
 ];
-const routes = [...signInRoutes, ...staff.routes, ...timebank.routes, ...admin.routes, ...member.routes, ...till.routes, ...audit.routes];
+const routes = [...signInRoutes, ...staff.routes, ...timebank.routes, ...opportunities.routes, ...corrections.routes, ...admin.routes, ...member.routes, ...till.routes, ...audit.routes];
 
 function current() {
   const hash = window.location.hash;
