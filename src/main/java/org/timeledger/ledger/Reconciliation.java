@@ -23,7 +23,8 @@ import org.timeledger.ledger.model.FloorChange;
  * Proves a scheme's books from what is stored, independently of the checks made when posting:
  * the balances sum to zero; each account's balance is the sum of its postings and its held
  * amount that of its open holds; each entry's postings sum to zero; and each account's hash
- * chain is intact, so an edit made with SQL to a posting, an entry or a balance is named.
+ * chain is intact, so an edit made with SQL to a posting, an entry or a balance is named; and
+ * the chains kept beside the journal ({@link RecordChain}: the audit log's) are intact too.
  * Runs on one snapshot, so concurrent posting cannot produce false alarms.
  */
 @Singleton
