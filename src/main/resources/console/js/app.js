@@ -10,6 +10,7 @@ import * as till from './pages/till.js';
 import * as timebank from './pages/timebank.js';
 import * as corrections from './pages/corrections.js';
 import * as opportunities from './pages/opportunities.js';
+import * as audit from './pages/audit.js';
 import * as staffPages from './pages/staff.js';
 
 const HOME = { ADMIN: 'dashboard', COORDINATOR: 'dashboard', AUDITOR: 'report', MEMBER: 'my-credits', PARTNER: 'till' };
@@ -20,7 +21,7 @@ const signInRoutes = [
   { path: 'till-sign-in', title: 'Start a till', render: tillSignInPage },
   ...staffPages.signInRoutes,
 ];
-const routes = [...signInRoutes, ...staff.routes, ...timebank.routes, ...opportunities.routes, ...corrections.routes, ...admin.routes, ...member.routes, ...till.routes, ...staffPages.routes];
+const routes = [...signInRoutes, ...staff.routes, ...timebank.routes, ...opportunities.routes, ...corrections.routes, ...admin.routes, ...member.routes, ...till.routes, ...audit.routes, ...staffPages.routes];
 
 function current() {
   const hash = window.location.hash;
