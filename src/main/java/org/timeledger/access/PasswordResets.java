@@ -2,7 +2,12 @@ package org.timeledger.access;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import org.timeledger.audit.Action;
+import org.timeledger.audit.AuditTrail;
+import org.timeledger.audit.Changes;
+import org.timeledger.audit.Subject;
 import org.timeledger.identity.Caller;
+import org.timeledger.identity.Role;
 import org.timeledger.problem.Refusal;
 import org.timeledger.problem.RejectedException;
 import org.timeledger.support.Clocks;
@@ -29,6 +34,7 @@ import java.time.Instant;
 public class PasswordResets {
     static final int MAX_REFUSALS = 5;
 
+    private final AuditTrail audit;
     private final StaffManagement staff;
     private final PasswordResetStore store;
     private final UserRepository users;
@@ -39,9 +45,10 @@ public class PasswordResets {
     private final Clock clock;
     private final Duration validity;
 
-    public PasswordResets(StaffManagement staff, PasswordResetStore store, UserRepository users, Passwords passwords,
+    public PasswordResets(AuditTrail audit, StaffManagement staff, PasswordResetStore store, UserRepository users, Passwords passwords,
                           Logins logins, LoginFailures loginFailures, Transactions transactions, Clock clock,
                           @Value("${timeledger.password-reset-code-validity:3d}") Duration validity) {
+        this.audit = audit;
         this.staff = staff;
         this.store = store;
         this.users = users;
@@ -80,6 +87,8 @@ public class PasswordResets {
             String code = ActivationCodes.newCode();
             Instant expires = now.plus(validity);
             store.insert(Ids.newId("pwr"), user.id(), ActivationCodes.hash(code), caller.principalId(), now, expires);
+            audit.record(caller, user.schemeId(), Action.STAFF_PASSWORD_RESET, Subject.staff(user.id()),
+                    Changes.of().personal("password", "the old one", "none until the code is used"));
             return new Issued(user, code, expires);
         });
     }
@@ -115,6 +124,8 @@ public class PasswordResets {
             }
             users.updateLogin(user.id(), user.username(), passwordHash);
             staff.endSessions(user.id());
+            recordPasswordChanged(new Caller(user.id(), Role.valueOf(user.role()), user.schemeId(), java.util.Set.of(),
+                    user.memberId(), null), user);
             // a new password lifts a lockout: the lockout message told them to ask for exactly this
             loginFailures.clear(user.username());
             return null;
@@ -144,9 +155,23 @@ public class PasswordResets {
             AppUser user = users.findById(me.id()).orElseThrow();
             users.updateLogin(user.id(), user.username(), newHash);
             staff.endSessions(user.id());
+            recordPasswordChanged(caller, user);
             loginFailures.clear(user.username());
             return null;
         });
+    }
+
+    /**
+     * The audit log's row for a password set by its owner (with a reset code, or their current
+     * password): a staff user's, or a member's login; the administrator of every scheme has no
+     * scheme, and so no log.
+     */
+    private void recordPasswordChanged(Caller who, AppUser user) {
+        if (user.schemeId() == null) {
+            return;
+        }
+        Subject subject = user.memberId() != null ? Subject.member(user.memberId()) : Subject.staff(user.id());
+        audit.record(who, user.schemeId(), Action.PASSWORD_CHANGED, subject, Changes.of().personal("password", "old", "new"));
     }
 
     /** Counts a refusal against the code: after {@value #MAX_REFUSALS} it stops working. */

@@ -2,6 +2,10 @@ package org.timeledger.access;
 
 import jakarta.inject.Singleton;
 import org.timeledger.access.AccessViews.StaffView;
+import org.timeledger.audit.Action;
+import org.timeledger.audit.AuditTrail;
+import org.timeledger.audit.Changes;
+import org.timeledger.audit.Subject;
 import org.timeledger.identity.Caller;
 import org.timeledger.identity.Role;
 import org.timeledger.problem.Refusal;
@@ -36,6 +40,7 @@ public class StaffManagement {
     /** Refusals of what only another administrator may do to you. */
     public static final String OWN_LOGIN = "own_login";
 
+    private final AuditTrail audit;
     private final UserRepository users;
     private final StaffStore store;
     private final PasswordResetStore resets;
@@ -45,8 +50,9 @@ public class StaffManagement {
     private final Transactions transactions;
     private final Clock clock;
 
-    public StaffManagement(UserRepository users, StaffStore store, PasswordResetStore resets, RefreshTokens refreshTokens,
+    public StaffManagement(AuditTrail audit, UserRepository users, StaffStore store, PasswordResetStore resets, RefreshTokens refreshTokens,
                            PartyService parties, SchemeService schemes, Transactions transactions, Clock clock) {
+        this.audit = audit;
         this.users = users;
         this.store = store;
         this.resets = resets;
@@ -103,6 +109,9 @@ public class StaffManagement {
                 store.changeRole(user.id(), role);
                 store.replaceOrganisations(user.id(), organisations);
                 endSessions(user.id());
+                audit.record(caller, user.schemeId(), Action.STAFF_UPDATED, Subject.staff(user.id()), Changes.of()
+                        .field("role", before, role)
+                        .field("organisationIds", joined(organisationsBefore), joined(organisations)));
             }
             return view(users.findById(user.id()).orElseThrow(), schemes.codeOf(user.schemeId()));
         });
@@ -127,6 +136,8 @@ public class StaffManagement {
                     refuseIfLast(locked, user, "deactivated");
                 }
                 store.deactivate(user.id(), Clocks.now(clock), reason.strip());
+                audit.record(caller, user.schemeId(), Action.STAFF_DEACTIVATED, Subject.staff(user.id()), Changes.of()
+                        .field("status", "ACTIVE", "INACTIVE").field("reason", null, reason.strip()));
             }
             resets.supersede(user.id(), Clocks.now(clock));
             endSessions(user.id());
@@ -144,6 +155,8 @@ public class StaffManagement {
             if (user.inactive()) {
                 store.reactivate(user.id());
                 endSessions(user.id());
+                audit.record(caller, user.schemeId(), Action.STAFF_REACTIVATED, Subject.staff(user.id()), Changes.of()
+                        .field("status", "INACTIVE", "ACTIVE"));
             }
             return view(users.findById(user.id()).orElseThrow(), schemes.codeOf(user.schemeId()));
         });
@@ -209,6 +222,11 @@ public class StaffManagement {
 
     StaffView view(AppUser user, String schemeCode) {
         return StaffView.of(user, schemeCode, users.organisationsOf(user.id()));
+    }
+
+    /** Ids as the audit log keeps a list: sorted, space-separated; none is null. */
+    private static String joined(List<String> ids) {
+        return ids.isEmpty() ? null : String.join(" ", new TreeSet<>(ids));
     }
 
     private static String words(Role role) {

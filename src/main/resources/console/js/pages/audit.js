@@ -29,6 +29,7 @@ const ACTIONS = {
   STAFF_DEACTIVATED: 'disabled a staff member:',
   STAFF_REACTIVATED: 'enabled a staff member again:',
   STAFF_PASSWORD_RESET: 'reset the password of a staff member:',
+  PASSWORD_CHANGED: 'set a new password:',
   STAFF_MEMBER_LINKED: 'linked a staff member to their member record:',
   TILL_KEY_ISSUED: 'issued a till key',
   TILL_KEY_REVOKED: 'revoked a till key',

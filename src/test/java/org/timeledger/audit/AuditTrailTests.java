@@ -210,6 +210,50 @@ public abstract class AuditTrailTests extends ServiceTest {
     }
 
     @Test
+    void staffChangesAndPasswordsAreRowsWithThePasswordsNeverKept() {
+        Scheme s = scheme();
+        Api.Reply created = admin.post("/v1/schemes/" + s.code() + "/staff", object("username", "cora-" + s.code(),
+                "password", "cora-password-1", "role", "COORDINATOR", "organisationIds", List.of(s.organisation())));
+        expect(created, 201);
+        String cora = created.field("id");
+        String username = created.field("username");
+        int start = log(s.code()).size();
+
+        expect(admin.send("PATCH", "/v1/staff/" + cora, object("role", "AUDITOR")), 200);
+        expect(admin.send("PATCH", "/v1/staff/" + cora, object("role", "AUDITOR")), 200);
+        expect(admin.post("/v1/staff/" + cora + "/deactivation", object("reason", "Left the centre")), 200);
+        expect(admin.post("/v1/staff/" + cora + "/deactivation", object("reason", "Again")), 200);
+        expect(admin.post("/v1/staff/" + cora + "/reactivation", null), 200);
+        Api.Reply reset = admin.post("/v1/staff/" + cora + "/password-reset", null);
+        expect(reset, 201);
+        expect(anonymous.post("/v1/password-reset", object("username", username, "code", reset.field("code"),
+                "newPassword", "cora-password-2")), 204);
+        expect(anonymous.login(username, "cora-password-2").post("/v1/me/password",
+                object("currentPassword", "cora-password-2", "newPassword", "cora-password-3")), 204);
+
+        List<JsonNode> rows = rowsSince(s.code(), start);
+        assertThat(actions(rows)).as("a change that changes nothing is no row").containsExactly("STAFF_UPDATED",
+                "STAFF_DEACTIVATED", "STAFF_REACTIVATED", "STAFF_PASSWORD_RESET", "PASSWORD_CHANGED", "PASSWORD_CHANGED");
+        for (JsonNode row : rows) {
+            assertThat(row.get("subject").get("type").asText()).isEqualTo("STAFF");
+            assertThat(row.get("subject").get("id").asText()).isEqualTo(cora);
+        }
+        assertThat(change(rows.get(0), "role").get("before").asText()).isEqualTo("COORDINATOR");
+        assertThat(change(rows.get(0), "role").get("after").asText()).isEqualTo("AUDITOR");
+        assertThat(change(rows.get(0), "organisationIds").get("before").asText()).isEqualTo(s.organisation());
+        assertThat(change(rows.get(0), "organisationIds").has("after")).as("an auditor has none").isFalse();
+        assertThat(change(rows.get(1), "reason").get("after").asText()).isEqualTo("Left the centre");
+        assertThat(change(rows.get(2), "status").get("after").asText()).isEqualTo("ACTIVE");
+        assertThat(rows.get(3).get("actor").get("username").asText()).isEqualTo("admin");
+        assertThat(rows.get(4).get("actor").get("id").asText()).as("set with the code by its owner").isEqualTo(cora);
+        assertThat(rows.get(5).get("actor").get("id").asText()).isEqualTo(cora);
+        for (JsonNode row : rows.subList(3, 6)) {
+            assertThat(change(row, "password").get("masked").asBoolean()).isTrue();
+        }
+        assertThat(rows.toString()).doesNotContain(reset.field("code")).doesNotContain("cora-password");
+    }
+
+    @Test
     void aChangeThatChangesNothingOrIsRefusedWritesNoRow() {
         Scheme s = scheme();
         String ada = registerMember(s.code(), "Ada").get("id").asText();
