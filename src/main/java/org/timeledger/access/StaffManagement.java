@@ -137,7 +137,7 @@ public class StaffManagement {
                 }
                 store.deactivate(user.id(), Clocks.now(clock), reason.strip());
                 audit.record(caller, user.schemeId(), Action.STAFF_DEACTIVATED, Subject.staff(user.id()), Changes.of()
-                        .field("status", "ACTIVE", "INACTIVE").field("reason", null, reason.strip()));
+                        .field("status", "ACTIVE", "INACTIVE").personal("reason", null, reason.strip()));
             }
             resets.supersede(user.id(), Clocks.now(clock));
             endSessions(user.id());
