@@ -69,8 +69,7 @@ abstract class ConsoleRunningTests extends ConsoleTest {
         List<WebElement> top = browser.driver.findElements(By.cssSelector("#nav > ul > li"));
         assertThat(top).as("Dashboard and the five groups").hasSize(6);
         assertThat(top.stream().map(li -> li.getRect().getY()).distinct().toList()).as("one row: every entry at the same height").hasSize(1);
-        WebElement header = browser.driver.findElement(By.cssSelector("header.top"));
-        assertThat(header.getRect().getHeight()).as("the header is one row high").isLessThan(80);
+        assertThat(browser.driver.findElement(By.id("nav")).getRect().getHeight()).as("the menu is one row high").isLessThan(60);
         assertThat(browser.driver.findElements(By.cssSelector("#nav .group-button")).stream().map(WebElement::getText).toList())
                 .containsExactly("Day to day", "People", "Credits", "Scheme", "Checks");
 
@@ -182,6 +181,13 @@ abstract class ConsoleRunningTests extends ConsoleTest {
         browser.press("Grant").at("Grant from the community pot");
         browser.choose("Member in need", "Bea Okafor").press("Make the grant");
         assertThat(browser.message("Enter how many credits to grant")).doesNotContain("amountMinutes");
+        // the service's own refusal of an amount of nothing, through the console's error path
+        Object words = browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "import('/console/js/api.js').then(m => m.api('POST', '/v1/schemes/' + arguments[0] + '/grants',"
+                + " { body: { memberId: arguments[1], amountMinutes: 0 }, move: true }))"
+                + ".then(() => done('granted'), e => done(e.message + ' ' + e.next));", code, bea.memberId());
+        assertThat(String.valueOf(words)).contains("The amount must be at least 1 minute", "hours, minutes or both")
+                .doesNotContain("amountMinutes");
         browser.type("Hours", "100").press("Make the grant");
         String refused = browser.message("The community pot holds");
         assertThat(refused).contains("The community pot holds 1 hour; this grant needs 100 hours")
@@ -217,8 +223,8 @@ abstract class ConsoleRunningTests extends ConsoleTest {
         browser.message((NEW_MEMBERS + 1) + " cards on 2 sheets");
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(15)).until(d ->
                 Boolean.TRUE.equals(browser.script("return [...document.querySelectorAll('.cut-card img')].every(i => i.complete && i.naturalWidth > 0)")));
-        assertThat(browser.driver.findElement(By.cssSelector("header.top")).getRect().getHeight())
-                .as("the header stays one row on a long page too (beside a scroll bar)").isLessThan(80);
+        assertThat(browser.driver.findElement(By.id("nav")).getRect().getHeight())
+                .as("the menu stays one row on a long page too (beside a scroll bar)").isLessThan(60);
         browser.check("cards-laid-out");
         printMedia(true);
         try {
@@ -310,6 +316,19 @@ abstract class ConsoleRunningTests extends ConsoleTest {
         browser.press("Yes, give 1 credit");
         browser.message("You gave 1 credit");
         assertThat(balance(bea.accountId())).isEqualTo(60);
+
+        // the member prints their own card: the card alone
+        browser.press("My card").at("My card");
+        printMedia(true);
+        try {
+            @SuppressWarnings("unchecked")
+            List<String> shown = (List<String>) browser.script("return [...document.querySelectorAll('main > *')]"
+                    + ".filter(e => getComputedStyle(e).display !== 'none').map(e => e.className)");
+            assertThat(shown).containsExactly("member-card printable");
+            assertThat(display("header.top")).isEqualTo("none");
+        } finally {
+            printMedia(false);
+        }
         signOut();
     }
 
