@@ -10,10 +10,12 @@ import * as member from './pages/member.js';
 import * as till from './pages/till.js';
 import * as timebank from './pages/timebank.js';
 import * as cards from './pages/cards.js';
+import * as corrections from './pages/corrections.js';
+import * as opportunities from './pages/opportunities.js';
 
 /** The menu's groups, in order; a long menu (staff) shows each as a button that opens its links. */
 const GROUPS = ['Day to day', 'People', 'Credits', 'Scheme', 'Checks'];
-/** A menu with more entries than this is grouped: ungrouped, it wraps onto two rows at 1280 px. */
+/** A staff menu with more entries than this is grouped: ungrouped, it wraps onto two rows at 1280 px. */
 const FLAT_MENU = 7;
 
 const HOME = { ADMIN: 'dashboard', COORDINATOR: 'dashboard', AUDITOR: 'report', MEMBER: 'my-credits', PARTNER: 'till' };
@@ -23,7 +25,8 @@ const signInRoutes = [
   { path: 'activate', title: 'Set up your sign-in', render: activatePage },
   { path: 'till-sign-in', title: 'Start a till', render: tillSignInPage },
 ];
-const routes = [...signInRoutes, ...staff.routes, ...timebank.routes, ...admin.routes, ...member.routes, ...till.routes, ...cards.routes];
+const routes = [...signInRoutes, ...staff.routes, ...timebank.routes, ...opportunities.routes, ...corrections.routes, ...admin.routes,
+  ...member.routes, ...till.routes, ...cards.routes];
 
 function current() {
   const hash = window.location.hash;
@@ -90,7 +93,8 @@ function menu(who, route) {
   const first = home(who);
   const items = routes.filter(r => r.nav && allowed(r, who)).sort((a, b) => (b.path === first) - (a.path === first));
   const link = r => h('a', { href: '#/' + r.path, 'aria-current': route && route.path === r.path ? 'page' : null }, r.nav);
-  if (items.length <= FLAT_MENU) {
+  // members and tills keep a flat menu (a few big links on a phone); staff menus are grouped when long
+  if (items.length <= FLAT_MENU || !['ADMIN', 'COORDINATOR', 'AUDITOR'].includes(who.role)) {
     nav.replaceChildren(h('ul', {}, items.map(r => h('li', {}, link(r)))));
   } else {
     const [lead, ...rest] = items;

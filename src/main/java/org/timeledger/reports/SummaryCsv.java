@@ -21,6 +21,7 @@ final class SummaryCsv {
         line(csv, "exchangeHelpers", s.exchangeHelpers());
         line(csv, "activeMembers", s.activeMembers());
         line(csv, "newMembers", s.newMembers());
+        line(csv, "inactiveMembers", s.inactiveMembers());
         var c = s.credits();
         line(csv, "issued", c.issued());
         line(csv, "retired", c.retired());

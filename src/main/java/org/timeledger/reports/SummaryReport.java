@@ -132,7 +132,8 @@ public class SummaryReport {
         return new Summary(scheme.code(), first, last, v.total.minutes, v.total.activities, v.total.members.size(),
                 x.total.minutes, x.total.exchanges, x.total.payers.size(), x.total.helpers.size(),
                 SummaryArithmetic.activeMembers(v.total.members, x.total.helpers),
-                newMembers.values().stream().mapToLong(Long::longValue).sum(), credits, outstanding, identity,
+                newMembers.values().stream().mapToLong(Long::longValue).sum(), parties.leftBefore(scheme.id(), end),
+                credits, outstanding, identity,
                 categories(scheme, v, x), organisations(scheme, v), partners(scheme, start, end), byWard);
     }
 

@@ -71,19 +71,21 @@ public final class SummaryViews {
      * count by the date of the help and not once reversed, as activities do, so
      * {@code minutesExchanged} may differ from {@code credits.exchanged} (entries posted in the
      * period). {@code activeMembers}: distinct members who gave help, through an activity or an exchange.
+     * {@code inactiveMembers}: members marked as left by the period's end and not back since (a member
+     * who came back counts as taking part, for every period; an erased member is not counted).
      */
     @Serdeable
     public record Summary(String schemeCode, LocalDate from, LocalDate to, long minutesVolunteered, long approvedActivities,
                           long activeVolunteers, long minutesExchanged, long exchanges, long exchangePayers,
-                          long exchangeHelpers, long activeMembers, long newMembers, Credits credits,
+                          long exchangeHelpers, long activeMembers, long newMembers, long inactiveMembers, Credits credits,
                           Outstanding outstanding, Identity identity, List<CategoryRow> byCategory,
                           List<OrganisationRow> byOrganisation, List<PartnerRow> byPartner, List<WardRow> byWard) {
 
         /** The same summary with only these organisations' rows (what a coordinator sees). */
         Summary withOrganisations(List<OrganisationRow> rows) {
             return new Summary(schemeCode, from, to, minutesVolunteered, approvedActivities, activeVolunteers,
-                    minutesExchanged, exchanges, exchangePayers, exchangeHelpers, activeMembers, newMembers, credits,
-                    outstanding, identity, byCategory, rows, byPartner, byWard);
+                    minutesExchanged, exchanges, exchangePayers, exchangeHelpers, activeMembers, newMembers, inactiveMembers,
+                    credits, outstanding, identity, byCategory, rows, byPartner, byWard);
         }
     }
 }

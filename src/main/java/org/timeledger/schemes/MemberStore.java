@@ -26,6 +26,25 @@ public class MemberStore {
                 + "GROUP BY ward", rs -> new WardCount(rs.getString(1), rs.getLong(2)), schemeId, start, end);
     }
 
+    /**
+     * The scheme's members who may be contacted, by name: not erased, and not marked as wanting no
+     * contact ({@link ContactMethod#NONE}); with their contact details, where any are recorded.
+     */
+    public List<ContactRow> contactList(String schemeId) {
+        return sql.list("SELECT m.display_name, m.card_number, m.ward, m.deactivated_at, c.preferred_contact, c.phone, "
+                + "c.email, c.postal_address FROM member m LEFT JOIN member_contact c ON c.member_id = m.id "
+                + "WHERE m.scheme_id = ? AND m.erased_at IS NULL AND (c.preferred_contact IS NULL OR c.preferred_contact <> ?) "
+                + "ORDER BY m.display_name, m.id", rs -> new ContactRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4) != null, rs.getString(5) == null ? null : ContactMethod.valueOf(rs.getString(5)),
+                        rs.getString(6), rs.getString(7), rs.getString(8)), schemeId, ContactMethod.NONE);
+    }
+
+    /** The members of a scheme marked as left before {@code end} and not back since; erased ones not counted. */
+    public long leftBefore(String schemeId, Instant end) {
+        return sql.single("SELECT COUNT(*) FROM member WHERE scheme_id = ? AND erased_at IS NULL AND deactivated_at IS NOT NULL "
+                + "AND deactivated_at < ?", rs -> rs.getLong(1), schemeId, end);
+    }
+
     /** Replaces the member's name and card number; the first erasure's moment stands if there was one. */
     public void erase(String memberId, String pseudonym, String blockedCard, Instant erasedAt) {
         sql.update("UPDATE member SET display_name = ?, card_number = ?, erased_at = COALESCE(erased_at, ?), "

@@ -253,6 +253,16 @@ public class PartyService {
         return memberStore.registeredByWard(schemeId, start, end);
     }
 
+    /** The scheme's members who may be contacted, with their contact details (personal data: administrators only). */
+    public List<ContactRow> contactList(String schemeId) {
+        return transactions.read(() -> memberStore.contactList(schemeId));
+    }
+
+    /** The members of a scheme marked as left before {@code end} who are not back; erased ones not counted. */
+    public long leftBefore(String schemeId, Instant end) {
+        return memberStore.leftBefore(schemeId, end);
+    }
+
     /** Every organisation of a scheme, by name. */
     public List<Organisation> organisationsByName(String schemeId) {
         return organisations.byName(schemeId);

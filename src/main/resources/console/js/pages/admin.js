@@ -609,6 +609,7 @@ async function report(main, params) {
       [hours(summary.minutesExchanged), 'exchanged between members'],
       [summary.activeMembers, 'members who helped (volunteering or exchanges)'],
       [summary.newMembers, 'new members'],
+      [summary.inactiveMembers, 'members who have left'],
       [summary.approvedActivities, 'times hours were approved'],
     ]),
     section('credits-h', 'Credits',
@@ -888,5 +889,9 @@ async function downloads(main, params) {
       table('Partners\' statements', [{ label: 'Partner', rowHeader: true }, 'Download'], venues,
         v => [v.name, h('button', { type: 'button', class: 'secondary', onclick: save(() => api('GET', `/v1/partners/${id(v.id)}/redemptions`,
           { query: { from: instant(from), to: instant(to, true), format: 'csv' }, as: 'blob', accept: 'text/csv' }), `sales-${code}-${v.name.replace(/[^A-Za-z0-9]+/g, '-')}-${from}-to-${to}.csv`),
-          'aria-label': 'Download the statement of ' + v.name }, 'Statement (CSV)')], 'No partners yet.')));
+          'aria-label': 'Download the statement of ' + v.name }, 'Statement (CSV)')], 'No partners yet.')),
+    isAdmin() ? section('contacts-dl-h', 'How to reach members',
+      h('p', {}, 'Every member\'s name, card number, ward, whether they left, and the phone, email and address staff recorded, to write to or ring them (CSV). Members who asked not to be contacted are left out. It is personal data: keep it safe and delete it when the round is done.'),
+      h('button', { type: 'button', onclick: save(() => api('GET', `/v1/schemes/${scheme()}/export/contacts`, { as: 'blob', accept: 'text/csv' }),
+        `contacts-${code}.csv`) }, 'Download the contact list (CSV)')) : null);
 }

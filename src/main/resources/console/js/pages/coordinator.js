@@ -36,6 +36,7 @@ async function dashboard(main) {
       h('li', {}, h('a', { href: '#/approvals' }, 'Approve hours'), pending.items.length ? ` (${waiting} waiting)` : ''),
       h('li', {}, h('a', { href: '#/register' }, 'Take a register for a session')),
       h('li', {}, h('a', { href: '#/log-activity' }, 'Log one person\'s volunteering')),
+      h('li', {}, h('a', { href: '#/opportunities' }, 'Set up an opportunity members can sign up for, or take its attendance')),
       h('li', {}, h('a', { href: '#/members?new=yes' }, 'Register a new member and print their card')),
       h('li', {}, h('a', { href: '#/cards' }, 'Print the cards of members registered this week')),
       h('li', {}, h('a', { href: '#/grant' }, 'Grant credits from the community pot')),
@@ -343,7 +344,10 @@ async function member(main, params) {
       h('dt', {}, 'Ward'), h('dd', {}, person.ward || '—'),
       h('dt', {}, 'Joined'), h('dd', {}, date(person.createdAt))),
     h('p', {}, h('a', { href: '#/exchanges?memberId=' + encodeURIComponent(person.id) }, 'Their exchanges'), ' · ',
-      h('a', { href: '#/limit?id=' + encodeURIComponent(person.id) }, 'How far they may owe')),
+      h('a', { href: '#/limit?id=' + encodeURIComponent(person.id) }, 'How far they may owe'),
+      staff ? [' · ', h('a', { href: '#/undo-approval?memberId=' + encodeURIComponent(person.id) }, 'Undo an approval of their hours')] : null,
+      session.who.role === 'ADMIN' ? [' · ', h('a', { href: '#/reverse-entry?memberId=' + encodeURIComponent(person.id) }, 'Reverse an entry in their statement'),
+        ' · ', h('a', { href: '#/erase?id=' + encodeURIComponent(person.id) }, 'Erase their personal data')] : null),
     person.status === 'INACTIVE' ? notice('info', `${person.displayName} has left the scheme.`) : null,
     detailsSection(person, staff),
     h('h2', {}, 'Vetting'),
@@ -368,7 +372,8 @@ async function member(main, params) {
 const vettingWords = v => ({ NONE: 'not recorded', PENDING: 'in progress', CLEARED: 'cleared', EXPIRED: 'expired' }[v.status] || v.status)
   + (v.checkedOn ? ' (checked ' + date(v.checkedOn) + (v.expiresOn ? ', until ' + date(v.expiresOn) : '') + ')' : '');
 
-const statusWords = a => ({ PENDING: 'Waiting for approval', APPROVED: 'Approved', REJECTED: 'Rejected: ' + (a.rejectionReason || '') }[a.status]);
+const statusWords = a => ({ PENDING: 'Waiting for approval', APPROVED: 'Approved', REJECTED: 'Rejected: ' + (a.rejectionReason || ''),
+  REVERSED: 'Reversed: ' + (a.rejectionReason || 'approval undone') }[a.status]);
 
 function vettingForm(person, messages) {
   return form({ 'aria-label': 'Record vetting' }, [

@@ -60,6 +60,7 @@ const activityStatus = a => ({
   PENDING: 'Waiting for a coordinator to approve it',
   APPROVED: 'Approved: you earned ' + credits(a.minutes),
   REJECTED: 'Not approved' + (a.rejectionReason ? ': ' + a.rejectionReason : ''),
+  REVERSED: 'Approval undone, the ' + credits(a.minutes) + ' taken back' + (a.rejectionReason ? ': ' + a.rejectionReason : ''),
 }[a.status] || a.status);
 
 /** The statement, newest first, a page at a time: "Show more" fetches the next. */

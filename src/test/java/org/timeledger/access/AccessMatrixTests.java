@@ -268,6 +268,7 @@ public abstract class AccessMatrixTests extends ServiceTest {
             case "GET /v1/schemes/{code}/reports/summary" -> api.get("/v1/schemes/" + code + "/reports/summary");
             case "GET /v1/public/schemes/{code}/summary" -> api.get("/v1/public/schemes/" + code + "/summary");
             case "GET /v1/schemes/{code}/export/journal" -> api.get("/v1/schemes/" + code + "/export/journal");
+            case "GET /v1/schemes/{code}/export/contacts" -> api.get("/v1/schemes/" + code + "/export/contacts");
             case "GET /v1/schemes/{code}/reconciliation" -> api.get("/v1/schemes/" + code + "/reconciliation");
             case "GET /v1/schemes/{code}/events" -> api.get("/v1/schemes/" + code + "/events?limit=10");
             case "GET /v1/me" -> api.get("/v1/me");

@@ -249,6 +249,7 @@ abstract class AdminConsoleTests extends ConsoleTest {
         browser.press("Download the statement of " + PARTNER);
         browser.message("Downloaded sales-" + code);
         assertThat(saved(2)).contains("Swim session", "TOTAL");
+        assertThat(browser.text()).as("members' contact details are for administrators").doesNotContain("contact list");
         check("auditor-downloads");
         Api auditorApi = anonymous.login(auditor, STAFF_PASSWORD);
         expect(auditorApi.get("/v1/schemes/" + code + "/export/journal?from=" + World.today() + "&to=" + World.today()), 200);
@@ -285,6 +286,13 @@ abstract class AdminConsoleTests extends ConsoleTest {
         assertThat(reconcile(code).get("balanced").asBoolean()).isTrue();
         browser.press("Report").at("Report").waitForText("Credits issued, redeemed and outstanding");
         assertThat(tableText("Credits spent at each partner")).contains(PARTNER + " 1 credit 0 credits 1 credit");
+        browser.press("Downloads").at("Downloads");
+        browser.script("window.saved = []; const make = URL.createObjectURL;"
+                + "URL.createObjectURL = blob => { window.saved.push(blob); return make.call(URL, blob); };");
+        browser.press("Download the contact list (CSV)");
+        browser.message("Downloaded contacts-" + code);
+        assertThat(saved(0)).startsWith("name,cardNumber,ward,status,preferredContact,phone,email,postalAddress")
+                .contains("Ada Lovelace,", ",Kentish Town,active,");
         signOut();
     }
 

@@ -329,6 +329,7 @@ public abstract class ApiFuzzTests extends ServiceTest {
         base("GET /v1/public/schemes/{code}/summary", "ANONYMOUS", Map.of("code", code), Map.of(), false, null);
         base("GET /v1/schemes/{code}/export/journal", null, Map.of("code", code), Map.of("from", "2026-01-01",
                 "to", today), false, null);
+        base("GET /v1/schemes/{code}/export/contacts", null, Map.of("code", code), Map.of(), false, null);
         base("GET /v1/schemes/{code}/reconciliation", null, Map.of("code", code), Map.of(), false, null);
         base("GET /v1/schemes/{code}/events", null, Map.of("code", code), Map.of("limit", "10"), false, null);
         base("POST /v1/schemes/{code}/staff", null, Map.of("code", code), Map.of(), false, object("username",

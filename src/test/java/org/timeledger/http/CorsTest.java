@@ -37,6 +37,19 @@ class CorsTest extends ServiceTest {
     }
 
     @Test
+    void everyMethodTheApiUsesMayBeCalledFromAConfiguredOrigin() {
+        Map<String, String> routes = Map.of("GET", "/v1/members/mem_x", "POST", "/v1/members/mem_x/deactivation",
+                "PUT", "/v1/members/mem_x/limits", "PATCH", "/v1/members/mem_x", "DELETE", "/v1/members/mem_x/personal-data");
+        for (String method : routes.keySet()) {
+            Api.Reply preflight = anonymous.outsideContract().send("OPTIONS", routes.get(method), null, "Origin", APP,
+                    "Access-Control-Request-Method", method, "Access-Control-Request-Headers", "authorization,content-type");
+
+            assertThat(preflight.status()).as(method).isEqualTo(200);
+            assertThat(preflight.headerValues("Access-Control-Allow-Methods")).as(method).contains(method);
+        }
+    }
+
+    @Test
     void anyOtherOriginIsRefused() {
         Api.Reply preflight = anonymous.outsideContract().send("OPTIONS", "/v1/me", null, "Origin", "https://evil.example",
                 "Access-Control-Request-Method", "GET");

@@ -265,6 +265,39 @@ public abstract class MemberDetailsTests extends ServiceTest {
     }
 
     @Test
+    void anAdministratorAsksForTheContactListAndOnlyThemGetIt() {
+        Scheme s = scheme();
+        String ada = registerMember(s.code(), "Ada").get("id").asText();
+        String bob = registerMember(s.code(), "Bob").get("id").asText();
+        String cy = registerMember(s.code(), "Cy").get("id").asText();
+        String dee = registerMember(s.code(), "=Aa").get("id").asText();
+        String eve = registerMember(s.code(), "Eve").get("id").asText();
+        expect(patch(admin, ada, object("ward", "North", "phone", "07700 900123", "email", "ada@example.org",
+                "postalAddress", "1 Analytical Row, London", "preferredContact", "POST", "notes", "Door code 4321")), 200);
+        expect(patch(admin, bob, object("phone", "07700 900456", "preferredContact", "NONE")), 200);
+        expect(admin.post("/v1/members/" + cy + "/deactivation", object("reason", "Moved away")), 200);
+        expect(admin.send("DELETE", "/v1/members/" + eve + "/personal-data", null, "Idempotency-Key", newKey()), 200);
+
+        Api.Reply list = admin.get("/v1/schemes/" + s.code() + "/export/contacts");
+
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        assertThat(list.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+        String card = admin.get("/v1/members/" + ada).field("cardNumber");
+        assertThat(list.body().split("\r\n")).containsExactly(
+                "name,cardNumber,ward,status,preferredContact,phone,email,postalAddress",
+                "'=Aa," + admin.get("/v1/members/" + dee).field("cardNumber") + ",,active,,,,",
+                "Ada," + card + ",North,active,POST,07700 900123,ada@example.org,\"1 Analytical Row, London\"",
+                "Cy," + admin.get("/v1/members/" + cy).field("cardNumber") + ",,left,,,,");
+        assertThat(list.body()).as("notes are not contact details").doesNotContain("4321")
+                .as("Bob asked not to be contacted").doesNotContain("Bob").doesNotContain("900456");
+        for (Api other : List.of(staff(s.code(), "COORDINATOR", s.organisation()), staff(s.code(), "AUDITOR"))) {
+            assertThat(other.get("/v1/schemes/" + s.code() + "/export/contacts").status()).isEqualTo(403);
+        }
+        assertThat(staff(createScheme().get("code").asText(), "ADMIN").get("/v1/schemes/" + s.code() + "/export/contacts")
+                .status()).as("another scheme's administrator").isEqualTo(404);
+    }
+
+    @Test
     void erasureRemovesContactDetailsAndTheReasonForLeaving() throws Exception {
         Scheme s = scheme();
         String ada = registerMember(s.code(), "Ada").get("id").asText();

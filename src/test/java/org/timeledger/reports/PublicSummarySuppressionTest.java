@@ -74,7 +74,7 @@ class PublicSummarySuppressionTest {
         List<WardRow> wards = List.of(new WardRow("Big", 0, 0, 0, 1650, 23, 12, 15),
                 new WardRow("Tiny", 0, 0, 0, 150, 3, 3, 2));
         Summary summary = new Summary("s", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), 0, 0, 0, 1800, 26, 12,
-                17, 17, 0, new Credits(0, 0, 0, 0, 0, 1800, 0, 0, 0, 0, 0, 0, 0, 0), new Outstanding(0, 0, 0, 0, 0, 0),
+                17, 17, 0, 0, new Credits(0, 0, 0, 0, 0, 1800, 0, 0, 0, 0, 0, 0, 0, 0), new Outstanding(0, 0, 0, 0, 0, 0),
                 new Identity(0, 0, 0, null, true), categories, List.of(), List.of(), wards);
 
         PublicSummary.Period period = PublicSummary.period(summary);
@@ -96,7 +96,7 @@ class PublicSummarySuppressionTest {
         assertThat(tiny.helpers()).isEqualTo("<5");
         assertThat(period.byWard().get(0).minutesExchanged()).as("with only two wards, the other goes too").isEqualTo("withheld");
 
-        Summary few = new Summary("s", summary.from(), summary.to(), 0, 0, 0, 240, 4, 4, 3, 3, 0, summary.credits(),
+        Summary few = new Summary("s", summary.from(), summary.to(), 0, 0, 0, 240, 4, 4, 3, 3, 0, 0, summary.credits(),
                 summary.outstanding(), summary.identity(), List.of(), List.of(), List.of(), List.of());
         PublicSummary.Period small = PublicSummary.period(few);
         assertThat(small.minutesExchanged()).isEqualTo("withheld");

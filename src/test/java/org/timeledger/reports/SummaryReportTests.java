@@ -425,4 +425,28 @@ public abstract class SummaryReportTests extends ServiceTest {
                 .isEqualTo(400);
         assertThat(admin.get("/v1/schemes/" + code + "/reports/summary?from=31/03/2026").status()).isEqualTo(400);
     }
+
+    @Test
+    void membersWhoLeftAndAreNotBackCountAsInactive() {
+        JsonNode scheme = createScheme();
+        String code = scheme.get("code").asText();
+        String ada = registerMember(code, "Ada").get("id").asText();
+        String bob = registerMember(code, "Bob").get("id").asText();
+        String cy = registerMember(code, "Cy").get("id").asText();
+        registerMember(code, "Dee");
+        LocalDate today = LocalDate.now(LONDON);
+        for (String member : List.of(ada, bob, cy)) {
+            expect(admin.post("/v1/members/" + member + "/deactivation", object("reason", "Moved away")), 200);
+        }
+        expect(admin.post("/v1/members/" + bob + "/reactivation", null), 200);
+        expect(admin.send("DELETE", "/v1/members/" + cy + "/personal-data", null, "Idempotency-Key", newKey()), 200);
+
+        JsonNode now = admin.get("/v1/schemes/" + code + "/reports/summary").json();
+        assertThat(now.get("inactiveMembers").asLong()).as("Ada left; Bob came back; Cy's data was erased").isEqualTo(1);
+        assertThat(now.get("newMembers").asLong()).as("who left still joined in the period").isEqualTo(4);
+        JsonNode yesterday = admin.get("/v1/schemes/" + code + "/reports/summary?from=" + today.minusDays(1) + "&to="
+                + today.minusDays(1)).json();
+        assertThat(yesterday.get("inactiveMembers").asLong()).as("nobody had left by yesterday's end").isZero();
+        assertThat(admin.get("/v1/schemes/" + code + "/reports/summary?format=csv").body()).contains("inactiveMembers,1");
+    }
 }
