@@ -163,7 +163,7 @@ public abstract class AccessMatrixTests extends ServiceTest {
         List<String> operations = new ArrayList<>();
         new OpenAPIV3Parser().read("openapi.yml").getPaths().forEach((path, item) ->
                 item.readOperationsMap().keySet().forEach(method -> operations.add(method + " " + path)));
-        assertThat(operations).hasSizeGreaterThanOrEqualTo(111);
+        assertThat(operations).hasSizeGreaterThanOrEqualTo(112);
         assertThat(matrix().count()).isEqualTo(operations.size() * (long) Who.values().length);
     }
 
