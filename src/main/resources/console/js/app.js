@@ -12,6 +12,7 @@ import * as timebank from './pages/timebank.js';
 import * as cards from './pages/cards.js';
 import * as corrections from './pages/corrections.js';
 import * as opportunities from './pages/opportunities.js';
+import * as audit from './pages/audit.js';
 
 /** The menu's groups, in order; a long menu (staff) shows each as a button that opens its links. */
 const GROUPS = ['Day to day', 'People', 'Credits', 'Scheme', 'Checks'];
@@ -26,7 +27,7 @@ const signInRoutes = [
   { path: 'till-sign-in', title: 'Start a till', render: tillSignInPage },
 ];
 const routes = [...signInRoutes, ...staff.routes, ...timebank.routes, ...opportunities.routes, ...corrections.routes, ...admin.routes,
-  ...member.routes, ...till.routes, ...cards.routes];
+  ...member.routes, ...till.routes, ...cards.routes, ...audit.routes];
 
 function current() {
   const hash = window.location.hash;

@@ -38,7 +38,9 @@ class ArchitectureTest {
                 .layer("Edge").definedBy(ROOT, ROOT + ".http..", ROOT + ".console..", ROOT + ".demo..")
                 .layer("Features").definedBy(ROOT + ".access..", ROOT + ".schemes..", ROOT + ".events..",
                         ROOT + ".giving..", ROOT + ".volunteering..", ROOT + ".timebank..", ROOT + ".redemption..", ROOT + ".reports..",
-                        ROOT + ".privacy..", ROOT + ".operations..", ROOT + ".ledger.api..", ROOT + ".membership..")
+                        ROOT + ".privacy..", ROOT + ".operations..", ROOT + ".ledger.api..", ROOT + ".membership..",
+                        ROOT + ".audit.api..")
+                .layer("Audit").definedBy(ROOT + ".audit")
                 .layer("Web").definedBy(ROOT + ".web..", ROOT + ".command..")
                 .layer("Ledger").definedBy(ROOT + ".ledger", ROOT + ".ledger.view..")
                 .layer("LedgerStore").definedBy(ROOT + ".ledger.store..")
@@ -46,10 +48,11 @@ class ArchitectureTest {
                 .layer("Support").definedBy(ROOT + ".support..", ROOT + ".problem..", ROOT + ".identity..", ROOT + ".query..")
                 .whereLayer("Edge").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Features").mayOnlyBeAccessedByLayers("Edge")
-                .whereLayer("Web").mayOnlyBeAccessedByLayers("Edge", "Features")
-                .whereLayer("Ledger").mayOnlyBeAccessedByLayers("Edge", "Features", "Web")
+                .whereLayer("Audit").mayOnlyBeAccessedByLayers("Edge", "Features")
+                .whereLayer("Web").mayOnlyBeAccessedByLayers("Edge", "Features", "Audit")
+                .whereLayer("Ledger").mayOnlyBeAccessedByLayers("Edge", "Features", "Web", "Audit")
                 .whereLayer("LedgerStore").mayOnlyBeAccessedByLayers("Ledger")
-                .whereLayer("LedgerModel").mayOnlyBeAccessedByLayers("Edge", "Features", "Web", "Ledger", "LedgerStore")
+                .whereLayer("LedgerModel").mayOnlyBeAccessedByLayers("Edge", "Features", "Audit", "Web", "Ledger", "LedgerStore")
                 .check(code);
     }
 

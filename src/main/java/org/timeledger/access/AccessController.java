@@ -50,7 +50,7 @@ public class AccessController {
     @Secured(Roles.ADMIN)
     public HttpResponse<StaffView> createStaff(Caller caller, String code, @Body @Valid AccessRequests.CreateStaff request) {
         Scheme scheme = access.scheme(caller, code);
-        Staff.Created created = staff.create(scheme, request);
+        Staff.Created created = staff.create(caller, scheme, request);
         AppUser user = created.user();
         return HttpResponse.created(new StaffView(user.id(), user.username(), user.role(), scheme.code(),
                 created.organisationIds(), user.ownMemberId(), user.createdAt()));

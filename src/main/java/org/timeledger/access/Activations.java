@@ -1,5 +1,9 @@
 package org.timeledger.access;
 
+import org.timeledger.audit.Action;
+import org.timeledger.audit.AuditTrail;
+import org.timeledger.audit.Changes;
+import org.timeledger.audit.Subject;
 import org.timeledger.problem.Refusal;
 import org.timeledger.support.Clocks;
 import io.micronaut.context.annotation.Value;
@@ -36,13 +40,15 @@ public class Activations {
     private final Passwords passwords;
     private final RefreshTokens refreshTokens;
     private final LoginFailures loginFailures;
+    private final AuditTrail audit;
     private final Transactions transactions;
     private final Clock clock;
     private final Duration validity;
 
     public Activations(ActivationStore store, PartyService parties, UserRepository users, Passwords passwords,
-                       RefreshTokens refreshTokens, LoginFailures loginFailures, Transactions transactions, Clock clock,
-                       @Value("${timeledger.activation-code-validity:14d}") Duration validity) {
+                       RefreshTokens refreshTokens, LoginFailures loginFailures, AuditTrail audit, Transactions transactions,
+                       Clock clock, @Value("${timeledger.activation-code-validity:14d}") Duration validity) {
+        this.audit = audit;
         this.loginFailures = loginFailures;
         this.store = store;
         this.parties = parties;
@@ -65,6 +71,10 @@ public class Activations {
     public Registered registerMember(Caller caller, Scheme scheme, SchemeRequests.RegisterMember request) {
         return transactions.write(() -> {
             Member member = parties.insertMember(scheme, request, caller.principalId());
+            audit.record(caller, scheme.id(), Action.MEMBER_REGISTERED, Subject.member(member.id()), Changes.of()
+                    .personal("displayName", null, member.displayName())
+                    .field("ward", null, member.ward())
+                    .personal("cardNumber", null, member.cardNumber()));
             return new Registered(member, insertCode(caller, member));
         });
     }
@@ -84,7 +94,10 @@ public class Activations {
                 users.endSessions(user.id());
                 refreshTokens.revokeAllOf(user.id());
             });
-            return insertCode(caller, member);
+            Issued issued = insertCode(caller, member);
+            audit.record(caller, member.schemeId(), Action.ACTIVATION_CODE_ISSUED, Subject.member(member.id()),
+                    Changes.of().field("activationCodeExpiresAt", null, issued.expiresAt()));
+            return issued;
         });
     }
 

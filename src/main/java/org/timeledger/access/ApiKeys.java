@@ -1,5 +1,9 @@
 package org.timeledger.access;
 
+import org.timeledger.audit.Action;
+import org.timeledger.audit.AuditTrail;
+import org.timeledger.audit.Changes;
+import org.timeledger.audit.Subject;
 import org.timeledger.problem.Refusal;
 import org.timeledger.support.Clocks;
 import io.micronaut.security.authentication.Authentication;
@@ -32,11 +36,13 @@ public class ApiKeys {
     // last_used_at is a hint for administrators, not an audit trail: write it at most once a minute
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
+    private final AuditTrail audit;
     private final ApiKeyStore store;
     private final Transactions transactions;
     private final Clock clock;
 
-    public ApiKeys(ApiKeyStore store, Transactions transactions, Clock clock) {
+    public ApiKeys(AuditTrail audit, ApiKeyStore store, Transactions transactions, Clock clock) {
+        this.audit = audit;
         this.store = store;
         this.transactions = transactions;
         this.clock = clock;
@@ -57,6 +63,8 @@ public class ApiKeys {
         ApiKey key = new ApiKey("key_" + body, partner.id(), partner.schemeId(), label.strip(), now(), null, null);
         transactions.write(() -> {
             store.insert(key, Secrets.sha256Hex(secret), caller.principalId());
+            audit.record(caller, key.schemeId(), Action.TILL_KEY_ISSUED, Subject.tillKey(key.id()),
+                    Changes.of().field("partnerId", null, key.partnerId()).field("label", null, key.label()));
             return null;
         });
         return new Created(key, "tlk_" + body + "_" + secret);
@@ -72,7 +80,10 @@ public class ApiKeys {
             ApiKey key = store.find(keyId).filter(k -> caller.inScheme(k.schemeId()))
                     .orElseThrow(() -> new RejectedException(Refusal.NOT_FOUND, "No API key " + keyId + "."));
             if (key.revokedAt() == null) {
-                store.revoke(keyId, now());
+                Instant at = now();
+                store.revoke(keyId, at);
+                audit.record(caller, key.schemeId(), Action.TILL_KEY_REVOKED, Subject.tillKey(key.id()),
+                        Changes.of().field("revokedAt", null, at));
             }
             return null;
         });

@@ -1,5 +1,9 @@
 package org.timeledger.access;
 
+import org.timeledger.audit.Action;
+import org.timeledger.audit.AuditTrail;
+import org.timeledger.audit.Changes;
+import org.timeledger.audit.Subject;
 import org.timeledger.problem.Refusal;
 import jakarta.inject.Singleton;
 import org.timeledger.problem.RejectedException;
@@ -22,13 +26,15 @@ public class Staff {
     /** The rule that staff do nothing for their own member record on their own authority. */
     public static final String OWN_MEMBER_RECORD = "own_member_record";
 
+    private final AuditTrail audit;
     private final UserRepository users;
     private final PartyService parties;
     private final Passwords passwords;
     private final Transactions transactions;
     private final Clock clock;
 
-    public Staff(UserRepository users, PartyService parties, Passwords passwords, Transactions transactions, Clock clock) {
+    public Staff(AuditTrail audit, UserRepository users, PartyService parties, Passwords passwords, Transactions transactions, Clock clock) {
+        this.audit = audit;
         this.users = users;
         this.parties = parties;
         this.passwords = passwords;
@@ -44,7 +50,7 @@ public class Staff {
         return users.findById(userId).map(AppUser::username);
     }
 
-    public Created create(Scheme scheme, AccessRequests.CreateStaff request) {
+    public Created create(Caller caller, Scheme scheme, AccessRequests.CreateStaff request) {
         List<String> organisations = checkedOrganisations(scheme, request);
         String ownMemberId = checkedMember(scheme, request.memberId());
         String problem = Passwords.problemWith(request.password());
@@ -64,6 +70,11 @@ public class Staff {
                 AppUser user = users.save(AppUser.create(Ids.newId("usr"), username, hash, request.role().name(),
                         scheme.id(), null, Clocks.now(clock)).withOwnMember(ownMemberId));
                 organisations.forEach(id -> users.addOrganisation(user.id(), id));
+                audit.record(caller, scheme.id(), Action.STAFF_CREATED, Subject.staff(user.id()), Changes.of()
+                        .field("username", null, user.username())
+                        .field("role", null, user.role())
+                        .field("organisationIds", null, organisations.isEmpty() ? null : String.join(" ", organisations))
+                        .field("memberId", null, ownMemberId));
                 return new Created(user, organisations);
             });
         } catch (RuntimeException e) {
@@ -102,6 +113,8 @@ public class Staff {
                     .orElseThrow(() -> new RejectedException(Refusal.NOT_FOUND, "No staff user " + userId + "."));
             String checked = checkedMember(user.schemeId(), memberId);
             users.updateOwnMember(user.id(), checked);
+            audit.record(caller, user.schemeId(), Action.STAFF_MEMBER_LINKED, Subject.staff(user.id()),
+                    Changes.of().field("memberId", user.ownMemberId(), checked));
             return new Created(user.withOwnMember(checked), users.organisationsOf(user.id()));
         });
     }

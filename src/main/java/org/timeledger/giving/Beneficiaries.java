@@ -1,5 +1,9 @@
 package org.timeledger.giving;
 
+import org.timeledger.audit.Action;
+import org.timeledger.audit.AuditTrail;
+import org.timeledger.audit.Changes;
+import org.timeledger.audit.Subject;
 import org.timeledger.problem.Refusal;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -24,13 +28,15 @@ import java.util.List;
  */
 @Singleton
 public class Beneficiaries {
+    private final AuditTrail audit;
     private final BeneficiaryStore store;
     private final Access access;
     private final PartyService parties;
     private final Transactions transactions;
     private final Clock clock;
 
-    public Beneficiaries(BeneficiaryStore store, Access access, PartyService parties, Transactions transactions, Clock clock) {
+    public Beneficiaries(AuditTrail audit, BeneficiaryStore store, Access access, PartyService parties, Transactions transactions, Clock clock) {
+        this.audit = audit;
         this.store = store;
         this.access = access;
         this.parties = parties;
@@ -68,6 +74,8 @@ public class Beneficiaries {
         }
         Instant now = Clocks.now(clock);
         store.add(new Beneficiary(me.id(), beneficiary.id(), now));
+        audit.record(caller, me.schemeId(), Action.BENEFICIARY_NAMED, Subject.member(me.id()),
+                Changes.of().field("beneficiaryId", null, beneficiary.id()));
         Beneficiary stored = store.namedBy(me.id()).stream().filter(b -> b.beneficiaryId().equals(beneficiary.id()))
                 .findFirst().orElseThrow();
         return new BeneficiaryView(beneficiary.id(), firstName(beneficiary), stored.createdAt());
@@ -79,6 +87,8 @@ public class Beneficiaries {
             if (!store.remove(me.id(), beneficiaryId)) {
                 throw new RejectedException(Refusal.NOT_FOUND, "You have not named member " + beneficiaryId + " as a beneficiary.");
             }
+            audit.record(caller, me.schemeId(), Action.BENEFICIARY_REMOVED, Subject.member(me.id()),
+                    Changes.of().field("beneficiaryId", beneficiaryId, null));
             return null;
         });
     }

@@ -23,7 +23,8 @@ import org.timeledger.ledger.model.FloorChange;
  * Proves a scheme's books from what is stored, independently of the checks made when posting:
  * the balances sum to zero; each account's balance is the sum of its postings and its held
  * amount that of its open holds; each entry's postings sum to zero; and each account's hash
- * chain is intact, so an edit made with SQL to a posting, an entry or a balance is named.
+ * chain is intact, so an edit made with SQL to a posting, an entry or a balance is named; and
+ * the chains kept beside the journal ({@link RecordChain}: the audit log's) are intact too.
  * Runs on one snapshot, so concurrent posting cannot produce false alarms.
  */
 @Singleton
@@ -34,11 +35,13 @@ public class Reconciliation {
     private final ReconciliationStore store;
     private final Transactions transactions;
     private final Clock clock;
+    private final List<RecordChain> otherChains;
 
-    public Reconciliation(ReconciliationStore store, Transactions transactions, Clock clock) {
+    public Reconciliation(ReconciliationStore store, Transactions transactions, Clock clock, List<RecordChain> otherChains) {
         this.store = store;
         this.transactions = transactions;
         this.clock = clock;
+        this.otherChains = List.copyOf(otherChains);
     }
 
     public enum MismatchKind {
@@ -53,7 +56,11 @@ public class Reconciliation {
         ENTRY_NOT_BALANCED,
         ENTRY_TOO_FEW_POSTINGS,
         FLOOR_CHANGE_MISMATCH,
-        ACCOUNT_FLOOR_MISMATCH
+        ACCOUNT_FLOOR_MISMATCH,
+        /** A row of the audit log was changed after it was written ({@code seq} is its sequence). */
+        AUDIT_ROW_MISMATCH,
+        /** The audit log's chain is broken: a row removed, inserted or moved, or the newest rows removed. */
+        AUDIT_CHAIN_BROKEN
     }
 
     @Serdeable
@@ -116,6 +123,9 @@ public class Reconciliation {
                         "The postings of entry " + bad.entryId() + " sum to " + bad.sumMinutes() + ", not zero."));
             }
         });
+        for (RecordChain chain : otherChains) {
+            chain.check(schemeId, findings::add);
+        }
         long entries = store.countEntries(schemeId);
         return new Snapshot(new Report(findings.count == 0, sum, accounts.size(), entries, walk.postings, findings.count,
                 List.copyOf(findings.listed), clock.instant()), List.copyOf(accounts.values()));

@@ -4,6 +4,10 @@ import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
 import org.timeledger.access.Activations;
 import org.timeledger.access.Staff;
+import org.timeledger.audit.Action;
+import org.timeledger.audit.AuditTrail;
+import org.timeledger.audit.Changes;
+import org.timeledger.audit.Subject;
 import org.timeledger.identity.Caller;
 import org.timeledger.identity.Role;
 import org.timeledger.problem.Refusal;
@@ -44,11 +48,13 @@ public class MemberDetails {
     private final PartyService parties;
     private final SchemeService schemes;
     private final ActivityService activities;
+    private final AuditTrail audit;
     private final Transactions transactions;
     private final Clock clock;
 
     public MemberDetails(Access access, Staff staff, Activations activations, PartyService parties, SchemeService schemes,
-                         ActivityService activities, Transactions transactions, Clock clock) {
+                         ActivityService activities, AuditTrail audit, Transactions transactions, Clock clock) {
+        this.audit = audit;
         this.access = access;
         this.staff = staff;
         this.activations = activations;
@@ -77,6 +83,17 @@ public class MemberDetails {
             MemberContact after = new MemberContact(member.id(), phone, phone == null ? null : phone.replaceAll("[^0-9]", ""),
                     email, address, preferred, notes);
             Member changed = parties.changeDetails(member, name, ward, after);
+            Changes changes = Changes.of()
+                    .personal("displayName", member.displayName(), name)
+                    .field("ward", member.ward(), ward)
+                    .personal("phone", before.phone(), phone)
+                    .personal("email", before.email(), email)
+                    .personal("postalAddress", before.postalAddress(), address)
+                    .field("preferredContact", before.preferredContact(), preferred)
+                    .personal("notes", before.notes(), notes);
+            if (!changes.isEmpty()) {
+                audit.record(caller, member.schemeId(), Action.MEMBER_UPDATED, Subject.member(member.id()), changes);
+            }
             return MemberView.forStaff(changed, schemes.codeOf(changed.schemeId()), after);
         });
     }
@@ -95,6 +112,10 @@ public class MemberDetails {
             }
             Member changed = member.inactive() ? member
                     : parties.changeDeactivation(member, Clocks.now(clock), reason.strip());
+            if (!member.inactive()) {
+                audit.record(caller, member.schemeId(), Action.MEMBER_DEACTIVATED, Subject.member(member.id()),
+                        Changes.of().field("status", "ACTIVE", "INACTIVE").personal("reason", null, reason.strip()));
+            }
             activations.endAccessOf(member.id());
             return MemberView.forStaff(changed, schemes.codeOf(changed.schemeId()), parties.contactOf(member.id()));
         });
@@ -109,6 +130,10 @@ public class MemberDetails {
                 throw PartyService.erased(member);
             }
             Member changed = member.inactive() ? parties.changeDeactivation(member, null, null) : member;
+            if (member.inactive()) {
+                audit.record(caller, member.schemeId(), Action.MEMBER_REACTIVATED, Subject.member(member.id()),
+                        Changes.of().field("status", "INACTIVE", "ACTIVE"));
+            }
             return MemberView.forStaff(changed, schemes.codeOf(changed.schemeId()), parties.contactOf(member.id()));
         });
     }

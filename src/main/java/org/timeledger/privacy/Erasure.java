@@ -1,5 +1,9 @@
 package org.timeledger.privacy;
 
+import org.timeledger.audit.Action;
+import org.timeledger.audit.AuditTrail;
+import org.timeledger.audit.Changes;
+import org.timeledger.audit.Subject;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.serde.annotation.Serdeable;
@@ -33,6 +37,7 @@ import org.timeledger.timebank.Listings;
  */
 @Singleton
 public class Erasure {
+    private final AuditTrail audit;
     private final Access access;
     private final Ledger ledger;
     private final SchemeService schemes;
@@ -42,8 +47,9 @@ public class Erasure {
     private final Exchanges exchanges;
     private final Listings listings;
 
-    public Erasure(Access access, Ledger ledger, SchemeService schemes, PartyService parties, Activations activations,
+    public Erasure(AuditTrail audit, Access access, Ledger ledger, SchemeService schemes, PartyService parties, Activations activations,
                    Beneficiaries beneficiaries, Exchanges exchanges, Listings listings) {
+        this.audit = audit;
         this.exchanges = exchanges;
         this.listings = listings;
         this.access = access;
@@ -74,6 +80,13 @@ public class Erasure {
         beneficiaries.forgetMember(member.id());
         exchanges.forgetMember(member.id());
         listings.forgetMember(member.id());
+        if (!member.erased()) {
+            audit.record(caller, scheme.id(), Action.MEMBER_ERASED, Subject.member(member.id()), Changes.of()
+                    .personal("displayName", member.displayName(), erased.displayName())
+                    .personal("cardNumber", member.cardNumber(), erased.cardNumber())
+                    .field("status", member.inactive() ? "INACTIVE" : "ACTIVE", "ERASED")
+                    .field("donatedMinutes", null, donated));
+        }
         return new Erased(member.id(), erased.displayName(), donated, donation == null ? null : donation.id());
     }
 }

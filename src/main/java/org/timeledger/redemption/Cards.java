@@ -1,5 +1,9 @@
 package org.timeledger.redemption;
 
+import org.timeledger.audit.Action;
+import org.timeledger.audit.AuditTrail;
+import org.timeledger.audit.Changes;
+import org.timeledger.audit.Subject;
 import org.timeledger.problem.Refusal;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
@@ -24,13 +28,15 @@ import java.util.List;
  */
 @Singleton
 public class Cards {
+    private final AuditTrail audit;
     private final PartyService parties;
     private final Beneficiaries beneficiaries;
     private final Ledger ledger;
     private final Access access;
     private final Transactions transactions;
 
-    public Cards(PartyService parties, Beneficiaries beneficiaries, Ledger ledger, Access access, Transactions transactions) {
+    public Cards(AuditTrail audit, PartyService parties, Beneficiaries beneficiaries, Ledger ledger, Access access, Transactions transactions) {
+        this.audit = audit;
         this.parties = parties;
         this.beneficiaries = beneficiaries;
         this.ledger = ledger;
@@ -85,6 +91,8 @@ public class Cards {
         return transactions.write(() -> {
             Member member = access.member(caller, memberId);
             Member replaced = parties.replaceCard(member);
+            audit.record(caller, member.schemeId(), Action.CARD_REPLACED, Subject.member(member.id()),
+                    Changes.of().personal("cardNumber", member.cardNumber(), replaced.cardNumber()));
             return new NewCardView(replaced.id(), replaced.cardNumber());
         });
     }

@@ -1,5 +1,9 @@
 package org.timeledger.redemption;
 
+import org.timeledger.audit.Action;
+import org.timeledger.audit.AuditTrail;
+import org.timeledger.audit.Changes;
+import org.timeledger.audit.Subject;
 import org.timeledger.problem.Refusal;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
@@ -25,13 +29,15 @@ import java.util.List;
 public class Offers {
     static final int MAX_QUOTA = 100_000;
 
+    private final AuditTrail audit;
     private final OfferRepository offers;
     private final Access access;
     private final PartyService parties;
     private final Transactions transactions;
     private final Clock clock;
 
-    public Offers(OfferRepository offers, Access access, PartyService parties, Transactions transactions, Clock clock) {
+    public Offers(AuditTrail audit, OfferRepository offers, Access access, PartyService parties, Transactions transactions, Clock clock) {
+        this.audit = audit;
         this.offers = offers;
         this.access = access;
         this.parties = parties;
@@ -47,6 +53,12 @@ public class Offers {
             Instant now = now();
             Offer offer = offers.save(new Offer(Ids.newId("ofr"), partner.schemeId(), partner.id(), request.title().strip(),
                     request.amountMinutes(), request.weeklyQuota(), request.active() == null || request.active(), now, now));
+            audit.record(caller, offer.schemeId(), Action.OFFER_CREATED, Subject.offer(offer.id()), Changes.of()
+                    .field("partnerId", null, offer.partnerId())
+                    .field("title", null, offer.title())
+                    .field("amountMinutes", null, offer.amountMinutes())
+                    .field("weeklyQuota", null, offer.weeklyQuota())
+                    .field("active", null, offer.active()));
             return view(offer, partner);
         });
     }
@@ -65,6 +77,14 @@ public class Offers {
                     request.title() == null ? offer.title() : request.title().strip(),
                     request.amountMinutes() == null ? offer.amountMinutes() : request.amountMinutes(), quota,
                     request.active() == null ? offer.active() : request.active(), offer.createdAt(), now()));
+            Changes changes = Changes.of()
+                    .field("title", offer.title(), changed.title())
+                    .field("amountMinutes", offer.amountMinutes(), changed.amountMinutes())
+                    .field("weeklyQuota", offer.weeklyQuota(), changed.weeklyQuota())
+                    .field("active", offer.active(), changed.active());
+            if (!changes.isEmpty()) {
+                audit.record(caller, offer.schemeId(), Action.OFFER_UPDATED, Subject.offer(offer.id()), changes);
+            }
             return view(changed, partner);
         });
     }

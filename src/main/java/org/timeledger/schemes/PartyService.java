@@ -1,5 +1,10 @@
 package org.timeledger.schemes;
 
+import org.timeledger.audit.Action;
+import org.timeledger.audit.AuditTrail;
+import org.timeledger.audit.Changes;
+import org.timeledger.audit.Subject;
+import org.timeledger.identity.Caller;
 import org.timeledger.problem.Refusal;
 import jakarta.inject.Singleton;
 import org.timeledger.events.Event;
@@ -25,6 +30,7 @@ import java.util.Optional;
 /** Registers members, organisations and partners, each with an account of its own. */
 @Singleton
 public class PartyService {
+    private final AuditTrail audit;
     private final MemberRepository members;
     private final MemberContactRepository contacts;
     private final MemberStore memberStore;
@@ -36,9 +42,10 @@ public class PartyService {
     private final Events events;
     private final Clock clock;
 
-    public PartyService(MemberRepository members, MemberContactRepository contacts, MemberStore memberStore, PartyStore partyStore,
+    public PartyService(AuditTrail audit, MemberRepository members, MemberContactRepository contacts, MemberStore memberStore, PartyStore partyStore,
                         OrganisationRepository organisations, PartnerRepository partners, Ledger ledger,
                         Transactions transactions, Events events, Clock clock) {
+        this.audit = audit;
         this.memberStore = memberStore;
         this.contacts = contacts;
         this.partyStore = partyStore;
@@ -65,21 +72,27 @@ public class PartyService {
         return member;
     }
 
-    public Organisation registerOrganisation(Scheme scheme, SchemeRequests.RegisterParty request) {
+    public Organisation registerOrganisation(Caller caller, Scheme scheme, SchemeRequests.RegisterParty request) {
         return transactions.write(() -> {
             String id = Ids.newId("org");
             String accountId = ledger.openAccount(scheme.id(), AccountKind.ORGANISATION, id, 0L).id();
-            return organisations.save(new Organisation(id, scheme.id(), request.name().strip(), blankToNull(request.ward()),
-                    accountId, now()));
+            Organisation organisation = organisations.save(new Organisation(id, scheme.id(), request.name().strip(),
+                    blankToNull(request.ward()), accountId, now()));
+            audit.record(caller, scheme.id(), Action.ORGANISATION_CREATED, Subject.organisation(id),
+                    Changes.of().field("name", null, organisation.name()).field("ward", null, organisation.ward()));
+            return organisation;
         });
     }
 
-    public Partner registerPartner(Scheme scheme, SchemeRequests.RegisterParty request) {
+    public Partner registerPartner(Caller caller, Scheme scheme, SchemeRequests.RegisterParty request) {
         return transactions.write(() -> {
             String id = Ids.newId("prt");
             String accountId = ledger.openAccount(scheme.id(), AccountKind.PARTNER, id, 0L).id();
-            return partners.save(new Partner(id, scheme.id(), request.name().strip(), blankToNull(request.ward()),
+            Partner partner = partners.save(new Partner(id, scheme.id(), request.name().strip(), blankToNull(request.ward()),
                     accountId, now()));
+            audit.record(caller, scheme.id(), Action.PARTNER_CREATED, Subject.partner(id),
+                    Changes.of().field("name", null, partner.name()).field("ward", null, partner.ward()));
+            return partner;
         });
     }
 

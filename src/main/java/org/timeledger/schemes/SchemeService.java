@@ -1,5 +1,10 @@
 package org.timeledger.schemes;
 
+import org.timeledger.audit.Action;
+import org.timeledger.audit.AuditTrail;
+import org.timeledger.audit.Changes;
+import org.timeledger.audit.Subject;
+import org.timeledger.identity.Caller;
 import org.timeledger.problem.Refusal;
 import jakarta.inject.Singleton;
 import org.timeledger.ledger.model.AccountKind;
@@ -27,6 +32,7 @@ public class SchemeService {
     public static final String DEFAULT_TIME_ZONE = "Europe/London";
     public static final int DEFAULT_PAYMENT_REQUEST_DAYS = 14;
 
+    private final AuditTrail audit;
     private final SchemeRepository schemes;
     private final Ledger ledger;
     private final Transactions transactions;
@@ -34,16 +40,32 @@ public class SchemeService {
     // a scheme's code never changes (its name may) and schemes are never deleted, so an id maps to its code for ever
     private final Map<String, String> codesById = new ConcurrentHashMap<>();
 
-    public SchemeService(SchemeRepository schemes, Ledger ledger, Transactions transactions, Clock clock) {
+    public SchemeService(AuditTrail audit, SchemeRepository schemes, Ledger ledger, Transactions transactions, Clock clock) {
+        this.audit = audit;
         this.clock = clock;
         this.schemes = schemes;
         this.ledger = ledger;
         this.transactions = transactions;
     }
 
-    public Scheme create(SchemeRequests.CreateScheme request) {
+    public Scheme create(Caller caller, SchemeRequests.CreateScheme request) {
         try {
-            return transactions.write(() -> insert(request));
+            return transactions.write(() -> {
+                Scheme scheme = insert(request);
+                audit.record(caller, scheme.id(), Action.SCHEME_CREATED, Subject.scheme(scheme.id()), Changes.of()
+                        .field("code", null, scheme.code())
+                        .field("name", null, scheme.name())
+                        .field("memberFloorMinutes", null, scheme.memberFloorMinutes())
+                        .field("lowestMemberFloorMinutes", null, scheme.lowestMemberFloorMinutes())
+                        .field("holdMinutes", null, scheme.holdMinutes())
+                        .field("backdateDays", null, scheme.backdateDays())
+                        .field("weeklyEarnCapMinutes", null, scheme.weeklyEarnCapMinutes())
+                        .field("allocationsRequired", null, scheme.allocationsRequired())
+                        .field("timeZone", null, scheme.timeZone())
+                        .field("issuanceAccounts", null, scheme.issuanceAccounts())
+                        .field("paymentRequestDays", null, scheme.paymentRequestDays()));
+                return scheme;
+            });
         } catch (RuntimeException e) {
             if (SqlErrors.isUniqueViolation(e)) {
                 throw codeTaken(request.code());

@@ -1,5 +1,10 @@
 package org.timeledger.schemes;
 
+import org.timeledger.audit.Action;
+import org.timeledger.audit.AuditTrail;
+import org.timeledger.audit.Changes;
+import org.timeledger.audit.Subject;
+import org.timeledger.identity.Caller;
 import jakarta.inject.Singleton;
 import org.timeledger.ledger.Ledger;
 import org.timeledger.ledger.model.AccountKind;
@@ -30,14 +35,16 @@ public class SchemeSettings {
      */
     public static final String SCHEME_FLOOR_REASON = "The scheme's floor changed: ";
 
+    private final AuditTrail audit;
     private final SchemeRepository schemes;
     private final SchemeSettingsStore store;
     private final Ledger ledger;
     private final Transactions transactions;
     private final Clock clock;
 
-    SchemeSettings(SchemeRepository schemes, SchemeSettingsStore store, Ledger ledger, Transactions transactions,
+    SchemeSettings(AuditTrail audit, SchemeRepository schemes, SchemeSettingsStore store, Ledger ledger, Transactions transactions,
                    Clock clock) {
+        this.audit = audit;
         this.schemes = schemes;
         this.store = store;
         this.ledger = ledger;
@@ -50,7 +57,8 @@ public class SchemeSettings {
     }
 
     /** Applies {@code request} to the scheme, as {@code principalId}, in one transaction. */
-    public Changed change(String schemeId, String principalId, SchemeRequests.ChangeScheme request) {
+    public Changed change(Caller caller, String schemeId, SchemeRequests.ChangeScheme request) {
+        String principalId = caller.principalId();
         return transactions.write(() -> {
             store.lock(schemeId);
             Scheme was = schemes.findById(schemeId).orElseThrow();
@@ -73,6 +81,9 @@ public class SchemeSettings {
                 moved = moveMembersOnSchemeFloor(was, now, principalId);
             }
             store.insert(changes);
+            Changes recorded = Changes.of();
+            changes.forEach(c -> recorded.field(c.field(), c.before(), c.after()));
+            audit.record(caller, schemeId, Action.SETTINGS_CHANGED, Subject.scheme(schemeId), recorded);
             return new Changed(schemes.update(now), moved);
         });
     }

@@ -1,5 +1,9 @@
 package org.timeledger.timebank;
 
+import org.timeledger.audit.Action;
+import org.timeledger.audit.AuditTrail;
+import org.timeledger.audit.Changes;
+import org.timeledger.audit.Subject;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
 import org.timeledger.access.Staff;
@@ -29,13 +33,15 @@ import java.util.List;
  */
 @Singleton
 public class MemberLimits {
+    private final AuditTrail audit;
     private final Access access;
     private final SchemeService schemes;
     private final Ledger ledger;
     private final Staff staff;
     private final Transactions transactions;
 
-    MemberLimits(Access access, SchemeService schemes, Ledger ledger, Staff staff, Transactions transactions) {
+    MemberLimits(AuditTrail audit, Access access, SchemeService schemes, Ledger ledger, Staff staff, Transactions transactions) {
+        this.audit = audit;
         this.access = access;
         this.schemes = schemes;
         this.ledger = ledger;
@@ -57,7 +63,11 @@ public class MemberLimits {
                         + Minutes.inWords(-scheme.lowestMemberFloorMinutes()) + "; owing " + Minutes.inWords(-floor)
                         + " is more than that.");
             }
-            ledger.changeFloor(member.accountId(), floor, request.reason().strip(), Actor.of(caller.principalId()));
+            FloorChange change = ledger.changeFloor(member.accountId(), floor, request.reason().strip(),
+                    Actor.of(caller.principalId()));
+            audit.record(caller, member.schemeId(), Action.LIMIT_CHANGED, Subject.member(member.id()), Changes.of()
+                    .field("floorMinutes", change.oldFloorMinutes(), change.newFloorMinutes())
+                    .field("reason", null, change.reason()));
             return view(member, scheme);
         });
     }

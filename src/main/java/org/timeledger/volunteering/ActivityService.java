@@ -1,5 +1,9 @@
 package org.timeledger.volunteering;
 
+import org.timeledger.audit.Action;
+import org.timeledger.audit.AuditTrail;
+import org.timeledger.audit.Changes;
+import org.timeledger.audit.Subject;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import org.timeledger.problem.Refusal;
@@ -55,6 +59,7 @@ import java.util.stream.Stream;
  */
 @Singleton
 public class ActivityService {
+    private final AuditTrail audit;
     private final ActivityStore store;
     private final CategoryRepository categories;
     private final Vetting vetting;
@@ -69,10 +74,11 @@ public class ActivityService {
     private final Clock clock;
     private final List<HelpElsewhere> otherHelp;
 
-    public ActivityService(ActivityStore store, CategoryRepository categories, Vetting vetting, Access access,
+    public ActivityService(AuditTrail audit, ActivityStore store, CategoryRepository categories, Vetting vetting, Access access,
                            PartyService parties, SchemeService schemes, Staff staff, Ledger ledger,
                            IssuanceAccounts issuance, Transactions transactions, Events events, Clock clock,
                            List<HelpElsewhere> otherHelp) {
+        this.audit = audit;
         this.otherHelp = otherHelp;
         this.store = store;
         this.categories = categories;
@@ -403,6 +409,10 @@ public class ActivityService {
         }
         Activity undone = activity.reversed(reversal, reason);
         store.markReversed(undone);
+        audit.record(caller, activity.schemeId(), Action.ACTIVITY_REVERSED, Subject.activity(activity.id()), Changes.of()
+                .field("status", activity.status(), undone.status())
+                .field("reversedByEntryId", null, reversal)
+                .field("reason", null, reason));
         return ActivityView.of(undone, scheme.code());
     }
 

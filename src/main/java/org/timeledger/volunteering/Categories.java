@@ -1,5 +1,9 @@
 package org.timeledger.volunteering;
 
+import org.timeledger.audit.Action;
+import org.timeledger.audit.AuditTrail;
+import org.timeledger.audit.Changes;
+import org.timeledger.audit.Subject;
 import org.timeledger.problem.Refusal;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
@@ -18,12 +22,14 @@ import java.util.List;
 /** A scheme's kinds of volunteering. */
 @Singleton
 public class Categories {
+    private final AuditTrail audit;
     private final CategoryRepository categories;
     private final Access access;
     private final Transactions transactions;
     private final Clock clock;
 
-    public Categories(CategoryRepository categories, Access access, Transactions transactions, Clock clock) {
+    public Categories(AuditTrail audit, CategoryRepository categories, Access access, Transactions transactions, Clock clock) {
+        this.audit = audit;
         this.categories = categories;
         this.access = access;
         this.transactions = transactions;
@@ -37,9 +43,13 @@ public class Categories {
                 if (categories.findBySchemeIdAndCode(scheme.id(), request.code()).isPresent()) {
                     throw codeTaken(request.code());
                 }
-                return CategoryView.of(categories.save(new Category(Ids.newId("cat"), scheme.id(), request.code(),
-                        request.name().strip(), Boolean.TRUE.equals(request.requiresVetting()),
-                        Clocks.now(clock))));
+                Category category = categories.save(new Category(Ids.newId("cat"), scheme.id(), request.code(),
+                        request.name().strip(), Boolean.TRUE.equals(request.requiresVetting()), Clocks.now(clock)));
+                audit.record(caller, scheme.id(), Action.CATEGORY_CREATED, Subject.category(category.id()), Changes.of()
+                        .field("code", null, category.code())
+                        .field("name", null, category.name())
+                        .field("requiresVetting", null, category.requiresVetting()));
+                return CategoryView.of(category);
             });
         } catch (RuntimeException e) {
             if (SqlErrors.isUniqueViolation(e)) {

@@ -1,5 +1,9 @@
 package org.timeledger.volunteering;
 
+import org.timeledger.audit.Action;
+import org.timeledger.audit.AuditTrail;
+import org.timeledger.audit.Changes;
+import org.timeledger.audit.Subject;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import org.timeledger.problem.Refusal;
@@ -40,6 +44,7 @@ import java.util.Set;
  */
 @Singleton
 public class OpportunityService {
+    private final AuditTrail audit;
     private final OpportunityRepository opportunities;
     private final CategoryRepository categories;
     private final ActivityService activities;
@@ -51,9 +56,10 @@ public class OpportunityService {
     private final Transactions transactions;
     private final Clock clock;
 
-    public OpportunityService(OpportunityRepository opportunities, CategoryRepository categories,
+    public OpportunityService(AuditTrail audit, OpportunityRepository opportunities, CategoryRepository categories,
                               ActivityService activities, ActivityStore store, Access access, PartyService parties,
                               SchemeService schemes, Staff staff, Transactions transactions, Clock clock) {
+        this.audit = audit;
         this.staff = staff;
         this.opportunities = opportunities;
         this.categories = categories;
@@ -81,6 +87,13 @@ public class OpportunityService {
                     session.organisation().id(), session.category().id(), request.title().strip(), request.date(),
                     request.signupAwardMinutes().intValue(), request.attendanceAwardMinutes().intValue(),
                     caller.principalId(), Clocks.now(clock)));
+            audit.record(caller, scheme.id(), Action.OPPORTUNITY_CREATED, Subject.opportunity(opportunity.id()), Changes.of()
+                    .field("organisationId", null, opportunity.organisationId())
+                    .field("categoryCode", null, session.category().code())
+                    .field("title", null, opportunity.title())
+                    .field("date", null, opportunity.heldOn())
+                    .field("signupAwardMinutes", null, opportunity.signupAwardMinutes())
+                    .field("attendanceAwardMinutes", null, opportunity.attendanceAwardMinutes()));
             return OpportunityView.of(opportunity, scheme.code(), session.category().code());
         });
     }

@@ -1,5 +1,9 @@
 package org.timeledger.volunteering;
 
+import org.timeledger.audit.Action;
+import org.timeledger.audit.AuditTrail;
+import org.timeledger.audit.Changes;
+import org.timeledger.audit.Subject;
 import org.timeledger.query.Times;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
@@ -28,6 +32,7 @@ import java.util.Map;
  */
 @Singleton
 public class Vetting {
+    private final AuditTrail audit;
     private final VettingRepository checks;
     private final Access access;
     private final SchemeService schemes;
@@ -35,8 +40,9 @@ public class Vetting {
     private final Transactions transactions;
     private final Clock clock;
 
-    public Vetting(VettingRepository checks, Access access, SchemeService schemes, Staff staff, Transactions transactions,
+    public Vetting(AuditTrail audit, VettingRepository checks, Access access, SchemeService schemes, Staff staff, Transactions transactions,
                    Clock clock) {
+        this.audit = audit;
         this.staff = staff;
         this.checks = checks;
         this.access = access;
@@ -59,8 +65,13 @@ public class Vetting {
             if (request.expiresOn() != null && request.expiresOn().isBefore(request.checkedOn())) {
                 throw RejectedException.invalidField("expiresOn", "is before checkedOn");
             }
-            checks.save(new VettingCheck(Ids.newId("vet"), member.id(), request.status(), request.checkedOn(),
-                    request.expiresOn(), caller.principalId(), Clocks.now(clock)));
+            VettingCheck check = checks.save(new VettingCheck(Ids.newId("vet"), member.id(), request.status(),
+                    request.checkedOn(), request.expiresOn(), caller.principalId(), Clocks.now(clock)));
+            // a vetting check's outcome is sensitive personal data: recorded as changed, its dates kept
+            audit.record(caller, member.schemeId(), Action.VETTING_RECORDED, Subject.member(member.id()), Changes.of()
+                    .personal("status", null, check.status())
+                    .field("checkedOn", null, check.checkedOn())
+                    .field("expiresOn", null, check.expiresOn()));
             return view(member.id());
         });
     }

@@ -163,7 +163,7 @@ public abstract class AccessMatrixTests extends ServiceTest {
         List<String> operations = new ArrayList<>();
         new OpenAPIV3Parser().read("openapi.yml").getPaths().forEach((path, item) ->
                 item.readOperationsMap().keySet().forEach(method -> operations.add(method + " " + path)));
-        assertThat(operations).hasSizeGreaterThanOrEqualTo(112);
+        assertThat(operations).hasSizeGreaterThanOrEqualTo(113);
         assertThat(matrix().count()).isEqualTo(operations.size() * (long) Who.values().length);
     }
 
@@ -222,6 +222,7 @@ public abstract class AccessMatrixTests extends ServiceTest {
             case "GET /v1/schemes" -> api.get("/v1/schemes");
             case "PATCH /v1/schemes/{code}" -> api.send("PATCH", "/v1/schemes/" + code, object("name", scheme.get("name").asText()));
             case "GET /v1/schemes/{code}/settings/history" -> api.get("/v1/schemes/" + code + "/settings/history");
+            case "GET /v1/schemes/{code}/audit" -> api.get("/v1/schemes/" + code + "/audit?limit=10");
             case "POST /v1/schemes/{code}/staff" -> api.post("/v1/schemes/" + code + "/staff",
                     object("username", "staff-" + newKey(), "password", "staff-password-1", "role", "AUDITOR"));
             case "POST /v1/schemes/{code}/members" -> api.post("/v1/schemes/" + code + "/members", object("displayName", "Someone"));

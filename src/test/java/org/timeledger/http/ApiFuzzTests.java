@@ -289,6 +289,7 @@ public abstract class ApiFuzzTests extends ServiceTest {
                 "allocationsRequired", false, "timeZone", "Europe/London", "paymentRequestDays", 14,
                 "lowestMemberFloorMinutes", -120));
         base("GET /v1/schemes/{code}/settings/history", null, Map.of("code", settings), Map.of("limit", "10"), false, null);
+        base("GET /v1/schemes/{code}/audit", null, Map.of("code", code), Map.of("limit", "10"), false, null);
         base("POST /v1/schemes/{code}/members", null, Map.of("code", code), Map.of(), false,
                 object("displayName", "Someone", "ward", "North"));
         base("GET /v1/schemes/{code}/members", null, Map.of("code", code), Map.of("limit", "10", "q", "some",

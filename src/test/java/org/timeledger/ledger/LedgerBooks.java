@@ -149,7 +149,7 @@ final class LedgerBooks {
 
         /** Another scheme, with a member who has credits: what "wrong scheme" requests point at. */
         private Outsider outsider() {
-            Scheme scheme = schemes.create(new SchemeRequests.CreateScheme("other-" + kind, "Another scheme", null, null, null,
+            Scheme scheme = schemes.create(ADMIN, new SchemeRequests.CreateScheme("other-" + kind, "Another scheme", null, null, null,
                     null, null, null, null, null, null));
             Member member = activations.registerMember(ADMIN, scheme, new SchemeRequests.RegisterMember("Outsider", null)).member();
             transactions.write(() -> ledger.move(scheme.id(), EntryType.ADJUSTMENT, scheme.issuanceAccountId(),
@@ -227,7 +227,7 @@ final class LedgerBooks {
 
     LedgerBooks(Service service, long memberFloorMinutes) {
         this.service = service;
-        this.scheme = service.schemes.create(new SchemeRequests.CreateScheme("p" + SCHEMES.incrementAndGet() + "-" + service.kind,
+        this.scheme = service.schemes.create(ADMIN, new SchemeRequests.CreateScheme("p" + SCHEMES.incrementAndGet() + "-" + service.kind,
                 "Property scheme", memberFloorMinutes, null, null, null, null, null, null, null, null));
         for (int i = 0; i < LedgerSteps.MEMBERS; i++) {
             Member member = service.activations.registerMember(ADMIN, scheme,
@@ -237,10 +237,10 @@ final class LedgerBooks {
             balances.put(member.accountId(), 0L);
             floors.put(member.accountId(), memberFloorMinutes);
         }
-        var organisation = service.parties.registerOrganisation(scheme, new SchemeRequests.RegisterParty("Group", null));
+        var organisation = service.parties.registerOrganisation(ADMIN, scheme, new SchemeRequests.RegisterParty("Group", null));
         organisationId = organisation.id();
         organisationAccount = organisation.accountId();
-        var partner = service.parties.registerPartner(scheme, new SchemeRequests.RegisterParty("Leisure centre", null));
+        var partner = service.parties.registerPartner(ADMIN, scheme, new SchemeRequests.RegisterParty("Leisure centre", null));
         partnerId = partner.id();
         partnerAccount = partner.accountId();
         till = new Caller("key_" + partnerId, Role.PARTNER, scheme.id(), Set.of(), null, partnerId);

@@ -64,7 +64,7 @@ public class SchemeController {
     @Secured(Roles.ADMIN)
     public HttpResponse<SchemeView> create(Caller caller, @Body @Valid SchemeRequests.CreateScheme request) {
         access.requireAllSchemes(caller);
-        Scheme scheme = schemes.create(request);
+        Scheme scheme = schemes.create(caller, request);
         return HttpResponse.created(SchemeView.of(scheme), URI.create("/v1/schemes/" + scheme.code()));
     }
 
@@ -94,7 +94,7 @@ public class SchemeController {
     @Secured(Roles.ADMIN)
     public SchemeView change(Caller caller, String code, @Body @Valid SchemeRequests.ChangeScheme request) {
         Scheme scheme = access.scheme(caller, code);
-        return SchemeView.of(settings.change(scheme.id(), caller.principalId(), request).scheme());
+        return SchemeView.of(settings.change(caller, scheme.id(), request).scheme());
     }
 
     @Get("/schemes/{code}/settings/history")
@@ -164,7 +164,7 @@ public class SchemeController {
     @Secured(Roles.ADMIN)
     public HttpResponse<PartyView> registerOrganisation(Caller caller, String code,
                                                         @Body @Valid SchemeRequests.RegisterParty request) {
-        Organisation organisation = parties.registerOrganisation(access.scheme(caller, code), request);
+        Organisation organisation = parties.registerOrganisation(caller, access.scheme(caller, code), request);
         return HttpResponse.created(PartyView.of(organisation, code), URI.create("/v1/organisations/" + organisation.id()));
     }
 
@@ -207,7 +207,7 @@ public class SchemeController {
     @Post("/schemes/{code}/partners")
     @Secured(Roles.ADMIN)
     public HttpResponse<PartyView> registerPartner(Caller caller, String code, @Body @Valid SchemeRequests.RegisterParty request) {
-        Partner partner = parties.registerPartner(access.scheme(caller, code), request);
+        Partner partner = parties.registerPartner(caller, access.scheme(caller, code), request);
         return HttpResponse.created(PartyView.of(partner, code), URI.create("/v1/partners/" + partner.id()));
     }
 

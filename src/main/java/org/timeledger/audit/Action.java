@@ -1,0 +1,37 @@
+package org.timeledger.audit;
+
+/**
+ * What a row of the audit log records. A ledger entry is never one of these: the journal is its
+ * record. Names are stable: they are stored, hashed and shown.
+ */
+public enum Action {
+    SCHEME_CREATED,
+    SETTINGS_CHANGED,
+    MEMBER_REGISTERED,
+    MEMBER_UPDATED,
+    MEMBER_DEACTIVATED,
+    MEMBER_REACTIVATED,
+    MEMBER_ERASED,
+    CARD_REPLACED,
+    ACTIVATION_CODE_ISSUED,
+    LIMIT_CHANGED,
+    STAFF_CREATED,
+    STAFF_UPDATED,
+    STAFF_DEACTIVATED,
+    STAFF_REACTIVATED,
+    STAFF_PASSWORD_RESET,
+    STAFF_MEMBER_LINKED,
+    TILL_KEY_ISSUED,
+    TILL_KEY_REVOKED,
+    VETTING_RECORDED,
+    CATEGORY_CREATED,
+    CATEGORY_UPDATED,
+    OFFER_CREATED,
+    OFFER_UPDATED,
+    ORGANISATION_CREATED,
+    PARTNER_CREATED,
+    BENEFICIARY_NAMED,
+    BENEFICIARY_REMOVED,
+    OPPORTUNITY_CREATED,
+    ACTIVITY_REVERSED
+}
