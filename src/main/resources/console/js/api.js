@@ -175,6 +175,8 @@ const NEXT = {
   forbidden: 'Your sign-in does not allow this. Ask your scheme administrator if you need it.',
   not_found: 'Check the number or name and try again. It may have been removed.',
   insufficient_credits: 'Choose a smaller amount, or earn or receive more credits first.',
+  amount_must_be_positive: 'Enter an amount of at least 1 minute: hours, minutes or both.',
+  amount_too_large: 'Enter a smaller amount: at most 100,000 hours at once.',
   rule_violated: 'Change the details so they keep to the scheme\'s rules, or ask your coordinator.',
   rate_limited: 'Wait a few seconds, then try again.',
   database_unavailable: 'Nothing was lost. Wait a moment, then try again.',
@@ -201,12 +203,56 @@ const NEXT = {
   listing_expired: 'It has expired. Look for another offer or request.',
 };
 
+/** The words for a field the API names in a refusal: the label the form shows for it. */
+const FIELD_WORDS = {
+  toCardNumber: 'Their card number', fromCardNumber: 'Their card number', cardNumber: 'Card number', toMemberId: 'Member',
+  fromMemberId: 'Member', memberId: 'Member', categoryCode: 'Kind of help', minutes: 'Time', listingId: 'Offer or request',
+  amountMinutes: 'Amount', priceMinutes: 'Price', awardMinutes: 'Hours awarded', capturedMinutes: 'Amount taken',
+  floorMinutes: 'Limit', expiresOn: 'Open until', displayName: 'Name', preferredContact: 'Prefers to be contacted by',
+  memberFloorMinutes: 'How far members may owe', lowestMemberFloorMinutes: 'The most one member may be allowed to owe',
+  holdMinutes: 'How long a till holds credits', backdateDays: 'How many days back hours may be logged',
+  weeklyEarnCapMinutes: 'Most time a member may log in one week', paymentRequestDays: 'How many days a request to pay waits',
+  fundingAccountId: 'Whose credits', organisationId: 'Organisation', partnerId: 'Partner', offerId: 'Offer',
+  upTo: 'Up to', from: 'From', to: 'To', date: 'Date', checkedOn: 'Date of the check', key: 'Till key',
+  code: 'Activation code', username: 'Username', password: 'Password', newPassword: 'New password',
+  currentPassword: 'Current password', reason: 'Reason', memo: 'Note', body: 'What was sent', timeZone: 'Time zone',
+};
+export const fieldWords = name => FIELD_WORDS[name]
+  || String(name).replace(/\./g, ' ').replace(/([A-Z])/g, ' $1').replace(/^./, c => c.toUpperCase()).replace(/ (Minutes|Id)$/, '').trim();
+
+/**
+ * The API's sentence made fit for a person: a field's API name becomes its label, and an id
+ * (`acc_01M8…`), which means nothing to a coordinator or a venue, is left out.
+ */
+export const inWords = (text, errors) => plain(text, errors);
+
+function plain(text, errors) {
+  let words = String(text);
+  // only an API name (amountMinutes, time.hours) is replaced: a plain word (key, code) may be the sentence's own
+  (errors || []).forEach(e => {
+    if (e && e.field && /[A-Z.]/.test(e.field)) words = words.split(e.field).join(fieldWords(e.field));
+  });
+  words = words.replace(/\b(account|entry|hold|redemption|offer|member|activity|refund|partner|organisation|listing)\s+[a-z]{2,4}_[0-9A-Za-z]{8,}/gi, 'this $1');
+  words = words.replace(/\s*\(?\b[a-z]{2,4}_[0-9A-Z]{16,}\b\)?/g, '');
+  return words.replace(/\b[a-z][a-zA-Z]*Minutes\b/g, m => fieldWords(m).toLowerCase());
+}
+
 function explain(status, problem) {
   if (status === 0) {
     return { message: 'The service could not be reached.', next: 'Check your internet connection, then try again. Nothing was sent twice.' };
   }
   const code = problem && problem.code;
+  const errors = problem && problem.errors;
   let message = (problem && (problem.detail || problem.title)) || 'Something went wrong (' + status + ').';
+  message = plain(message, errors);
+  // the API's own sentence starts with the field it names ("amountMinutes must be…", "upTo: …"); one the page wrote does not
+  if (code === 'validation_failed' && errors && errors.length && errors[0].field && problem.detail
+      && (problem.detail.startsWith(errors[0].field + ' ') || problem.detail.startsWith(errors[0].field + ':'))) {
+    // the API's sentence names its fields ("amountMinutes must be…"): the form's labels instead
+    message = errors.length === 1 ? fieldWords(errors[0].field) + ': ' + plain(errors[0].message, errors) + '.'
+      : 'Some of what you entered needs a change: ' + errors.map(e => fieldWords(e.field)).join(', ') + '.';
+    message = message.replace(/\.\.$/, '.');
+  }
   if (code === 'unauthorized') message = problem.detail && /password|username/i.test(problem.detail)
     ? problem.detail : 'Your sign-in has ended or was not accepted.';
   if (status >= 500 && !NEXT[code]) {

@@ -1,6 +1,7 @@
 // The console's shell: signing in, the menu each role sees, and which page the address shows.
 // Pages live in pages/*.js; each exports `routes`, a list of
-// { path, title, nav, roles, needsScheme, allSchemesOnly, render(main, params) }.
+// { path, title, nav, group, roles, needsScheme, allSchemesOnly, render(main, params) }; `group`
+// (one of GROUPS) is the heading a menu entry is under when the menu is long enough to group.
 import { api, session, invalid, ApiError } from './api.js';
 import { h, field, form, page, showError, notice } from './ui.js';
 import * as staff from './pages/coordinator.js';
@@ -8,10 +9,16 @@ import * as admin from './pages/admin.js';
 import * as member from './pages/member.js';
 import * as till from './pages/till.js';
 import * as timebank from './pages/timebank.js';
+import * as cards from './pages/cards.js';
 import * as corrections from './pages/corrections.js';
 import * as opportunities from './pages/opportunities.js';
 import * as audit from './pages/audit.js';
 import * as staffPages from './pages/staff.js';
+
+/** The menu's groups, in order; a long menu (staff) shows each as a button that opens its links. */
+const GROUPS = ['Day to day', 'People', 'Credits', 'Scheme', 'Checks'];
+/** A staff menu with more entries than this is grouped: ungrouped, it wraps onto two rows at 1280 px. */
+const FLAT_MENU = 7;
 
 const HOME = { ADMIN: 'dashboard', COORDINATOR: 'dashboard', AUDITOR: 'report', MEMBER: 'my-credits', PARTNER: 'till' };
 
@@ -21,7 +28,8 @@ const signInRoutes = [
   { path: 'till-sign-in', title: 'Start a till', render: tillSignInPage },
   ...staffPages.signInRoutes,
 ];
-const routes = [...signInRoutes, ...staff.routes, ...timebank.routes, ...opportunities.routes, ...corrections.routes, ...admin.routes, ...member.routes, ...till.routes, ...audit.routes, ...staffPages.routes];
+const routes = [...signInRoutes, ...staff.routes, ...timebank.routes, ...opportunities.routes, ...corrections.routes, ...admin.routes,
+  ...member.routes, ...till.routes, ...cards.routes, ...audit.routes, ...staffPages.routes];
 
 function current() {
   const hash = window.location.hash;
@@ -87,8 +95,22 @@ function menu(who, route) {
   // each role's first page leads its menu
   const first = home(who);
   const items = routes.filter(r => r.nav && allowed(r, who)).sort((a, b) => (b.path === first) - (a.path === first));
-  nav.replaceChildren(h('ul', {}, items.map(r =>
-    h('li', {}, h('a', { href: '#/' + r.path, 'aria-current': route && route.path === r.path ? 'page' : null }, r.nav)))));
+  const link = r => h('a', { href: '#/' + r.path, 'aria-current': route && route.path === r.path ? 'page' : null }, r.nav);
+  // members and tills keep a flat menu (a few big links on a phone); staff menus are grouped when long
+  if (items.length <= FLAT_MENU || !['ADMIN', 'COORDINATOR', 'AUDITOR'].includes(who.role)) {
+    nav.replaceChildren(h('ul', {}, items.map(r => h('li', {}, link(r)))));
+  } else {
+    const [lead, ...rest] = items;
+    const known = name => (GROUPS.includes(name) ? name : GROUPS[0]);
+    const groups = GROUPS.map(name => ({ name, items: rest.filter(r => known(r.group) === name) })).filter(g => g.items.length);
+    nav.replaceChildren(h('ul', { class: 'grouped' }, h('li', {}, link(lead)), groups.map(g => {
+      const id = 'menu-' + g.name.toLowerCase().replace(/\W+/g, '-');
+      const here = route && g.items.some(r => r.path === route.path);
+      return h('li', { class: 'group' },
+        h('button', { type: 'button', class: 'group-button' + (here ? ' here' : ''), 'aria-expanded': 'false', 'aria-controls': id }, g.name),
+        h('ul', { id, hidden: true }, g.items.map(r => h('li', {}, link(r)))));
+    })));
+  }
   const scheme = who.scheme ? who.scheme.name : (session.schemeCode ? 'Scheme ' + session.schemeCode : 'All schemes');
   whoBox.replaceChildren(
     h('span', {}, who.name + ' · ' + scheme),
@@ -170,13 +192,40 @@ function tillSignInPage(main) {
       await signedIn();
     } catch (error) {
       session.clear();
-      if (error.status === 401) throw new ApiError(401, { code: 'unauthorized', detail: 'That till key was not accepted: it may be mistyped or withdrawn.' });
-      throw error;
+      if (error.status !== 401) throw error;
+      const refused = invalid('That till key was not accepted: it may be mistyped or withdrawn.', 'key', 'Check the key');
+      refused.next = 'Type it again exactly as your scheme administrator gave it to you, or ask them for a new one.';
+      throw refused;
     }
   }, 'Start the till');
   page(main, 'Start a till', h('p', {}, 'For venues without their own till system: take credits for your offers from this browser.'), f,
     h('p', {}, h('a', { href: '#/sign-in' }, 'Back to sign in')));
 }
+
+/** Opens one group of the menu (closing the others), or closes them all when `button` is null. */
+function openGroup(button) {
+  document.querySelectorAll('#nav .group-button').forEach(b => {
+    const open = b === button && b.getAttribute('aria-expanded') !== 'true';
+    b.setAttribute('aria-expanded', String(open));
+    document.getElementById(b.getAttribute('aria-controls')).hidden = !open;
+  });
+}
+
+const nav = document.getElementById('nav');
+nav.addEventListener('click', event => {
+  const button = event.target.closest && event.target.closest('.group-button');
+  if (button) openGroup(button);
+});
+nav.addEventListener('keydown', event => {
+  if (event.key !== 'Escape') return;
+  const open = nav.querySelector('.group-button[aria-expanded="true"]');
+  if (!open) return;
+  openGroup(null);
+  open.focus();
+});
+// a group left open closes when the person clicks or moves the focus elsewhere
+document.addEventListener('click', event => { if (!nav.contains(event.target)) openGroup(null); });
+document.addEventListener('focusin', event => { if (!nav.contains(event.target)) openGroup(null); });
 
 /** Folds the menu away (on a phone; on a wider screen it always shows) or opens it. */
 function fold(folded) {

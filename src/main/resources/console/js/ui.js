@@ -1,5 +1,6 @@
 // Small DOM helpers: every field has a label, every message is announced, nothing is built
 // from HTML strings (text from the API is always set as text, never parsed as markup).
+import { fieldWords as label, inWords } from './api.js';
 
 let ids = 0;
 export const uid = prefix => (prefix || 'f') + '-' + (++ids);
@@ -44,8 +45,8 @@ export function checkbox(label, attrs) {
 }
 
 /** Hours and minutes, which a person thinks in, for an amount the API takes in minutes. */
-export function duration(legend, name, hint) {
-  const hours = h('input', { type: 'number', name: name + '.hours', min: 0, step: 1, inputmode: 'numeric', class: 'short', id: uid('h') });
+export function duration(legend, name, hint, apiField) {
+  const hours = h('input', { type: 'number', name: name + '.hours', min: 0, step: 1, inputmode: 'numeric', class: 'short', id: uid('h'), 'data-field': apiField });
   const minutes = h('input', { type: 'number', name: name + '.minutes', min: 0, max: 59, step: 1, inputmode: 'numeric', class: 'short', id: uid('m') });
   return h('fieldset', { 'data-duration': name },
     h('legend', {}, legend), hint ? h('span', { class: 'hint' }, hint) : null,
@@ -98,13 +99,13 @@ export function notice(kind, title, ...lines) {
 export function showError(place, error, form) {
   const lines = [error.next];
   const problem = error.problem || {};
-  (problem.errors || []).forEach(e => lines.push(label(e.field) + ': ' + e.message));
+  (problem.errors || []).forEach(e => lines.push(label(e.field) + ': ' + inWords(e.message)));
   (problem.lines || []).forEach(l => lines.push('Line ' + l.line + ': ' + l.message));
   const box = notice('error', error.message, ...lines);
   if (form) {
     form.querySelectorAll('[aria-invalid]').forEach(el => el.removeAttribute('aria-invalid'));
     (problem.errors || []).forEach(e => {
-      const el = form.elements[e.field];
+      const el = form.elements[e.field] || form.querySelector(`[data-field="${e.field}"]`);
       if (el && el.setAttribute) el.setAttribute('aria-invalid', 'true');
     });
   }
@@ -113,16 +114,6 @@ export function showError(place, error, form) {
   return box;
 }
 
-/** The words for a field the API names in a refusal, where its name alone would not say. */
-const FIELD_WORDS = {
-  toCardNumber: 'Their card number', fromCardNumber: 'Their card number', toMemberId: 'Member', fromMemberId: 'Member',
-  memberId: 'Member', categoryCode: 'Kind of help', minutes: 'Time', listingId: 'Offer or request',
-  floorMinutes: 'Limit', expiresOn: 'Open until', displayName: 'Name', preferredContact: 'Prefers to be contacted by',
-  memberFloorMinutes: 'How far members may owe', lowestMemberFloorMinutes: 'The most one member may be allowed to owe',
-  holdMinutes: 'How long a till holds credits', backdateDays: 'How many days back hours may be logged',
-  weeklyEarnCapMinutes: 'Most time a member may log in one week', paymentRequestDays: 'How many days a request to pay waits',
-};
-const label = name => FIELD_WORDS[name] || String(name).replace(/([A-Z])/g, ' $1').replace(/^./, c => c.toUpperCase()).replace(/ Minutes$/, '');
 
 export function success(place, title, ...lines) {
   const box = notice('success', title, ...lines);
@@ -133,9 +124,11 @@ export function success(place, title, ...lines) {
 
 /**
  * A form whose submit runs `action(form)`: the button is disabled while it runs (no double
- * posts from an impatient click), and an API error is shown above the form.
+ * posts from an impatient click), and an API error is shown above the form. Every submit first
+ * clears what the last one said (its error, the marked fields, and `clears`: the place where the
+ * page shows the result), so a refusal never stays on screen under a later success.
  */
-export function form(attrs, children, action, submitLabel) {
+export function form(attrs, children, action, submitLabel, clears) {
   const messages = h('div', { class: 'messages' });
   const button = h('button', { type: 'submit' }, submitLabel || 'Save');
   const el = h('form', { novalidate: true, ...attrs }, messages, children, button);
@@ -143,6 +136,9 @@ export function form(attrs, children, action, submitLabel) {
     event.preventDefault();
     if (button.disabled) return;
     button.disabled = true;
+    messages.replaceChildren();
+    el.querySelectorAll('[aria-invalid]').forEach(input => input.removeAttribute('aria-invalid'));
+    [clears].flat().forEach(place => { if (place) place.replaceChildren(); });
     try {
       await action(el, messages);
     } catch (error) {
@@ -177,6 +173,7 @@ export function stats(items) {
 /** Puts the page's heading and content in <main>, titles the tab, and moves focus for screen readers. */
 export function page(main, title, ...content) {
   document.title = title + ' · Timeledger';
+  delete main.dataset.print; // a page that prints only part of itself (a card) says so after this
   main.replaceChildren(h('h1', {}, title), ...content.flat(Infinity).filter(c => c !== null && c !== undefined && c !== false));
   main.focus();
 }

@@ -28,12 +28,20 @@ import org.timeledger.ledger.view.LedgerViews.EntryView;
 public class GivingController {
     private final GivingService giving;
     private final Beneficiaries beneficiaries;
+    private final Recipients recipients;
     private final Idempotency idempotency;
 
-    public GivingController(GivingService giving, Beneficiaries beneficiaries, Idempotency idempotency) {
+    public GivingController(GivingService giving, Beneficiaries beneficiaries, Recipients recipients, Idempotency idempotency) {
         this.giving = giving;
         this.beneficiaries = beneficiaries;
+        this.recipients = recipients;
         this.idempotency = idempotency;
+    }
+
+    /** The first name of a card's holder, shown to a member before they confirm a gift (rate-limited: http.LookupRateLimits). */
+    @Get("/recipients/{cardNumber}")
+    public Recipients.RecipientView recipient(Caller caller, String cardNumber) {
+        return recipients.byCard(caller, cardNumber);
     }
 
     @Post("/beneficiaries")

@@ -10,6 +10,7 @@ import org.timeledger.access.Staff;
 import org.timeledger.ledger.model.Actor;
 import org.timeledger.ledger.model.EntryType;
 import org.timeledger.ledger.model.JournalEntry;
+import org.timeledger.ledger.model.Minutes;
 import org.timeledger.ledger.Ledger;
 import org.timeledger.problem.RejectedException;
 import org.timeledger.ledger.model.Rejection;
@@ -78,8 +79,9 @@ public class GivingService {
         } catch (RejectedException e) {
             if (e.rejection() == Rejection.INSUFFICIENT_CREDITS) {
                 long pot = ledger.findAccount(scheme.communityPotAccountId()).map(a -> a.availableMinutes()).orElse(0L);
-                throw new RejectedException(Rejection.INSUFFICIENT_CREDITS, "The community pot holds " + pot
-                        + " minutes; this grant needs " + request.amountMinutes() + ".");
+                throw new RejectedException(Rejection.INSUFFICIENT_CREDITS, "The community pot holds " + Minutes.inWords(pot)
+                        + "; this grant needs " + Minutes.inWords(request.amountMinutes())
+                        + ". Grant less, or wait until members donate more to the pot.");
             }
             throw e;
         }

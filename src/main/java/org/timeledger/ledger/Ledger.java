@@ -177,11 +177,11 @@ public class Ledger {
     private static void checkAmount(long amountMinutes) {
         if (amountMinutes <= 0) {
             throw new RejectedException(Rejection.AMOUNT_MUST_BE_POSITIVE,
-                    "amountMinutes must be at least 1, not " + amountMinutes + ".");
+                    "The amount must be at least 1 minute, not " + Minutes.inWords(amountMinutes) + ".");
         }
         if (amountMinutes > Minutes.MAX_AMOUNT) {
             throw new RejectedException(Rejection.AMOUNT_TOO_LARGE,
-                    "amountMinutes may be at most " + Minutes.MAX_AMOUNT + " (100,000 hours).");
+                    "The amount may be at most 100,000 hours, not " + Minutes.inWords(amountMinutes) + ".");
         }
     }
 
@@ -363,8 +363,8 @@ public class Ledger {
             }
             if (Minutes.plus(account.availableMinutes(), p.amountMinutes()) < account.floorMinutes()) {
                 throw new RejectedException(Rejection.INSUFFICIENT_CREDITS,
-                        "Account " + account.id() + " has " + (account.availableMinutes() - account.floorMinutes())
-                                + " minutes it may spend; this needs " + (-p.amountMinutes()) + ".");
+                        "The account has " + Minutes.inWords(account.availableMinutes() - account.floorMinutes())
+                                + " it may spend; this needs " + Minutes.inWords(-p.amountMinutes()) + ".");
             }
         }
         for (Posting p : postings) {
@@ -465,8 +465,8 @@ public class Ledger {
         Locked locked = lock(List.of(hold.accountId(), toAccountId));
         resolve(locked, holdId, Hold.Status.CAPTURED); // an expired or resolved hold is named first
         if (amountMinutes > hold.amountMinutes()) {
-            throw new RejectedException(Rejection.CAPTURE_EXCEEDS_HELD, "The hold is of " + hold.amountMinutes()
-                    + " minutes; at most that can be captured, not " + amountMinutes + ".");
+            throw new RejectedException(Rejection.CAPTURE_EXCEEDS_HELD, "The hold is of " + Minutes.inWords(hold.amountMinutes())
+                    + "; at most that can be captured, not " + Minutes.inWords(amountMinutes) + ".");
         }
         return apply(List.of(draft), locked).get(0);
     }

@@ -12,6 +12,7 @@ import org.timeledger.ledger.model.Actor;
 import org.timeledger.ledger.model.EntryType;
 import org.timeledger.ledger.model.Hold;
 import org.timeledger.ledger.model.JournalEntry;
+import org.timeledger.ledger.model.Minutes;
 import org.timeledger.ledger.Ledger;
 import org.timeledger.problem.RejectedException;
 import org.timeledger.redemption.RedemptionViews.RedemptionView;
@@ -159,14 +160,14 @@ public class Redemptions {
     public RefundView refund(Caller caller, String redemptionId, RedemptionRequests.Refund request) {
         Redemption redemption = lockOwn(caller, redemptionId);
         if (redemption.capturedMinutes() == null) {
-            throw new RejectedException(Refusal.REFUND_EXCEEDS_CAPTURED, "Redemption " + redemptionId
-                    + " was never captured, so there is nothing to refund; void a hold instead.");
+            throw new RejectedException(Refusal.REFUND_EXCEEDS_CAPTURED,
+                    "Those credits were never taken, so there is nothing to refund; cancel the sale instead.");
         }
         long leftMinutes = redemption.refundableMinutes();
         if (request.amountMinutes() > leftMinutes) {
-            throw new RejectedException(Refusal.REFUND_EXCEEDS_CAPTURED, redemption.capturedMinutes()
-                    + " minutes were captured and " + redemption.refundedMinutes() + " refunded already; at most "
-                    + leftMinutes + " can be refunded, not " + request.amountMinutes() + ".");
+            throw new RejectedException(Refusal.REFUND_EXCEEDS_CAPTURED, Minutes.inWords(redemption.capturedMinutes())
+                    + " were taken and " + Minutes.inWords(redemption.refundedMinutes()) + " refunded already; at most "
+                    + Minutes.inWords(leftMinutes) + " can be refunded, not " + Minutes.inWords(request.amountMinutes()) + ".");
         }
         Partner partner = parties.findPartner(redemption.partnerId()).orElseThrow();
         JournalEntry entry = ledger.move(redemption.schemeId(), EntryType.REFUND, partner.accountId(),

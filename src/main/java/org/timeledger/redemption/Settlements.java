@@ -9,6 +9,7 @@ import org.timeledger.identity.Caller;
 import org.timeledger.ledger.model.Actor;
 import org.timeledger.ledger.model.EntryType;
 import org.timeledger.ledger.model.JournalEntry;
+import org.timeledger.ledger.model.Minutes;
 import org.timeledger.ledger.Ledger;
 import org.timeledger.problem.RejectedException;
 import org.timeledger.redemption.RedemptionViews.PartnerRedemptions;
@@ -97,7 +98,7 @@ public class Settlements {
         long dueMinutes = earnedMinutes - settledBeforeMinutes;
         if (dueMinutes <= 0) {
             throw RejectedException.invalidField("upTo", "there is nothing left to settle up to " + upTo
-                    + " (settled so far: " + settledBeforeMinutes + " minutes)");
+                    + " (settled so far: " + Minutes.inWords(settledBeforeMinutes) + ")");
         }
         JournalEntry entry = ledger.move(scheme.id(), EntryType.SETTLEMENT, partner.accountId(), scheme.issuanceAccountId(),
                 dueMinutes, "Settlement of " + partner.name() + " up to " + upTo, Actor.of(caller.principalId()));

@@ -21,6 +21,7 @@ import org.timeledger.query.Page;
 import org.timeledger.ledger.model.Actor;
 import org.timeledger.ledger.model.EntryType;
 import org.timeledger.ledger.model.JournalEntry;
+import org.timeledger.ledger.model.Minutes;
 import org.timeledger.ledger.Ledger;
 import org.timeledger.ledger.model.Posting;
 import org.timeledger.problem.RejectedException;
@@ -340,8 +341,8 @@ public class ActivityService {
     private RejectedException allocationExhausted(Organisation organisation, List<Activity> activities) {
         long leftMinutes = ledger.findAccount(organisation.accountId()).map(a -> a.availableMinutes()).orElse(0L);
         long neededMinutes = activities.stream().mapToLong(Activity::minutes).sum();
-        return new RejectedException(Rejection.INSUFFICIENT_CREDITS, organisation.name() + " has " + leftMinutes
-                + " minutes of its allocation left; approving this needs " + neededMinutes + ". An administrator can allocate more.");
+        return new RejectedException(Rejection.INSUFFICIENT_CREDITS, organisation.name() + " has " + Minutes.inWords(leftMinutes)
+                + " of its allocation left; approving this needs " + Minutes.inWords(neededMinutes) + ". An administrator can allocate more.");
     }
 
     private static String memo(Category category, Activity activity) {

@@ -1,5 +1,6 @@
 package org.timeledger.volunteering;
 
+import org.timeledger.ledger.model.Minutes;
 import org.timeledger.problem.RejectedException;
 import org.timeledger.schemes.Scheme;
 
@@ -29,8 +30,8 @@ final class EarningRules {
 
     static Refusal minutes(long minutes) {
         if (minutes < 1 || minutes > MAX_MINUTES) {
-            return new Refusal(EarningRule.MINUTES_PER_ACTIVITY, "An activity is 1 to 1,440 minutes (24 hours); this one is "
-                    + minutes + " minutes.");
+            return new Refusal(EarningRule.MINUTES_PER_ACTIVITY, "An activity is 1 minute to 24 hours; this one is "
+                    + Minutes.inWords(minutes) + ".");
         }
         return null;
     }
@@ -106,9 +107,9 @@ final class EarningRules {
                           String memberName) {
         long day = logged.getOrDefault(date, 0L) + otherHelp;
         if (day + minutes > MAX_MINUTES) {
-            return new Refusal(EarningRule.DAILY_LIMIT, memberName + " already has " + day + " minutes of help recorded on " + date
-                    + (otherHelp > 0 ? " (" + otherHelp + " of them exchanged with other members)" : "")
-                    + "; with these " + minutes + " the day would exceed 24 hours (1,440 minutes).");
+            return new Refusal(EarningRule.DAILY_LIMIT, memberName + " already has " + Minutes.inWords(day) + " of help recorded on " + date
+                    + (otherHelp > 0 ? " (" + Minutes.inWords(otherHelp) + " of it exchanged with other members)" : "")
+                    + "; with these " + Minutes.inWords(minutes) + " the day would exceed 24 hours.");
         }
         Long cap = scheme.weeklyEarnCapMinutes();
         if (cap != null) {
@@ -118,9 +119,9 @@ final class EarningRules {
                 week += logged.getOrDefault(d, 0L);
             }
             if (week + minutes > cap) {
-                return new Refusal(EarningRule.WEEKLY_EARN_CAP, memberName + " already has " + week + " minutes logged in the week of "
-                        + monday + "; this scheme caps earning at " + cap + " minutes a week, so at most "
-                        + Math.max(0, cap - week) + " more.");
+                return new Refusal(EarningRule.WEEKLY_EARN_CAP, memberName + " already has " + Minutes.inWords(week) + " logged in the week of "
+                        + monday + "; this scheme caps earning at " + Minutes.inWords(cap) + " a week, so at most "
+                        + Minutes.inWords(Math.max(0, cap - week)) + " more.");
             }
         }
         return null;

@@ -14,15 +14,15 @@ const isAdmin = () => session.who.role === 'ADMIN';
 export const routes = [
   // Only the administrator of every scheme has a Schemes page in the menu: app.js filters the
   // menu by role alone, and a scheme's own ADMIN has the same role, so the label is asked late.
-  { path: 'schemes', title: 'Schemes', nav: 'Schemes', roles: ADMIN, allSchemesOnly: true, needsScheme: false, render: schemes },
-  { path: 'settings', title: 'Scheme settings', nav: 'Settings', roles: READERS, needsScheme: true, render: settings },
-  { path: 'organisations', title: 'Organisations', nav: 'Organisations', roles: READERS, needsScheme: true, render: organisations },
-  { path: 'partners', title: 'Partners', nav: 'Partners', roles: READERS, needsScheme: true, render: partners },
+  { path: 'schemes', title: 'Schemes', nav: 'Schemes', group: 'Scheme', roles: ADMIN, allSchemesOnly: true, needsScheme: false, render: schemes },
+  { path: 'settings', title: 'Scheme settings', nav: 'Settings', group: 'Scheme', roles: READERS, needsScheme: true, render: settings },
+  { path: 'organisations', title: 'Organisations', nav: 'Organisations', group: 'Scheme', roles: READERS, needsScheme: true, render: organisations },
+  { path: 'partners', title: 'Partners', nav: 'Partners', group: 'Scheme', roles: READERS, needsScheme: true, render: partners },
   { path: 'partner', title: 'Partner', roles: READERS, needsScheme: true, render: partner },
-  { path: 'till-keys', title: 'Till keys', nav: 'Till keys', roles: READERS, needsScheme: true, render: tillKeys },
-  { path: 'report', title: 'Report', nav: 'Report', roles: READERS, needsScheme: true, render: report },
-  { path: 'reconciliation', title: 'Check the books', nav: 'Check the books', roles: READERS, needsScheme: true, render: reconciliation },
-  { path: 'downloads', title: 'Downloads', nav: 'Downloads', roles: READERS, needsScheme: true, render: downloads },
+  { path: 'till-keys', title: 'Till keys', nav: 'Till keys', group: 'Scheme', roles: READERS, needsScheme: true, render: tillKeys },
+  { path: 'report', title: 'Report', nav: 'Report', group: 'Checks', roles: READERS, needsScheme: true, render: report },
+  { path: 'reconciliation', title: 'Check the books', nav: 'Check the books', group: 'Checks', roles: READERS, needsScheme: true, render: reconciliation },
+  { path: 'downloads', title: 'Downloads', nav: 'Downloads', group: 'Checks', roles: READERS, needsScheme: true, render: downloads },
 ];
 
 
@@ -170,8 +170,8 @@ function ruleForm(main, s) {
     'Every member on the scheme\'s usual limit gets the new one; a member given a limit of their own keeps it. Leave empty for no debt.');
   const lowest = duration('The most one member may be allowed to owe', 'lowest',
     'The highest limit an administrator may give one member on their page: at least the usual one.');
-  const hold = duration('How long a till holds credits', 'hold', 'A sale not finished by then is cancelled and its credits released. At most a week.');
-  const cap = duration('Most time a member may log in one week', 'cap', 'Monday to Sunday. Leave empty for no limit.');
+  const hold = duration('How long a till holds credits', 'hold', 'A sale not finished by then is cancelled and its credits released. At most a week.', 'holdMinutes');
+  const cap = duration('Most time a member may log in one week', 'cap', 'Monday to Sunday. Leave empty for no limit.', 'weeklyEarnCapMinutes');
   const allocations = checkbox('Organisations award credits only from an allocation an administrator gives them',
     { name: 'allocationsRequired', checked: s.allocationsRequired });
   const f = form({ 'aria-label': 'Change the rules' }, [
@@ -458,7 +458,7 @@ function offerTable(venue, offers, messages, showOffers) {
 function changeOfferForm(offer, reload, messages) {
   const f = form({ 'aria-label': 'Change ' + offer.title }, [
     field('Title', { name: 'title', value: offer.title, maxlength: 200 }),
-    duration('Price', 'price', `Now ${credits(offer.amountMinutes)}. Leave empty to keep it.`),
+    duration('Price', 'price', `Now ${credits(offer.amountMinutes)}. Leave empty to keep it.`, 'amountMinutes'),
     field('Most sold in a week', { name: 'weeklyQuota', type: 'number', min: 0, inputmode: 'numeric', class: 'short', value: offer.weeklyQuota || 0 },
       '0 for no limit.'),
   ], async el => {
@@ -478,7 +478,7 @@ function offerForm(venue, showOffers) {
   return form({ 'aria-label': 'Publish an offer' }, [
     h('h3', {}, 'Publish an offer'),
     field('What is offered', { name: 'title', maxlength: 200, autocomplete: 'off' }, 'Such as Swim session or 10% off a meal.'),
-    duration('Price', 'price', '1 credit is 1 hour. A till takes this much for one.'),
+    duration('Price', 'price', '1 credit is 1 hour. A till takes this much for one.', 'amountMinutes'),
     field('Most sold in a week (optional)', { name: 'weeklyQuota', type: 'number', min: 1, inputmode: 'numeric', class: 'short' },
       'Leave empty for no limit. Weeks start on Monday.'),
   ], async (el, messages) => {
@@ -592,7 +592,7 @@ function keyForm(venue, showKeys) {
 async function report(main, params) {
   const from = params.from || firstOfYear();
   const to = params.to || today();
-  const months = lastMonths(to, 6);
+  const months = monthsOf(from, to);
   const [summary, monthly] = await Promise.all([
     api('GET', `/v1/schemes/${scheme()}/reports/summary`, { query: { from, to } }),
     Promise.all(months.map(m => api('GET', `/v1/schemes/${scheme()}/reports/summary`, { query: { from: m.from, to: m.to } }))),
@@ -666,15 +666,24 @@ function yearAgo() {
   return d.toLocaleDateString('en-CA');
 }
 
-/** The `count` calendar months up to the one `to` is in, oldest first; the last ends on `to`. */
-function lastMonths(to, count) {
-  const [y, m] = to.split('-').map(Number);
+/** The most months the monthly chart shows: a longer period shows its last 24. */
+const MOST_MONTHS = 24;
+
+/**
+ * The calendar months of the period from `from` to `to`, oldest first: the first starts on
+ * `from`, the last ends on `to` (both may be part months), at most MOST_MONTHS of them.
+ */
+function monthsOf(from, to) {
+  const [fy, fm] = from.split('-').map(Number);
+  const [ty, tm] = to.split('-').map(Number);
+  const count = Math.min(Math.max((ty - fy) * 12 + (tm - fm) + 1, 1), MOST_MONTHS);
   const months = [];
   for (let i = count - 1; i >= 0; i--) {
-    const start = new Date(y, m - 1 - i, 1, 12);
-    const end = new Date(y, m - i, 0, 12);
+    const start = new Date(ty, tm - 1 - i, 1, 12);
+    const end = new Date(ty, tm - i, 0, 12);
+    const first = start.toLocaleDateString('en-CA');
     months.push({
-      from: start.toLocaleDateString('en-CA'),
+      from: first < from ? from : first,
       to: i === 0 ? to : end.toLocaleDateString('en-CA'),
       name: start.toLocaleDateString('en-GB', { month: 'long', year: 'numeric' }),
       short: start.toLocaleDateString('en-GB', { month: 'short' }),
@@ -738,12 +747,14 @@ function monthChart(months, monthly) {
     const x = i * slot + slot * 0.15;
     return [
       svg('rect', { class: 'bar', x, y: top + tall - bar, width: slot * 0.7, height: bar }),
-      svg('text', { x: i * slot + slot / 2, y: top + tall - bar - 6, 'text-anchor': 'middle' }, String(Math.round(values[i] / 6) / 10)),
-      svg('text', { x: i * slot + slot / 2, y: top + tall + 20, 'text-anchor': 'middle' }, m.short),
-    ];
+      months.length <= 12 ? svg('text', { x: i * slot + slot / 2, y: top + tall - bar - 6, 'text-anchor': 'middle' }, String(Math.round(values[i] / 6) / 10)) : null,
+      // a long period labels every third month, so the names do not run into each other
+      months.length <= 12 || i % 3 === 0 ? svg('text', { x: i * slot + slot / 2, y: top + tall + 20, 'text-anchor': 'middle' }, m.short) : null,
+    ].filter(Boolean);
   });
   shapes.push(svg('line', { class: 'axis', x1: 0, x2: WIDTH, y1: top + tall, y2: top + tall }));
-  const heading = `Hours volunteered each month, ${months[0].name} to ${months[months.length - 1].name}`;
+  const heading = months.length === 1 ? `Hours volunteered in ${months[0].name}`
+    : `Hours volunteered each month, ${months[0].name} to ${months[months.length - 1].name}`;
   const busiest = months[values.indexOf(Math.max(...values))];
   const words = values.some(v => v > 0) ? `The most was in ${busiest.name}: ${hours(Math.max(...values))}.` : 'No hours were approved in these months.';
   return figure(heading, words, WIDTH, top + tall + 30, shapes,

@@ -8,13 +8,13 @@ const STAFF = ['ADMIN', 'COORDINATOR'];
 const READERS = ['ADMIN', 'COORDINATOR', 'AUDITOR'];
 
 export const routes = [
-  { path: 'dashboard', title: 'Dashboard', nav: 'Dashboard', roles: STAFF, needsScheme: true, render: dashboard },
-  { path: 'log-activity', title: 'Log volunteering', nav: 'Log hours', roles: STAFF, needsScheme: true, render: logActivity },
-  { path: 'register', title: 'Take a register', nav: 'Register', roles: STAFF, needsScheme: true, render: register },
-  { path: 'approvals', title: 'Approve hours', nav: 'Approvals', roles: STAFF, needsScheme: true, render: approvals },
-  { path: 'members', title: 'Members', nav: 'Members', roles: READERS, needsScheme: true, render: members },
+  { path: 'dashboard', title: 'Dashboard', nav: 'Dashboard', group: 'Day to day', roles: STAFF, needsScheme: true, render: dashboard },
+  { path: 'log-activity', title: 'Log volunteering', nav: 'Log hours', group: 'Day to day', roles: STAFF, needsScheme: true, render: logActivity },
+  { path: 'register', title: 'Take a register', nav: 'Register', group: 'Day to day', roles: STAFF, needsScheme: true, render: register },
+  { path: 'approvals', title: 'Approve hours', nav: 'Approvals', group: 'Day to day', roles: STAFF, needsScheme: true, render: approvals },
+  { path: 'members', title: 'Members', nav: 'Members', group: 'People', roles: READERS, needsScheme: true, render: members },
   { path: 'member', title: 'Member', roles: READERS, needsScheme: true, render: member },
-  { path: 'grant', title: 'Grant from the community pot', nav: 'Grant', roles: STAFF, needsScheme: true, render: grant },
+  { path: 'grant', title: 'Grant from the community pot', nav: 'Grant', group: 'Credits', roles: STAFF, needsScheme: true, render: grant },
 ];
 
 
@@ -38,6 +38,7 @@ async function dashboard(main) {
       h('li', {}, h('a', { href: '#/log-activity' }, 'Log one person\'s volunteering')),
       h('li', {}, h('a', { href: '#/opportunities' }, 'Set up an opportunity members can sign up for, or take its attendance')),
       h('li', {}, h('a', { href: '#/members?new=yes' }, 'Register a new member and print their card')),
+      h('li', {}, h('a', { href: '#/cards' }, 'Print the cards of members registered this week')),
       h('li', {}, h('a', { href: '#/grant' }, 'Grant credits from the community pot')),
       h('li', {}, h('a', { href: '#/exchanges' }, 'Record an exchange between two members')),
       h('li', {}, h('a', { href: '#/offers' }, 'See offers and requests, who answered, and match them'))));
@@ -61,9 +62,11 @@ function organisationField(organisations) {
   return field('Organisation', select('organisationId', organisations.map(o => ({ value: o.id, label: o.name }))));
 }
 
+/** The kinds of help, the first that needs no vetting chosen: a register is not refused for someone unvetted by default. */
 function categoryField(categories) {
+  const open = categories.find(c => !c.requiresVetting);
   return field('Kind of help', select('categoryCode', categories.map(c =>
-    ({ value: c.code, label: c.name + (c.requiresVetting ? ' (needs vetting)' : '') }))));
+    ({ value: c.code, label: c.name + (c.requiresVetting ? ' (needs vetting)' : ''), selected: open && c.code === open.code }))));
 }
 
 function memberOptions(people) {
@@ -78,7 +81,7 @@ async function logActivity(main) {
     organisationField(organisations),
     categoryField(categories),
     field('Date', { name: 'date', type: 'date', value: today(), max: today() }),
-    duration('Time given', 'time', 'Up to 24 hours in one day.'),
+    duration('Time given', 'time', 'Up to 24 hours in one day.', 'minutes'),
     field('What was done (optional)', { name: 'description', maxlength: 500 }),
   ], async el => {
     const body = {
@@ -93,7 +96,7 @@ async function logActivity(main) {
     el.elements.memberId.value = '';
     el.elements['time.hours'].value = '';
     el.elements['time.minutes'].value = '';
-  }, 'Log the hours');
+  }, 'Log the hours', result);
   page(main, 'Log volunteering', h('p', {}, 'For one person. For a whole session, ', h('a', { href: '#/register' }, 'take a register'), ' instead.'), result, f);
 }
 
@@ -118,7 +121,7 @@ async function register(main, params) {
     organisationField(organisations),
     categoryField(categories),
     field('Date of the session', { name: 'date', type: 'date', value: today(), max: today() }),
-    duration('Length of the session', 'time', 'Each member who came earns this much.'),
+    duration('Length of the session', 'time', 'Each member who came earns this much.', 'minutes'),
     field('Session name or what was done (optional)', { name: 'description', maxlength: 500 }),
     h('fieldset', {}, h('legend', {}, 'Who came?'),
       field('Find a name', filter, 'Type part of a name to shorten the list.'), ticks, count),
@@ -137,7 +140,7 @@ async function register(main, params) {
       done.status === 'APPROVED' ? 'Their credits are in their accounts now.' : h('span', {}, 'The hours earn credits once approved. ', h('a', { href: '#/approvals' }, 'Go to approvals')));
     ticks.querySelectorAll('input:checked').forEach(i => { i.checked = false; });
     count.textContent = 'No one ticked yet.';
-  }, 'Save the register');
+  }, 'Save the register', result);
   page(main, 'Take a register', h('p', {}, 'Tick everyone who came to a session, then save once.'), result, f);
 }
 
@@ -188,6 +191,9 @@ function rejectForm(activity, row, messages) {
   f.elements.reason.focus();
 }
 
+/** The member registered last from this tab, with their activation code, shown on their page (not kept anywhere else). */
+let registered = null;
+
 async function members(main, params) {
   const q = params.q || '';
   const status = params.status || '';
@@ -202,7 +208,9 @@ async function members(main, params) {
     const body = { displayName: el.elements.displayName.value.trim(), ward: el.elements.ward.value.trim() || undefined };
     if (!body.displayName) throw invalid('Enter the member\'s name.', 'displayName', 'Enter a name');
     const created = await api('POST', `/v1/schemes/${scheme()}/members`, { body });
-    window.location.hash = '#/member?' + new URLSearchParams({ id: created.id, code: created.activationCode, until: created.activationCodeExpiresAt });
+    // the code stays in this page's memory, never in the address: a shared computer's history keeps addresses
+    registered = { id: created.id, code: created.activationCode, until: created.activationCodeExpiresAt };
+    window.location.hash = '#/member?' + new URLSearchParams({ id: created.id });
   }, 'Register the member') : null;
   // the service searches names, card numbers and phones (which the list itself never shows)
   const search = form({ 'aria-label': 'Find a member', id: 'member-search', role: 'search' }, [
@@ -317,13 +325,15 @@ async function member(main, params) {
       'QR code of card number ' + cardNumber(person.cardNumber), 'qr') : null,
   ]);
   const messages = h('div', {});
+  const fresh = registered && registered.id === person.id ? registered : null;
+  if (!fresh) registered = null;
   page(main, person.displayName,
     SAVED[params.saved] ? notice('success', SAVED[params.saved]) : null,
-    params.code ? notice('success', `${person.displayName} is registered.`,
-      h('p', {}, 'Their activation code is ', h('strong', { class: 'code' }, params.code), '. Give it to them with their card: they use it once, at ',
-        h('strong', {}, window.location.origin), ', to choose a username and password. It works until ', date(params.until), '.')) : null,
+    fresh ? notice('success', `${person.displayName} is registered.`,
+      h('p', {}, 'Their activation code is ', h('strong', { class: 'code' }, fresh.code), '. Give it to them with their card: they use it once, at ',
+        h('strong', {}, window.location.origin), ', to choose a username and password. It works until ', date(fresh.until), '.')) : null,
     messages,
-    h('section', { 'aria-labelledby': 'card-h', class: 'card-section' }, h('h2', { id: 'card-h' }, 'Card'),
+    h('section', { 'aria-labelledby': 'card-h', class: 'card-section printable' }, h('h2', { id: 'card-h' }, 'Card'),
       h('div', { class: 'card-print' }, h('strong', {}, person.displayName), h('span', { class: 'number' }, cardNumber(person.cardNumber)), qr),
       staff ? h('p', { class: 'no-print' }, h('button', { type: 'button', onclick: () => window.print() }, 'Print the card')) : null),
     h('h2', {}, 'Credits'),
@@ -356,6 +366,7 @@ async function member(main, params) {
         success(messages, 'New activation code: ' + c.activationCode, `It works until ${date(c.expiresAt)}. The old password no longer works once they use it.`);
       } catch (error) { showError(messages, error); } finally { e.target.disabled = false; }
     } }, 'Give a new activation code') : null);
+  main.dataset.print = 'card'; // printing the page prints the card alone
 }
 
 const vettingWords = v => ({ NONE: 'not recorded', PENDING: 'in progress', CLEARED: 'cleared', EXPIRED: 'expired' }[v.status] || v.status)
@@ -382,15 +393,16 @@ async function grant(main) {
   const result = h('div', {});
   const f = form({ 'aria-label': 'Grant from the community pot' }, [
     field('Member in need', select('memberId', memberOptions(people))),
-    duration('Credits to grant', 'amount', '1 credit is 1 hour.'),
+    duration('Credits to grant', 'amount', '1 credit is 1 hour.', 'amountMinutes'),
     field('Note (optional)', { name: 'memo', maxlength: 500 }, 'Why the grant is made; the member sees it in their statement.'),
   ], async el => {
     const body = { memberId: el.elements.memberId.value, amountMinutes: minutesOf(el, 'amount'), memo: el.elements.memo.value.trim() || undefined };
-    if (!body.memberId) throw invalid('Choose the member to receive the grant.');
+    if (!body.memberId) throw invalid('Choose the member to receive the grant.', 'memberId', 'Choose a member');
+    if (body.amountMinutes < 1) throw invalid('Enter how many credits to grant: hours, minutes or both.', 'amount.hours', 'At least 1 minute');
     await api('POST', `/v1/schemes/${scheme()}/grants`, { body, move: true });
     const name = people.find(p => p.id === body.memberId).displayName;
     success(result, `Granted ${credits(body.amountMinutes)} to ${name}.`);
     el.reset();
-  }, 'Make the grant');
+  }, 'Make the grant', result);
   page(main, 'Grant from the community pot', h('p', {}, 'Members donate credits to the community pot; coordinators grant them to members in need.'), result, f);
 }

@@ -8,11 +8,11 @@ const MEMBER = ['MEMBER'];
 const STATEMENT_PAGE = 20;
 
 export const routes = [
-  { path: 'my-credits', title: 'My credits', nav: 'My credits', roles: MEMBER, needsScheme: true, render: myCredits },
-  { path: 'give', title: 'Give credits', nav: 'Give', roles: MEMBER, needsScheme: true, render: give },
-  { path: 'spend', title: 'Where to spend credits', nav: 'Spend', roles: MEMBER, needsScheme: true, render: spend },
-  { path: 'my-card', title: 'My card', nav: 'My card', roles: MEMBER, needsScheme: true, render: myCard },
-  { path: 'family', title: 'Family who may spend my credits', nav: 'Family', roles: MEMBER, needsScheme: true, render: family },
+  { path: 'my-credits', title: 'My credits', nav: 'My credits', group: 'Day to day', roles: MEMBER, needsScheme: true, render: myCredits },
+  { path: 'give', title: 'Give credits', nav: 'Give', group: 'Credits', roles: MEMBER, needsScheme: true, render: give },
+  { path: 'spend', title: 'Where to spend credits', nav: 'Spend', group: 'Credits', roles: MEMBER, needsScheme: true, render: spend },
+  { path: 'my-card', title: 'My card', nav: 'My card', group: 'Day to day', roles: MEMBER, needsScheme: true, render: myCard },
+  { path: 'family', title: 'Family who may spend my credits', nav: 'Family', group: 'People', roles: MEMBER, needsScheme: true, render: family },
 ];
 
 const firstName = name => String(name || '').trim().split(/\s+/)[0];
@@ -132,12 +132,29 @@ function cardNumberFrom(input) {
   if (!/^\d{16}$/.test(digits)) {
     throw invalid('A card number has 16 digits. Check the number on their card.', input.name, '16 digits');
   }
+  if (!checks(digits)) {
+    throw invalid('That is not a card number: one of the digits may be wrong. Check the 16 digits on their card.', input.name, 'A digit may be wrong');
+  }
   return digits;
 }
 
+/** Whether the last digit of a card number checks the others (Luhn), as the service checks it. */
+function checks(digits) {
+  let sum = 0;
+  for (let i = 0; i < 16; i++) {
+    let d = Number(digits[15 - i]);
+    if (i % 2 === 1) { d *= 2; if (d > 9) d -= 9; }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/** What a member may give now: what they can spend, and as far below nothing as their limit lets them go. */
+const givable = account => account.availableMinutes - Math.min(account.floorMinutes || 0, 0);
+
 async function give(main) {
   const [me, organisations] = await Promise.all([api('GET', '/v1/me'), all(`/v1/schemes/${scheme()}/organisations`)]);
-  let available = me.account.availableMinutes;
+  let available = givable(me.account);
   const result = h('div', {});
   const step = h('div', {});
   const recipients = choice('Who would you like to give to?', 'to', [
@@ -155,10 +172,23 @@ async function give(main) {
   ], async (el, messages) => {
     const to = el.elements.to.value;
     const body = { amountMinutes: minutesFrom(el.elements.credits), memo: el.elements.memo.value.trim() || undefined };
+    // checked before the question, not after "Yes, give": the person is asked only what can be done
+    if (body.amountMinutes > available) {
+      const short = invalid(`Not enough credits: you can give up to ${credits(available)} now.`, 'credits', 'Too many credits');
+      short.next = 'Choose a smaller amount.';
+      throw short;
+    }
     let whom;
     if (to === 'member') {
       body.toCardNumber = cardNumberFrom(el.elements.card);
-      whom = 'the member with card ' + cardNumber(body.toCardNumber);
+      // whose card it is, so the person sees the name before they say yes
+      let holder;
+      try {
+        holder = await api('GET', '/v1/me/recipients/' + encodeURIComponent(body.toCardNumber));
+      } catch (error) {
+        throw await givingRefusal(error);
+      }
+      whom = `${holder.firstName} (card ${cardNumber(body.toCardNumber)})`;
     } else if (to === 'pot') {
       body.toCommunityPot = true;
       whom = 'the community pot';
@@ -177,14 +207,14 @@ async function give(main) {
         } catch (error) {
           throw await givingRefusal(error);
         }
-        available = (await api('GET', '/v1/me')).account.availableMinutes;
+        available = givable((await api('GET', '/v1/me')).account);
         el.reset();
         showCard();
         amount.querySelector('.hint').textContent = amountHint();
         step.replaceChildren(f);
         success(result, `You gave ${credits(body.amountMinutes)} to ${whom}. Thank you.`, `You can spend ${credits(available)} now.`);
       }, back);
-  }, 'Continue');
+  }, 'Continue', result);
   const showCard = () => { cardField.hidden = f.elements.to.value !== 'member'; };
   recipients.addEventListener('change', showCard);
   step.append(f);
@@ -251,13 +281,15 @@ async function myCard(main, params, flash) {
   }, () => { place.replaceChildren(); replace.focus(); }, 'No, keep my card') }, 'My card is lost or stolen');
   page(main, 'My card', h('div', {}, flash),
     h('p', { class: 'lead' }, 'Show this at the venue. They scan the square code or type the number.'),
-    h('div', { class: 'member-card' },
+    h('div', { class: 'member-card printable' },
       h('p', { class: 'holder' }, me.member.displayName),
       qr,
       h('p', { class: 'card-digits' }, h('span', { class: 'visually-hidden' }, 'Card number '), number)),
     h('h2', {}, 'Lost your card?'),
     h('p', {}, 'If your card is lost or stolen, replace it: the old card stops working and you get a new number.'),
+    h('p', {}, h('button', { type: 'button', class: 'secondary', onclick: () => window.print() }, 'Print my card')),
     replace, place);
+  main.dataset.print = 'card'; // printing the page prints the card alone
   if (flash) flash.focus();
 }
 

@@ -10,8 +10,8 @@ const TILL = ['PARTNER'];
 const partnerId = () => encodeURIComponent(session.who.partner.id);
 
 export const routes = [
-  { path: 'till', title: 'Till', nav: 'Till', roles: TILL, needsScheme: false, render: till },
-  { path: 'till-today', title: 'Today\'s sales', nav: 'Today\'s sales', roles: TILL, needsScheme: false, render: today },
+  { path: 'till', title: 'Till', nav: 'Till', group: 'Day to day', roles: TILL, needsScheme: false, render: till },
+  { path: 'till-today', title: 'Today\'s sales', nav: 'Today\'s sales', group: 'Day to day', roles: TILL, needsScheme: false, render: today },
 ];
 
 async function till(main) {
@@ -72,7 +72,7 @@ function startSale(place, digits, card, offers, taken) {
     ...offers.map((o, i) => ({ value: o.id, label: o.title + ' · ' + credits(o.amountMinutes), checked: i === 0 })),
     { value: '', label: 'Another amount', checked: !offers.length },
   ]);
-  const amount = duration('Amount to take', 'amount', '1 credit is 1 hour.');
+  const amount = duration('Amount to take', 'amount', '1 credit is 1 hour.', 'amountMinutes');
   // one sale keeps one Idempotency-Key while it is the same sale: pressing again after the
   // connection dropped cannot take the credits twice; a refusal or a change starts afresh
   let attempt = null;
@@ -201,10 +201,19 @@ async function today(main, params, flash) {
 
 const refundable = r => (r.status === 'CAPTURED' ? r.capturedMinutes - r.refundedMinutes : 0);
 
+/** A refused refund in the till's words: the venue's own credits are what a refund gives back. */
+function refundRefusal(error, minutes) {
+  if (error.code !== 'insufficient_credits') return error;
+  const words = new ApiError(error.status, { code: error.code,
+    detail: `Your venue does not hold ${credits(minutes)} to give back: the credits it took have been settled with the scheme.` });
+  words.next = 'Ask your scheme administrator to give the credits back to the member.';
+  return words;
+}
+
 /** How much to give back and why, then "are you sure?", then the refund. */
 function refundForm(main, panel, r) {
   const left = refundable(r);
-  const amount = duration('How much to give back', 'amount', 'Up to ' + credits(left) + '. 1 credit is 1 hour.');
+  const amount = duration('How much to give back', 'amount', 'Up to ' + credits(left) + '. 1 credit is 1 hour.', 'amountMinutes');
   const what = (r.offerTitle || 'credits') + ' for ' + r.memberFirstName + ' at ' + timeOf(r.createdAt);
   const f = form({ 'aria-label': 'Refund ' + what }, [
     h('h2', { tabindex: '-1' }, 'Refund ' + what),
@@ -221,7 +230,11 @@ function refundForm(main, panel, r) {
     confirm(panel, 'Give back ' + credits(minutes) + ' to ' + r.memberFirstName + '?',
       [h('p', {}, 'The credits go back to the account they were spent from. This cannot be undone.')],
       'Yes, give back ' + credits(minutes), async () => {
-        await api('POST', `/v1/redemptions/${encodeURIComponent(r.id)}/refunds`, { body: { amountMinutes: minutes, reason }, move: true, key });
+        try {
+          await api('POST', `/v1/redemptions/${encodeURIComponent(r.id)}/refunds`, { body: { amountMinutes: minutes, reason }, move: true, key });
+        } catch (error) {
+          throw refundRefusal(error, minutes);
+        }
         await today(main, {}, notice('success', 'Given back: ' + credits(minutes) + ' to ' + r.memberFirstName + '.'));
       }, () => { panel.replaceChildren(f); f.querySelector('h2').focus(); });
   }, 'Continue');

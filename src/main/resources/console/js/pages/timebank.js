@@ -18,11 +18,11 @@ const LIST_PAGE = 20;
 
 export const routes = [
   // members and staff each have an Exchanges page of their own at the same address
-  { path: 'exchanges', title: 'Exchanges', nav: 'Exchanges', roles: MEMBER, needsScheme: true, render: memberExchanges },
-  { path: 'exchanges', title: 'Exchanges', nav: 'Exchanges', roles: READERS, needsScheme: true, render: schemeExchanges },
+  { path: 'exchanges', title: 'Exchanges', nav: 'Exchanges', group: 'Credits', roles: MEMBER, needsScheme: true, render: memberExchanges },
+  { path: 'exchanges', title: 'Exchanges', nav: 'Exchanges', group: 'Credits', roles: READERS, needsScheme: true, render: schemeExchanges },
   { path: 'pay-for-help', title: 'Pay for help you had', roles: MEMBER, needsScheme: true, render: payForHelp },
   { path: 'ask-to-be-paid', title: 'Ask to be paid for your help', roles: MEMBER, needsScheme: true, render: askToBePaid },
-  { path: 'offers', title: 'Offers and requests', nav: 'Offers and requests', roles: EVERYONE, needsScheme: true, render: offers },
+  { path: 'offers', title: 'Offers and requests', nav: 'Offers and requests', group: 'Day to day', roles: EVERYONE, needsScheme: true, render: offers },
   { path: 'new-offer', title: 'Post an offer or request', roles: MEMBER, needsScheme: true, render: newOffer },
   { path: 'limit', title: 'How far a member may owe', roles: READERS, needsScheme: true, render: limit },
 ];
@@ -301,7 +301,7 @@ async function payForHelp(main, params) {
     named ? null : cardField, named ? null : offerField,
     categoryField(categories, params.listingId && offerOf(params.listingId) ? offerOf(params.listingId).categoryCode : undefined),
     dateField('The day they helped'),
-    duration('How long did they help?', 'time', 'Hours and minutes. You pay 1 hour for each hour of help.'),
+    duration('How long did they help?', 'time', 'Hours and minutes. You pay 1 hour for each hour of help.', 'minutes'),
     descriptionField('What they did', 'Such as "Shopping at the market". They see it too.'),
   ], async (el, messages) => {
     const body = { categoryCode: el.elements.categoryCode.value, date: el.elements.date.value, minutes: timeOf(el), description: describedOf(el) };
@@ -343,7 +343,7 @@ async function payForHelp(main, params) {
         success(result, `You paid ${paid.helperName} ${hours(paid.minutes)} for ${paid.categoryName}. Thank you.`,
           h('p', {}, `You have ${credits(now.account.balanceMinutes)} now. `, h('a', { href: '#/exchanges' }, 'See your exchanges')));
       }, back);
-  }, 'Continue');
+  }, 'Continue', result);
   const showWhich = () => {
     if (named) return;
     const byOffer = !!who && f.elements.who.value === 'offer';
@@ -387,7 +387,7 @@ async function askToBePaid(main, params) {
     listingField,
     categoryField(categories),
     dateField('The day you helped'),
-    duration('How long did you help?', 'time', 'Hours and minutes.'),
+    duration('How long did you help?', 'time', 'Hours and minutes.', 'minutes'),
     descriptionField('What you did', 'They see it when they answer, such as "Shopping at the market".'),
   ], async el => {
     const body = { categoryCode: el.elements.categoryCode.value, date: el.elements.date.value, minutes: timeOf(el), description: describedOf(el) };
@@ -404,7 +404,7 @@ async function askToBePaid(main, params) {
     success(result, `You asked ${asked.payerName} to pay you ${hours(asked.minutes)} for ${asked.categoryName}.`,
       h('p', {}, `They see it when they sign in, and can answer until ${date(asked.expiresAt)}. `,
         h('a', { href: '#/exchanges' }, 'See your requests')));
-  }, 'Ask to be paid');
+  }, 'Ask to be paid', result);
   if (listingField) listingField.querySelector('select').addEventListener('change', e => {
     const chosen = listings.find(l => l.value === e.target.value);
     if (chosen) f.elements.categoryCode.value = chosen.categoryCode;
@@ -644,7 +644,7 @@ async function schemeExchanges(main, params) {
     field('Who helped (and is paid)', select('toMemberId', options)),
     categoryField(categories),
     dateField('The day of the help'),
-    duration('How long?', 'time', 'Hours and minutes, up to 24 hours.'),
+    duration('How long?', 'time', 'Hours and minutes, up to 24 hours.', 'minutes'),
     descriptionField('What was done', 'Both members see it in their exchanges.'),
   ], async (el, messages) => {
     const body = {
@@ -667,7 +667,7 @@ async function schemeExchanges(main, params) {
         step.replaceChildren(f);
         success(result, `Recorded: ${done.payerName} paid ${done.helperName} ${hours(done.minutes)} for ${done.categoryName}.`);
       }, back);
-  }, 'Continue') : null;
+  }, 'Continue', result) : null;
   if (f) step.append(f);
   page(main, 'Exchanges',
     isStaff() ? h('section', { 'aria-labelledby': 'record-h' }, h('h2', { id: 'record-h' }, 'Record an exchange'),

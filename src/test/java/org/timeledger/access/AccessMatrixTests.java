@@ -217,7 +217,7 @@ public abstract class AccessMatrixTests extends ServiceTest {
         List<String> operations = new ArrayList<>();
         new OpenAPIV3Parser().read("openapi.yml").getPaths().forEach((path, item) ->
                 item.readOperationsMap().keySet().forEach(method -> operations.add(method + " " + path)));
-        assertThat(operations).hasSizeGreaterThanOrEqualTo(119);
+        assertThat(operations).hasSizeGreaterThanOrEqualTo(120);
         assertThat(matrix().count()).isEqualTo(operations.size() * (long) Who.values().length);
     }
 
@@ -405,6 +405,8 @@ public abstract class AccessMatrixTests extends ServiceTest {
             case "POST /v1/me/beneficiaries" -> api.post("/v1/me/beneficiaries",
                     object("cardNumber", registerMember(code, "Relative").get("cardNumber").asText()));
             case "GET /v1/me/beneficiaries" -> api.get("/v1/me/beneficiaries");
+            case "GET /v1/me/recipients/{cardNumber}" -> api.get("/v1/me/recipients/"
+                    + registerMember(code, "Recipient").get("cardNumber").asText());
             case "DELETE /v1/me/beneficiaries/{memberId}" -> api.send("DELETE", "/v1/me/beneficiaries/"
                     + namedBeneficiary(), null);
             case "POST /v1/redemptions" -> api.post("/v1/redemptions", object("cardNumber", memberCard(),

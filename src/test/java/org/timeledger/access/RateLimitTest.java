@@ -171,7 +171,31 @@ class RateLimitTest extends ServiceTest {
                 "DELETE /v1/members/{}/personal-data", "POST /v1/me/exchanges", "POST /v1/schemes/{}/exchanges",
                 "POST /v1/payment-requests/{}/confirmation", "POST /v1/activities/{}/reversal");
         assertThat(takingAKey).isEqualTo(limited);
-        assertThat(documented429).isEqualTo(limited);
+        // and the one read limited on its own (http.LookupRateLimits): a member's card look-ups
+        Set<String> limitedReads = new TreeSet<>(limited);
+        limitedReads.add("GET /v1/me/recipients/{}");
+        assertThat(documented429).isEqualTo(limitedReads);
+    }
+
+    @Test
+    void aMemberLooksUpTwentyCardNumbersInARowThenOneASecond() {
+        // no credits issued: the administrator's transfers would spend the other tests' allowance
+        String code = createScheme().get("code").asText();
+        MemberLogin ada = memberLogin(code, "Ada");
+        MemberLogin cal = memberLogin(code, "Cal");
+        String card = registerMember(code, "Bob").get("cardNumber").asText();
+        for (int i = 0; i < 20; i++) {
+            assertThat(ada.api().get("/v1/me/recipients/" + card).status()).isEqualTo(200);
+        }
+
+        Api.Reply refused = ada.api().get("/v1/me/recipients/" + card);
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.code()).isEqualTo("rate_limited");
+        assertThat(refused.header("Retry-After")).isPresent();
+        assertThat(cal.api().get("/v1/me/recipients/" + card).status()).as("another member has their own allowance").isEqualTo(200);
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(ada.api().get("/v1/me/recipients/" + card).status()).isEqualTo(200);
     }
 
     // ---- fixtures

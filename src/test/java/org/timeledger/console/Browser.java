@@ -123,11 +123,21 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Clicks the button (or link) that reads {@code words}, or whose accessible label does. */
+    /**
+     * Clicks the button (or link) that reads {@code words}, or whose accessible label does. A link
+     * in a closed group of the menu is reached as a person reaches it: by opening its group first.
+     */
     Browser press(String words) {
         By by = By.xpath("//button[normalize-space()=" + quote(words) + " or @aria-label=" + quote(words) + "]"
                 + " | //a[normalize-space()=" + quote(words) + "]");
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+        // opened again on each try: a page that shows itself anew (after a button) draws its menu closed
+        WebElement target = wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            script("const words = arguments[0];"
+                    + "const link = [...document.querySelectorAll('#nav .group a')].find(a => a.textContent.trim() === words);"
+                    + "if (link && link.closest('ul').hidden) link.closest('.group').querySelector('.group-button').click();", words);
+            return d.findElements(by).stream().filter(e -> e.isDisplayed() && e.isEnabled()).findFirst().orElse(null);
+        });
+        target.click();
         return this;
     }
 

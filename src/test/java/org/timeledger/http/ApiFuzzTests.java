@@ -372,6 +372,7 @@ public abstract class ApiFuzzTests extends ServiceTest {
                 "memo", "fuzz"));
         base("POST /v1/me/beneficiaries", null, Map.of(), Map.of(), false, object("cardNumber", relativeCard));
         base("GET /v1/me/beneficiaries", null, Map.of(), Map.of(), false, null);
+        base("GET /v1/me/recipients/{cardNumber}", null, Map.of("cardNumber", relativeCard), Map.of(), false, null);
         base("DELETE /v1/me/beneficiaries/{memberId}", null, Map.of("memberId", beneficiary), Map.of(), false, null);
         base("POST /v1/me/card/replacement", null, Map.of(), Map.of(), false, null);
         base("POST /v1/schemes/{code}/grants", null, Map.of("code", code), Map.of(), true,

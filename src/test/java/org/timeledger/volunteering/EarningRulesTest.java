@@ -182,8 +182,8 @@ class EarningRulesTest {
         EarningRules.Refusal some = EarningRules.limits(capped, TODAY, 100, Map.of(MONDAY, 550L), "Ada");
         EarningRules.Refusal none = EarningRules.limits(capped, TODAY, 10, Map.of(MONDAY, 700L), "Ada");
 
-        assertThat(some.message()).contains("550 minutes logged in the week of 2026-04-13").contains("at most 50 more");
-        assertThat(none.message()).contains("at most 0 more");
+        assertThat(some.message()).contains("9 hours 10 minutes logged in the week of 2026-04-13").contains("at most 50 minutes more");
+        assertThat(none.message()).contains("at most 0 minutes more");
     }
 
     @Test

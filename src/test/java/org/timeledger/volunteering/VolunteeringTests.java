@@ -214,7 +214,7 @@ public abstract class VolunteeringTests extends VolunteeringFixtures {
         Api.Reply afterRejection = log(w, w.coordinator(), ada, day, 600, "shopping");
 
         expectRule(over, "daily_limit");
-        assertThat(over.field("detail")).contains("1440 minutes of help recorded on " + day);
+        assertThat(over.field("detail")).contains("24 hours of help recorded on " + day);
         assertThat(afterRejection.status()).as("a rejected activity no longer counts").isEqualTo(201);
     }
 
@@ -286,7 +286,7 @@ public abstract class VolunteeringTests extends VolunteeringFixtures {
         Api.Reply previousWeek = log(w, w.coordinator(), ada, lastWeek, 300, "shopping");
 
         expectRule(over, "weekly_earn_cap");
-        assertThat(over.field("detail")).contains("300 minutes a week");
+        assertThat(over.field("detail")).contains("5 hours a week");
         expect(previousWeek, 201);
     }
 
