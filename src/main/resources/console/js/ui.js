@@ -197,3 +197,35 @@ export async function image(apiCall, alt, className) {
 export function cardNumber(n) {
   return String(n || '').replace(/(\d{4})(?=\d)/g, '$1 ');
 }
+
+/**
+ * A list shown a page at a time: the button ("Show more") asks {@code next(cursor)} for the
+ * next page, appends its lines and moves the focus to the first of them, so a screen reader
+ * carries on where the new lines start. {@code prepare(items)}, if given, runs before the
+ * lines of a page are drawn (to look up names, say).
+ */
+export function pagedLines({ labelledBy, first, next, line, listClass = 'lines', moreText = 'Show more', prepare = null }) {
+  const list = h('ul', { class: listClass, 'aria-labelledby': labelledBy }, first.items.map(line));
+  const messages = h('div', {});
+  let cursor = first.nextCursor;
+  const more = h('button', { type: 'button', class: 'secondary' }, moreText);
+  // in a box of its own: the hidden attribute does not hide a button, which CSS displays inline-block
+  const moreBox = h('p', { hidden: !cursor }, more);
+  more.addEventListener('click', async () => {
+    more.disabled = true;
+    try {
+      const page = await next(cursor);
+      if (prepare) await prepare(page.items);
+      const lines = page.items.map(line);
+      list.append(...lines);
+      cursor = page.nextCursor;
+      moreBox.hidden = !cursor;
+      if (lines.length) lines[0].focus();
+    } catch (error) {
+      showError(messages, error);
+    } finally {
+      more.disabled = false;
+    }
+  });
+  return h('div', {}, list, messages, moreBox);
+}

@@ -3,7 +3,7 @@
 // oldest first, in words: who, when (the scheme's clock), what and what changed. Personal data
 // reads "changed" and nothing more: the log never held it.
 import { api, all, scheme } from '../api.js';
-import { h, page, showError, hours } from '../ui.js';
+import { h, page, hours, pagedLines } from '../ui.js';
 
 const READERS = ['ADMIN', 'AUDITOR'];
 const PAGE = 25;
@@ -92,28 +92,10 @@ async function auditLog(main) {
     return;
   }
   await nameMembers(first.items, names);
-  const list = h('ul', { class: 'lines audit', 'aria-labelledby': 'audit-h' }, first.items.map(r => line(r, names, when)));
-  const messages = h('div', {});
-  let cursor = first.nextCursor;
-  const more = h('button', { type: 'button', class: 'secondary' }, 'More');
-  const moreBox = h('p', { hidden: !cursor }, more);
-  more.addEventListener('click', async () => {
-    more.disabled = true;
-    try {
-      const next = await api('GET', `/v1/schemes/${scheme()}/audit`, { query: { limit: PAGE, after: cursor } });
-      await nameMembers(next.items, names);
-      const lines = next.items.map(r => line(r, names, when));
-      list.append(...lines);
-      cursor = next.nextCursor;
-      moreBox.hidden = !cursor;
-      if (lines.length) lines[0].focus(); // a screen reader carries on where the new lines start
-    } catch (error) {
-      showError(messages, error);
-    } finally {
-      more.disabled = false;
-    }
-  });
-  page(main, 'Audit log', intro, h('h2', { id: 'audit-h', class: 'visually-hidden' }, 'Changes'), list, messages, moreBox);
+  const changes = pagedLines({ labelledBy: 'audit-h', first, listClass: 'lines audit', moreText: 'More',
+    next: cursor => api('GET', `/v1/schemes/${scheme()}/audit`, { query: { limit: PAGE, after: cursor } }),
+    prepare: items => nameMembers(items, names), line: r => line(r, names, when) });
+  page(main, 'Audit log', intro, h('h2', { id: 'audit-h', class: 'visually-hidden' }, 'Changes'), changes);
 }
 
 /** Looks up the names of the members a page of rows is about, so no line shows an id. */

@@ -1,7 +1,7 @@
 // Members: what they have, giving it, where to spend it, their card, and family who may spend
 // it. Many are older people on older phones, so: large type, plain words, one thing a page.
 import { api, all, session, scheme, invalid, ApiError } from '../api.js';
-import { h, field, form, page, success, notice, showError, credits, hours, date, image, cardNumber } from '../ui.js';
+import { h, field, form, page, success, notice, showError, credits, hours, date, image, cardNumber, pagedLines } from '../ui.js';
 import { choice, confirm, digitsOf } from '../ask.js';
 
 const MEMBER = ['MEMBER'];
@@ -66,28 +66,8 @@ const activityStatus = a => ({
 /** The statement, newest first, a page at a time: "Show more" fetches the next. */
 function statementList(first) {
   if (!first.items.length) return h('p', { class: 'muted' }, 'Nothing yet. Credits you earn, are given or spend will show here.');
-  const list = h('ul', { class: 'lines', 'aria-labelledby': 'statement-h' }, first.items.map(statementLine));
-  const messages = h('div', {});
-  let cursor = first.nextCursor;
-  const more = h('button', { type: 'button', class: 'secondary' }, 'Show more');
-  // in a box of its own: the hidden attribute does not hide a button, which CSS displays inline-block
-  const moreBox = h('p', { hidden: !cursor }, more);
-  more.addEventListener('click', async () => {
-    more.disabled = true;
-    try {
-      const next = await api('GET', '/v1/me/postings', { query: { limit: STATEMENT_PAGE, cursor } });
-      const lines = next.items.map(statementLine);
-      list.append(...lines);
-      cursor = next.nextCursor;
-      moreBox.hidden = !cursor;
-      if (lines.length) lines[0].focus(); // a screen reader carries on where the new lines start
-    } catch (error) {
-      showError(messages, error);
-    } finally {
-      more.disabled = false;
-    }
-  });
-  return h('div', {}, list, messages, moreBox);
+  return pagedLines({ labelledBy: 'statement-h', first, line: statementLine,
+    next: cursor => api('GET', '/v1/me/postings', { query: { limit: STATEMENT_PAGE, cursor } }) });
 }
 
 function statementLine(line) {

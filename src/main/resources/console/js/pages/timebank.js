@@ -4,7 +4,7 @@
 // Amounts are hours ("1 hour 30 minutes"), people are names, dates are days: never minutes or ids.
 import { api, all, session, scheme, invalid, ApiError, submission } from '../api.js';
 import { h, field, select, duration, minutesOf, form, page, table, success, notice, showError,
-  credits, hours, date, today, cardNumber } from '../ui.js';
+  credits, hours, date, today, cardNumber, pagedLines } from '../ui.js';
 import { choice, confirm, digitsOf } from '../ask.js';
 
 const MEMBER = ['MEMBER'];
@@ -113,29 +113,9 @@ function cardNumberFrom(input) {
 const categoryName = (categories, code) => (categories.find(c => c.code === code) || { name: 'help' }).name;
 
 /** A list, newest first, a page at a time: "Show more" asks for the next. */
-function pagedLines(labelledBy, first, next, line, empty) {
+function pagedList(labelledBy, first, next, line, empty) {
   if (!first.items.length) return h('p', { class: 'muted' }, empty);
-  const list = h('ul', { class: 'lines', 'aria-labelledby': labelledBy }, first.items.map(line));
-  const messages = h('div', {});
-  let cursor = first.nextCursor;
-  const more = h('button', { type: 'button', class: 'secondary' }, 'Show more');
-  const moreBox = h('p', { hidden: !cursor }, more);
-  more.addEventListener('click', async () => {
-    more.disabled = true;
-    try {
-      const page = await next(cursor);
-      const lines = page.items.map(line);
-      list.append(...lines);
-      cursor = page.nextCursor;
-      moreBox.hidden = !cursor;
-      if (lines.length) lines[0].focus();
-    } catch (error) {
-      showError(messages, error);
-    } finally {
-      more.disabled = false;
-    }
-  });
-  return h('div', {}, list, messages, moreBox);
+  return pagedLines({ labelledBy, first, next, line });
 }
 
 // A message to show on the page a form sends the person to ("Your offer is posted").
@@ -175,11 +155,11 @@ async function memberExchanges(main, params, flash) {
       ? h('ul', { class: 'lines', 'aria-labelledby': 'incoming-h' }, incoming.map(r => incomingLine(r, messages, again)))
       : h('p', { class: 'muted' }, 'Nothing to answer. When someone you had help from asks you to pay, it shows here.'),
     h('h2', { id: 'outgoing-h' }, 'You asked to be paid'),
-    pagedLines('outgoing-h', outgoing,
+    pagedList('outgoing-h', outgoing,
       cursor => api('GET', '/v1/me/payment-requests', { query: { direction: 'outgoing', limit: LIST_PAGE, cursor } }),
       r => outgoingLine(r, messages, again), 'You have not asked anyone to pay you yet.'),
     h('h2', { id: 'history-h' }, 'Your exchanges'),
-    pagedLines('history-h', history, cursor => api('GET', '/v1/me/exchanges', { query: { limit: LIST_PAGE, cursor } }),
+    pagedList('history-h', history, cursor => api('GET', '/v1/me/exchanges', { query: { limit: LIST_PAGE, cursor } }),
       x => exchangeLine(x, myId), 'No exchanges yet. Help you pay for, and help you are paid for, show here.'));
   if (flash) flash.focus();
 }

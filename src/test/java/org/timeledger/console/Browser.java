@@ -45,6 +45,8 @@ final class Browser implements AutoCloseable {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String AXE = axeSource();
+    /** Pages already photographed by this test run: a PostgreSQL twin shows the same pages as its H2 class. */
+    private static final java.util.Set<String> SHOT = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Desktop, and a small phone (an older one: 360 CSS pixels wide). */
     static final Dimension DESKTOP = new Dimension(1280, 900);
     static final Dimension PHONE = new Dimension(360, 740);
@@ -225,7 +227,10 @@ final class Browser implements AutoCloseable {
     }
 
     JsonNode axe() {
-        script(AXE);
+        // the console is one document: axe-core (half a megabyte of script) is loaded into it once
+        if (!Boolean.TRUE.equals(script("return typeof window.axe !== 'undefined'"))) {
+            script(AXE);
+        }
         Object result = ((JavascriptExecutor) driver).executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
                         + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
@@ -239,6 +244,9 @@ final class Browser implements AutoCloseable {
 
     /** The whole page, however long, as one image: the window is made as tall as the page for the shot. */
     void screenshot(String name) {
+        if (!SHOT.add(name)) {
+            return;
+        }
         Dimension before = driver.manage().window().getSize();
         long height = ((Number) script("return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)")).longValue();
         try {
