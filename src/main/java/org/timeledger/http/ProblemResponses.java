@@ -72,9 +72,21 @@ public class ProblemResponses extends ProblemErrorResponseProcessor {
                 return "The body could not be read: " + reason + location(conversion.getConversionError().getCause().getMessage()) + ".";
             }
             Object value = conversion.getConversionError().getOriginalValue().orElse("");
-            return "The value '" + value + "' of " + conversion.getArgument().getName() + " is not valid: " + reason + ".";
+            return "The value '" + value + "' of " + conversion.getArgument().getName() + " is not valid: "
+                    + expected(conversion.getArgument().getType(), reason) + ".";
         }
         return plain(message);
+    }
+
+    /** What a query or path value of this type must look like, in words (the parser's own message for other types). */
+    private static String expected(Class<?> type, String reason) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "it must be a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "it must be true or false";
+        }
+        return reason;
     }
 
     private static String plain(String message) {
