@@ -93,9 +93,20 @@ public class ProblemResponses extends ProblemErrorResponseProcessor {
         if (message == null) {
             return "";
         }
-        String withoutLocation = LOCATION.matcher(message).replaceAll("");
-        return JAVA_TYPE.matcher(withoutLocation).replaceAll("").strip();
+        String text = LOCATION.matcher(message).replaceAll("");
+        text = JAVA_TYPE.matcher(text).replaceAll("").strip();
+        // the framework's own sentences, which name its types and annotations, in the service's words
+        text = UNKNOWN_PROPERTY.matcher(text).replaceAll("it has a property this request does not take: $1");
+        text = MISSING_BODY.matcher(text).replaceAll("The request needs a body, and it had none.");
+        text = MISSING_VALUE.matcher(text).replaceAll("$2 is required");
+        return NO_SUCH_CONSTANT.matcher(text).replaceAll("'$1' is not one of the values it takes");
     }
+
+    private static final Pattern UNKNOWN_PROPERTY =
+            Pattern.compile("Unknown property \\[([^\\]]*)] encountered during deserialization of type: .*", Pattern.DOTALL);
+    private static final Pattern MISSING_BODY = Pattern.compile("Required Body \\[[^\\]]*] not specified");
+    private static final Pattern MISSING_VALUE = Pattern.compile("Required (QueryValue|Header|PathVariable|argument) \\[([^\\]]*)] not specified");
+    private static final Pattern NO_SUCH_CONSTANT = Pattern.compile("No enum constant (?:[\\w$]+\\.)+([\\w$]+)");
 
     private static String location(String message) {
         Matcher m = LOCATION.matcher(message == null ? "" : message);

@@ -1,0 +1,56 @@
+package org.timeledger.http;
+
+import org.junit.jupiter.api.Test;
+import org.timeledger.testing.Api;
+import org.timeledger.testing.ServiceTest;
+import org.timeledger.testing.TestDatabase;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.timeledger.testing.Api.object;
+
+/** Requests the framework refuses before our code runs are answered in the service's words, never its internals'. */
+class FrameworkWordsTest extends ServiceTest {
+
+    @Override
+    protected TestDatabase database() {
+        return TestDatabase.h2();
+    }
+
+    private static void inOurWords(Api.Reply reply) {
+        assertThat(reply.status()).as(reply.toString()).isBetween(400, 499);
+        assertThat(reply.json().get("detail").asText()).as(reply.toString())
+                .doesNotContain("io.micronaut").doesNotContain("No enum constant").doesNotContain("deserialization")
+                .doesNotContain("Required Body").doesNotContain("Login request").doesNotContain("For input string");
+        assertThat(reply.json().get("requestId").asText()).startsWith("req_");
+    }
+
+    @Test
+    void anUnknownPropertyIsNamed() {
+        Api.Reply reply = anonymous.outsideContract().post("/login",
+                "{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\",\"remember\":true}");
+
+        inOurWords(reply);
+        assertThat(reply.json().get("detail").asText()).contains("a property this request does not take: remember");
+    }
+
+    @Test
+    void anUnknownHealthProbeIsSaidInWords() {
+        inOurWords(anonymous.outsideContract().get("/health/AAA"));
+    }
+
+    @Test
+    void aRegisterWithNoLinesSaysItNeedsABody() {
+        String code = createScheme().get("code").asText();
+        String organisation = admin.post("/v1/schemes/" + code + "/organisations", object("name", "Club")).field("id");
+        expect(admin.post("/v1/schemes/" + code + "/categories", object("code", "shopping", "name", "Shopping")), 201);
+
+        Api.Reply reply = admin.outsideContract().send("POST", "/v1/schemes/" + code + "/activities/register?organisationId="
+                + organisation + "&date=2026-01-01&categoryCode=shopping", "", "Content-Type", "text/csv",
+                "Idempotency-Key", newKey());
+
+        inOurWords(reply);
+        assertThat(List.of(reply.json().get("detail").asText())).allSatisfy(d -> assertThat(d).containsIgnoringCase("body"));
+    }
+}
