@@ -191,7 +191,7 @@ const NEXT = {
   category_code_taken: 'Choose another code.',
   request_entity_too_large: 'Send a smaller file, or split it in two.',
   member_not_found: 'Check the number on their card and try again.',
-  member_erased: 'This member has left the scheme: their account can no longer be used.',
+  member_erased: 'This member\'s personal data was erased: their record can no longer be used. If they come back, register them anew.',
   member_inactive: 'If this is a mistake, a coordinator or an administrator can mark them as back in the scheme.',
   staff_inactive: 'If this is a mistake, ask your scheme\'s administrator to reactivate it.',
   last_administrator: 'Make someone else an administrator first, then try again.',

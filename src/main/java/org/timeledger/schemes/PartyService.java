@@ -174,10 +174,14 @@ public class PartyService {
         return members.countRetired(cardNumber) > 0;
     }
 
-    /** What an erased member's record is refused: anything that would let someone be them again. */
+    /**
+     * What an erased member's record is refused: anything that would let someone be them again
+     * (a card, a login, details, leaving or coming back). A conflict with the record's state,
+     * not a fault in the request: 409 {@code member_erased}.
+     */
     public static RejectedException erased(Member member) {
-        return new RejectedException(Refusal.VALIDATION_FAILED, "The personal data of member "
-                + member.id() + " was erased; they cannot be given a card or a login again. Register them anew.");
+        return new RejectedException(Refusal.MEMBER_ERASED, "This member's personal data was erased: the record "
+                + "cannot be given a card, a login or details again. If the person comes back, register them anew.");
     }
 
     private String unusedCardNumber() {

@@ -168,8 +168,8 @@ public abstract class MemberDetailsTests extends ServiceTest {
 
         Api.Reply reply = patch(admin, ada, object("phone", "01632 960123"));
 
-        assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.body()).contains("erased");
+        assertThat(reply.status()).as("a conflict with the record's state, not a fault in the request").isEqualTo(409);
+        assertThat(reply.code()).isEqualTo("member_erased");
     }
 
     // ---- who may ----

@@ -66,8 +66,13 @@ public abstract class ErasureTests extends ServiceTest {
         assertThat(anonymous.post("/v1/activation", object("code", letter.get("activationCode").asText(), "username",
                 "back-again", "password", "long-enough-password")).status()).as("an old activation code opens no login")
                 .isEqualTo(422);
-        assertThat(admin.post("/v1/members/" + zora.memberId() + "/activation-code", null).status()).isEqualTo(400);
-        assertThat(admin.post("/v1/members/" + zora.memberId() + "/card/replacement", null).status()).isEqualTo(400);
+        for (String refused : new String[] {"activation-code", "card/replacement", "deactivation", "reactivation"}) {
+            Api.Reply reply = admin.post("/v1/members/" + zora.memberId() + "/" + refused,
+                    refused.equals("deactivation") ? object("reason", "Moved") : null);
+            assertThat(reply.status()).as(refused + ": a conflict with the record's state").isEqualTo(409);
+            assertThat(reply.code()).as(refused).isEqualTo("member_erased");
+            assertThat(reply.json().get("detail").asText()).as(refused).doesNotContain(zora.memberId());
+        }
         assertThat(admin.get("/v1/accounts/" + zora.accountId() + "/postings").json().get("items")).as("entries stay").hasSize(3);
     }
 
