@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
+import org.timeledger.web.NullMeans;
 
 /** Request bodies of the access feature. */
 public final class AccessRequests {
@@ -52,7 +53,8 @@ public final class AccessRequests {
 
     /** The staff user's own member record, or null to unlink it. */
     @Serdeable
-    public record LinkMember(@Nullable @Size(max = 40) String memberId) {
+    public record LinkMember(@Nullable @NullMeans("forget the link: the staff user has no member record")
+                             @Size(max = 40) String memberId) {
     }
 
     /**

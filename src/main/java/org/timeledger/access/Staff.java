@@ -93,10 +93,11 @@ public class Staff {
         if (request.role() != AccessRequests.StaffRole.COORDINATOR && !given.isEmpty()) {
             throw invalid("organisationIds", "only coordinators are bound to organisations");
         }
-        for (String id : given) {
+        for (int i = 0; i < given.size(); i++) {
+            String id = given.get(i);
             boolean ours = parties.findOrganisation(id).map(o -> o.schemeId().equals(scheme.id())).orElse(false);
             if (!ours) {
-                throw invalid("organisationIds", id + " is not an organisation of this scheme");
+                throw invalid("organisationIds[" + i + "]", id + " is not an organisation of this scheme");
             }
         }
         return List.copyOf(new TreeSet<>(given));

@@ -205,10 +205,13 @@ public class StaffManagement {
             throw RejectedException.invalidField("organisationIds", "a coordinator needs at least one organisation of "
                     + "the scheme: tick the ones they act for");
         }
-        for (String id : wanted) {
+        for (int i = 0; i < wanted.size(); i++) {
+            String id = wanted.get(i);
             boolean ours = parties.findOrganisation(id).map(o -> o.schemeId().equals(user.schemeId())).orElse(false);
             if (!ours) {
-                throw RejectedException.invalidField("organisationIds", id + " is not an organisation of this scheme");
+                // named as the request names it: the element of the list that is wrong
+                throw RejectedException.invalidField(given != null ? "organisationIds[" + i + "]" : "organisationIds",
+                        id + " is not an organisation of this scheme");
             }
         }
         return List.copyOf(new TreeSet<>(wanted));

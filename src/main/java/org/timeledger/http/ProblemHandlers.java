@@ -20,7 +20,10 @@ import io.micronaut.transaction.exceptions.TransactionException;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import io.micronaut.core.beans.BeanIntrospection;
+import io.micronaut.core.beans.BeanIntrospector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.timeledger.problem.RejectedException;
@@ -99,17 +102,57 @@ public final class ProblemHandlers {
             return responses.respond(request, Problems.of(request, Refusal.VALIDATION_FAILED, detail, errors));
         }
 
-        /** The name of the field, without the method and parameter the path starts with. */
-        private static String field(ConstraintViolation<?> violation) {
-            String name = null;
-            int depth = 0;
+        /**
+         * The field as the request names it: its JSON property (not the code's name for it), with
+         * the index of a list's element ({@code organisationIds[1]}), without the method and
+         * parameter the path starts with; a parameter's own name when the value is not a body's.
+         */
+        static String field(ConstraintViolation<?> violation) {
+            Object[] parameters = violation.getExecutableParameters();
+            StringBuilder path = new StringBuilder();
+            String parameter = null;
+            Object current = null;
             for (Path.Node node : violation.getPropertyPath()) {
-                depth++;
-                if (depth > 2 || name == null) {
-                    name = node.getName();
+                switch (node.getKind()) {
+                    case PARAMETER -> {
+                        parameter = node.getName();
+                        int index = node.as(Path.ParameterNode.class).getParameterIndex();
+                        current = parameters != null && index < parameters.length ? parameters[index] : null;
+                    }
+                    case PROPERTY, CONTAINER_ELEMENT -> {
+                        if (node.isInIterable()) {
+                            Object key = node.getIndex() != null ? node.getIndex() : node.getKey();
+                            path.append('[').append(key).append(']');
+                            current = element(current, node.getIndex());
+                        }
+                        if (node.getKind() == ElementKind.PROPERTY && node.getName() != null) {
+                            String name = current == null ? node.getName() : JsonNames.property(current.getClass(), node.getName());
+                            path.append(path.isEmpty() ? "" : ".").append(name);
+                            current = value(current, node.getName());
+                        }
+                    }
+                    default -> {
+                    }
                 }
             }
-            return name == null ? "body" : name;
+            return !path.isEmpty() ? path.toString() : parameter != null ? parameter : "body";
+        }
+
+        private static Object element(Object container, Integer index) {
+            if (container instanceof List<?> list && index != null && index < list.size()) {
+                return list.get(index);
+            }
+            return null;
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Object value(Object bean, String property) {
+            if (bean == null) {
+                return null;
+            }
+            return BeanIntrospector.SHARED.findIntrospection(bean.getClass())
+                    .flatMap(i -> ((BeanIntrospection<Object>) i).getProperty(property))
+                    .map(p -> (Object) p.get(bean)).orElse(null);
         }
     }
 

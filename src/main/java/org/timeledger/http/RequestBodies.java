@@ -134,7 +134,7 @@ public final class RequestBodies {
         }
     }
 
-    private static boolean isJson(String type) {
+    static boolean isJson(String type) {
         String media = type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         return media.equals("application/json") || media.endsWith("+json");
     }

@@ -20,8 +20,8 @@ public final class MemberRequests {
     }
 
     /**
-     * The details to change: a field left out (or null) stays as it is; an empty or blank
-     * {@code ward}, {@code phone}, {@code email}, {@code postalAddress} or {@code notes} removes it.
+     * The details to change: a field left out stays as it is (null is refused); an empty or
+     * blank {@code ward}, {@code phone}, {@code email}, {@code postalAddress} or {@code notes} removes it.
      * The name cannot be removed.
      */
     @Serdeable

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.timeledger.web.NullMeans;
 
 /** Request bodies of the schemes feature. Balances, owners and ids are never taken from them. */
 public final class SchemeRequests {
@@ -51,7 +52,7 @@ public final class SchemeRequests {
             Long memberFloorMinutes,
             @Nullable @Min(1) @Max(value = 10_080, message = "must be at most 10080 (one week)") Integer holdMinutes,
             @Nullable @Min(0) @Max(value = 3_650, message = "must be at most 3650 (ten years)") Integer backdateDays,
-            @Nullable WeeklyCap weeklyEarnCapMinutes,
+            @Nullable @NullMeans("no cap: members may log any number of minutes a week") WeeklyCap weeklyEarnCapMinutes,
             @Nullable Boolean allocationsRequired,
             @Nullable @Size(max = 64) String timeZone,
             @Nullable @Min(value = 1, message = "must be at least 1")

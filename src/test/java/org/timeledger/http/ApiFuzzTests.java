@@ -94,8 +94,11 @@ public abstract class ApiFuzzTests extends ServiceTest {
         }
     }
 
-    /** One malformed request; {@code expected} is a status it must get, or null for any 4xx. */
-    private record Variant(String group, String name, byte[] head, byte[] body, Integer expected) {
+    /**
+     * One malformed request; {@code expected} is a status it must get, or null for any 4xx; {@code field},
+     * when not null, the field its problem must name (as the request names it).
+     */
+    private record Variant(String group, String name, byte[] head, byte[] body, Integer expected, String field) {
     }
 
     private record Failure(String operation, String variant, int status, String why, String body) {
@@ -189,6 +192,13 @@ public abstract class ApiFuzzTests extends ServiceTest {
         }
         if (problem.path("status").asInt() != status) {
             return "the problem's status is " + problem.path("status") + ", the response's " + status;
+        }
+        if (v.field() != null) {
+            List<String> named = new ArrayList<>();
+            problem.path("errors").forEach(e -> named.add(e.path("field").asText()));
+            if (!named.contains(v.field())) {
+                return "the problem names the fields " + named + ", not " + v.field();
+            }
         }
         return null;
     }
@@ -795,9 +805,11 @@ public abstract class ApiFuzzTests extends ServiceTest {
                 ObjectNode without = base.json().deepCopy();
                 without.remove(field);
                 out.add(request(base).rawBody(bytes(without)).variant("field", field + ": missing"));
-                if (!Boolean.TRUE.equals(s.getNullable())) {
-                    add.accept(new Object[] {"null", JsonNodeFactory.instance.nullNode()});
-                }
+            }
+            if (!Boolean.TRUE.equals(s.getNullable())) {
+                // null is not "left out": a field the contract does not call nullable refuses it, named
+                out.add(request(base).rawBody(withValue(base.json(), field, JsonNodeFactory.instance.nullNode()))
+                        .variant("field", field + ": null", 400, field));
             }
             badValues(base.template(), field, s, base.json().path(field)).forEach((what, value) -> add.accept(new Object[] {what, value}));
         }
@@ -1094,6 +1106,10 @@ public abstract class ApiFuzzTests extends ServiceTest {
         }
 
         Variant variant(String group, String name, Integer expected) {
+            return variant(group, name, expected, null);
+        }
+
+        Variant variant(String group, String name, Integer expected, String field) {
             StringBuilder head = new StringBuilder(method).append(' ').append(path)
                     .append(query.isEmpty() ? "" : "?" + query).append(' ').append(version).append("\r\n")
                     .append("Host: localhost\r\nConnection: close\r\n");
@@ -1110,7 +1126,7 @@ public abstract class ApiFuzzTests extends ServiceTest {
                 head.append("Content-Length: ").append(body.length).append("\r\n");
             }
             head.append("\r\n");
-            return new Variant(group, name, head.toString().getBytes(StandardCharsets.ISO_8859_1), payload, expected);
+            return new Variant(group, name, head.toString().getBytes(StandardCharsets.ISO_8859_1), payload, expected, field);
         }
 
         private static byte[] chunks(byte[] bytes) {

@@ -75,7 +75,7 @@ public abstract class MemberDetailsTests extends ServiceTest {
     }
 
     @Test
-    void aFieldLeftOutOrNullStaysAndAnEmptyOneIsRemoved() {
+    void aFieldLeftOutStaysANullOneIsRefusedAndAnEmptyOneIsRemoved() {
         Scheme s = scheme();
         String ada = registerMember(s.code(), "Ada").get("id").asText();
         expect(patch(admin, ada, object("ward", "North", "phone", "01632 960123", "email", "ada@example.org",
@@ -85,11 +85,14 @@ public abstract class MemberDetailsTests extends ServiceTest {
         nulls.put("phone", null);
         nulls.put("ward", null);
         Api.Reply untouched = patch(admin, ada, nulls);
+        JsonNode afterNulls = admin.get("/v1/members/" + ada).json();
         Api.Reply cleared = patch(admin, ada, object("email", "", "notes", "   ", "ward", ""));
 
-        assertThat(untouched.status()).isEqualTo(200);
-        assertThat(untouched.json().get("ward").asText()).isEqualTo("North");
-        assertThat(untouched.json().get("details").get("phone").asText()).isEqualTo("01632 960123");
+        // null is not "left out": it is refused, naming each field, and nothing changes
+        assertThat(untouched.status()).as(untouched.toString()).isEqualTo(400);
+        assertThat(Api.ids(untouched.json().get("errors"), "field")).containsExactly("phone", "ward");
+        assertThat(afterNulls.get("ward").asText()).isEqualTo("North");
+        assertThat(afterNulls.get("details").get("phone").asText()).isEqualTo("01632 960123");
         assertThat(cleared.status()).isEqualTo(200);
         assertThat(cleared.json().has("ward")).isFalse();
         assertThat(cleared.json().get("details").has("email")).isFalse();
