@@ -1,19 +1,13 @@
 package org.timeledger.http;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.core.order.Ordered;
 import io.micronaut.core.type.Argument;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.annotation.Body;
-import io.micronaut.http.annotation.RequestFilter;
-import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.web.router.RouteMatch;
+import jakarta.inject.Singleton;
 import org.timeledger.problem.RejectedException;
 import org.timeledger.problem.RejectedException.FieldError;
 import org.timeledger.problem.Refusal;
@@ -21,6 +15,7 @@ import org.timeledger.web.NullMeans;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,24 +26,22 @@ import java.util.Optional;
  * change nothing while answering 200. Here every null in a JSON body is refused with 400 naming
  * its field as the request does ({@code organisationIds[1]}), unless the request type's property
  * says what null means ({@link NullMeans}, {@code nullable: true} in openapi.yml). Driven by the
- * route's body type, so a property added later is covered without a line here. Runs after
- * authentication, so a caller with no credentials is still told 401 first.
+ * route's body type, so a property added later is covered without a line here. Checked by
+ * {@link RequestBodies.JsonBodies} with the body it already reads: a second filter reading the
+ * body trips the server's buffer when the route reads it again at once.
  */
-@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-public class NullValues implements Ordered {
-    private final ProblemHandlers.Rejections rejections;
+@Singleton
+public class NullValues {
     private final JsonMapper json;
 
-    public NullValues(ProblemHandlers.Rejections rejections, JsonMapper json) {
-        this.rejections = rejections;
+    public NullValues(JsonMapper json) {
         this.json = json;
     }
 
-    @RequestFilter
+    /** The refusal of the nulls in a JSON body for this route, or null when it has none it may not have. */
     @Nullable
-    public HttpResponse<?> refuseNulls(HttpRequest<?> request, @Nullable RouteMatch<?> route, @Nullable @Body byte[] body) {
-        String type = request.getHeaders().get(HttpHeaders.CONTENT_TYPE);
-        if (route == null || body == null || body.length == 0 || type == null || !RequestBodies.isJson(type)) {
+    RejectedException refusal(HttpRequest<?> request, @Nullable RouteMatch<?> route, byte[] body) {
+        if (route == null) {
             return null;
         }
         Optional<Argument<?>> argument = route.getRouteInfo().getBodyArgument();
@@ -71,14 +64,25 @@ public class NullValues implements Ordered {
         if (errors.isEmpty()) {
             return null;
         }
-        errors.sort(java.util.Comparator.comparing(FieldError::field));
+        errors.sort(Comparator.comparing(FieldError::field));
         String detail = String.join("; ", errors.stream().map(e -> e.field() + " " + e.message()).toList()) + ".";
-        return rejections.handle(request, new RejectedException(Refusal.VALIDATION_FAILED, detail, errors));
+        return new RejectedException(Refusal.VALIDATION_FAILED, detail, errors);
     }
 
     /** Adds each null under {@code node} that its property does not take, by its path in the request. */
     private static void refused(JsonNode node, Argument<?> type, String path, boolean change, List<FieldError> out) {
-        if (node.isObject()) {
+        if (node.isObject() && Map.class.isAssignableFrom(type.getType())) {
+            // a body read as a map of parameters (the token endpoint's): no value of it is null
+            Argument<?> value = type.getTypeVariable("V").orElse(Argument.OBJECT_ARGUMENT);
+            for (Map.Entry<String, JsonNode> field : node.entries()) {
+                String at = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+                if (field.getValue().isNull()) {
+                    out.add(new FieldError(at, "may not be null: leave it out if it does not apply"));
+                } else {
+                    refused(field.getValue(), value, at, change, out);
+                }
+            }
+        } else if (node.isObject()) {
             Map<String, Argument<?>> properties = JsonNames.properties(type.getType());
             for (Map.Entry<String, JsonNode> field : node.entries()) {
                 Argument<?> property = properties.get(field.getKey());
@@ -114,10 +118,5 @@ public class NullValues implements Ordered {
         }
         return change ? "may not be null: leave it out to keep it as it is"
                 : "may not be null: leave it out if it does not apply";
-    }
-
-    @Override
-    public int getOrder() {
-        return ServerFilterPhase.SECURITY.after() - 3;
     }
 }

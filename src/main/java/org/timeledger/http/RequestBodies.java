@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.timeledger.web.LargeUpload;
 import org.timeledger.web.Problems;
+import org.timeledger.problem.RejectedException;
 
 /**
  * What every request body must be before a route reads it, answered as problems:
@@ -93,20 +94,26 @@ public final class RequestBodies {
         }
     }
 
-    /** A JSON body, read: its size when it was streamed without a length, its encoding, one value. */
+    /**
+     * A JSON body, read: its size when it was streamed without a length, its encoding, one value,
+     * and no null its route's request does not take ({@link NullValues}).
+     */
     @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
     public static class JsonBodies implements Ordered {
         private final ProblemResponses responses;
+        private final NullValues nulls;
         private final long maxSize;
 
-        public JsonBodies(ProblemResponses responses, @Property(name = "timeledger.max-request-size") @ReadableBytes long maxSize) {
+        public JsonBodies(ProblemResponses responses, NullValues nulls,
+                          @Property(name = "timeledger.max-request-size") @ReadableBytes long maxSize) {
             this.responses = responses;
+            this.nulls = nulls;
             this.maxSize = maxSize;
         }
 
         @RequestFilter
         @Nullable
-        public HttpResponse<?> checkJson(HttpRequest<?> request, @Nullable @Body byte[] body) {
+        public HttpResponse<?> checkJson(HttpRequest<?> request, @Nullable RouteMatch<?> route, @Nullable @Body byte[] body) {
             String type = request.getHeaders().get(HttpHeaders.CONTENT_TYPE);
             if (type == null || !isJson(type)) {
                 return null;
@@ -125,7 +132,11 @@ public final class RequestBodies {
                 return refuse(responses, request, Refusal.REQUEST_ENTITY_TOO_LARGE, tooLarge(maxSize));
             }
             String problem = problem(body);
-            return problem == null ? null : refuse(responses, request, Refusal.VALIDATION_FAILED, problem);
+            if (problem != null) {
+                return refuse(responses, request, Refusal.VALIDATION_FAILED, problem);
+            }
+            RejectedException refused = nulls.refusal(request, route, body);
+            return refused == null ? null : responses.respond(request, Problems.of(request, refused));
         }
 
         @Override
