@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.util.regex.Pattern;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -53,6 +54,14 @@ class ArchitectureTest {
                 .whereLayer("Ledger").mayOnlyBeAccessedByLayers("Edge", "Features", "Web", "Audit")
                 .whereLayer("LedgerStore").mayOnlyBeAccessedByLayers("Ledger")
                 .whereLayer("LedgerModel").mayOnlyBeAccessedByLayers("Edge", "Features", "Audit", "Web", "Ledger", "LedgerStore")
+                .check(code);
+    }
+
+    @Test
+    void blankHasOneDefinition() {
+        // support.Text says what blank is for every text a request carries; jakarta's @NotBlank
+        // has another (a no-break space is text to it, U+001F blank): use support.Filled, NameText or NoteText
+        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("jakarta.validation.constraints.NotBlank")
                 .check(code);
     }
 

@@ -1,10 +1,12 @@
 package org.timeledger.access;
 
+import org.timeledger.support.Filled;
+import org.timeledger.support.NameText;
+import org.timeledger.support.NoteText;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -21,11 +23,11 @@ public final class AccessRequests {
     }
 
     @Serdeable
-    public record Logout(@JsonProperty("refresh_token") @NotBlank @Size(max = 200) String refreshToken) {
+    public record Logout(@JsonProperty("refresh_token") @NotNull @Filled @Size(max = 200) String refreshToken) {
     }
 
     @Serdeable
-    public record Login(@NotBlank @Size(max = 100) String username, @NotBlank @Size(max = 200) String password) {
+    public record Login(@NotNull @Filled @Size(max = 100) String username, @NotNull @Filled @Size(max = 200) String password) {
     }
 
     /** The roles staff can be given; members and tills get in by other means. */
@@ -37,18 +39,18 @@ public final class AccessRequests {
     public record CreateStaff(@NotNull @Pattern(regexp = USERNAME, message = USERNAME_RULE) String username,
                               @NotNull @Size(max = 200) String password,
                               @NotNull StaffRole role,
-                              @Nullable @Size(max = 50) List<@NotBlank @Size(max = 40) String> organisationIds,
+                              @Nullable @Size(max = 50) List<@Filled @Size(max = 40) String> organisationIds,
                               @Nullable @Size(max = 40) String memberId) {
     }
 
     @Serdeable
-    public record Activation(@NotBlank @Size(max = 40) String code,
+    public record Activation(@NotNull @Filled @Size(max = 40) String code,
                              @NotNull @Pattern(regexp = USERNAME, message = USERNAME_RULE) String username,
                              @NotNull @Size(max = 200) String password) {
     }
 
     @Serdeable
-    public record CreateApiKey(@NotBlank @Size(max = 100) String label) {
+    public record CreateApiKey(@NotNull @NameText @Size(max = 100) String label) {
     }
 
     /** The staff user's own member record, or null to unlink it. */
@@ -63,17 +65,17 @@ public final class AccessRequests {
      */
     @Introspected
     public record ChangeStaff(@Nullable StaffRole role,
-                              @Nullable @Size(max = 50) List<@NotBlank @Size(max = 40) String> organisationIds) {
+                              @Nullable @Size(max = 50) List<@Filled @Size(max = 40) String> organisationIds) {
     }
 
     @Serdeable
-    public record DeactivateStaff(@NotBlank @Size(max = 500) String reason) {
+    public record DeactivateStaff(@NotNull @NoteText @Size(max = 500) String reason) {
     }
 
     /** A staff user sets a new password with the one-time code an administrator gave them. */
     @Serdeable
     public record PasswordReset(@NotNull @Pattern(regexp = USERNAME, message = USERNAME_RULE) String username,
-                                @NotBlank @Size(max = 40) String code,
+                                @NotNull @Filled @Size(max = 40) String code,
                                 @NotNull @Size(max = 200) String newPassword) {
     }
 

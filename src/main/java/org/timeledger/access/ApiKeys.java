@@ -1,5 +1,6 @@
 package org.timeledger.access;
 
+import org.timeledger.support.Text;
 import org.timeledger.audit.Action;
 import org.timeledger.audit.AuditTrail;
 import org.timeledger.audit.Changes;
@@ -60,7 +61,7 @@ public class ApiKeys {
     public Created create(Caller caller, Partner partner, String label) {
         String body = Ids.newId("key").substring(4);
         String secret = Secrets.randomToken(32);
-        ApiKey key = new ApiKey("key_" + body, partner.id(), partner.schemeId(), label.strip(), now(), null, null);
+        ApiKey key = new ApiKey("key_" + body, partner.id(), partner.schemeId(), Text.strip(label), now(), null, null);
         transactions.write(() -> {
             store.insert(key, Secrets.sha256Hex(secret), caller.principalId());
             audit.record(caller, key.schemeId(), Action.TILL_KEY_ISSUED, Subject.tillKey(key.id()),
@@ -91,7 +92,7 @@ public class ApiKeys {
 
     /** The till behind a presented key, if the key is well formed, known, matching and not revoked. */
     public Optional<Authentication> authenticate(String presented) {
-        Matcher m = FORM.matcher(presented.strip());
+        Matcher m = FORM.matcher(Text.strip(presented));
         if (!m.matches()) {
             return Optional.empty();
         }

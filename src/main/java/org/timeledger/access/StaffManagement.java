@@ -1,5 +1,6 @@
 package org.timeledger.access;
 
+import org.timeledger.support.Text;
 import jakarta.inject.Singleton;
 import org.timeledger.access.AccessViews.StaffView;
 import org.timeledger.audit.Action;
@@ -73,10 +74,10 @@ public class StaffManagement {
     }
 
     private static Boolean status(String status) {
-        if (status == null || status.isBlank()) {
+        if (status == null || Text.isBlank(status)) {
             return null;
         }
-        return switch (status.strip().toUpperCase(Locale.ROOT)) {
+        return switch (Text.strip(status).toUpperCase(Locale.ROOT)) {
             case "ACTIVE" -> true;
             case "INACTIVE" -> false;
             default -> throw RejectedException.invalidField("status", "must be ACTIVE or INACTIVE");
@@ -135,9 +136,9 @@ public class StaffManagement {
                 if (Role.ADMIN.name().equals(user.role())) {
                     refuseIfLast(locked, user, "deactivated");
                 }
-                store.deactivate(user.id(), Clocks.now(clock), reason.strip());
+                store.deactivate(user.id(), Clocks.now(clock), Text.strip(reason));
                 audit.record(caller, user.schemeId(), Action.STAFF_DEACTIVATED, Subject.staff(user.id()), Changes.of()
-                        .field("status", "ACTIVE", "INACTIVE").personal("reason", null, reason.strip()));
+                        .field("status", "ACTIVE", "INACTIVE").personal("reason", null, Text.strip(reason)));
             }
             resets.supersede(user.id(), Clocks.now(clock));
             endSessions(user.id());

@@ -1,5 +1,6 @@
 package org.timeledger.giving;
 
+import org.timeledger.support.Text;
 import org.timeledger.audit.Action;
 import org.timeledger.audit.AuditTrail;
 import org.timeledger.audit.Changes;
@@ -107,7 +108,7 @@ public class Beneficiaries {
     }
 
     public static String firstName(String displayName) {
-        String name = displayName.strip();
+        String name = Text.strip(displayName);
         int space = name.indexOf(' ');
         return space < 0 ? name : name.substring(0, space);
     }

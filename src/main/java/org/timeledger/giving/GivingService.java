@@ -1,5 +1,6 @@
 package org.timeledger.giving;
 
+import org.timeledger.support.Text;
 import org.timeledger.problem.Refusal;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
@@ -71,7 +72,7 @@ public class GivingService {
                 .orElseThrow(() -> new RejectedException(Refusal.RECIPIENT_NOT_FOUND,
                         "No member " + request.memberId() + " in this scheme."));
         staff.refuseOwnRecord(caller, member.id(), "grant you credits");
-        String memo = request.memo() == null || request.memo().isBlank() ? "Grant from the community pot" : request.memo().strip();
+        String memo = request.memo() == null || Text.isBlank(request.memo()) ? "Grant from the community pot" : Text.strip(request.memo());
         try {
             JournalEntry entry = ledger.move(scheme.id(), EntryType.GRANT, scheme.communityPotAccountId(),
                     member.accountId(), request.amountMinutes(), memo, Actor.of(caller.principalId()));

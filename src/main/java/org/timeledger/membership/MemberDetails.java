@@ -1,5 +1,6 @@
 package org.timeledger.membership;
 
+import org.timeledger.support.Text;
 import jakarta.inject.Singleton;
 import org.timeledger.access.Access;
 import org.timeledger.access.Activations;
@@ -111,10 +112,10 @@ public class MemberDetails {
                 throw PartyService.erased(member);
             }
             Member changed = member.inactive() ? member
-                    : parties.changeDeactivation(member, Clocks.now(clock), reason.strip());
+                    : parties.changeDeactivation(member, Clocks.now(clock), Text.strip(reason));
             if (!member.inactive()) {
                 audit.record(caller, member.schemeId(), Action.MEMBER_DEACTIVATED, Subject.member(member.id()),
-                        Changes.of().field("status", "ACTIVE", "INACTIVE").personal("reason", null, reason.strip()));
+                        Changes.of().field("status", "ACTIVE", "INACTIVE").personal("reason", null, Text.strip(reason)));
             }
             activations.endAccessOf(member.id());
             return MemberView.forStaff(changed, schemes.codeOf(changed.schemeId()), parties.contactOf(member.id()));
@@ -152,7 +153,7 @@ public class MemberDetails {
     }
 
     private static String name(String given) {
-        String name = given.strip();
+        String name = Text.strip(given);
         if (name.isEmpty()) {
             throw RejectedException.invalidField("displayName", "cannot be blank: give the member's name");
         }
@@ -196,6 +197,6 @@ public class MemberDetails {
     }
 
     private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+        return s == null || Text.isBlank(s) ? null : Text.strip(s);
     }
 }

@@ -1,8 +1,10 @@
 package org.timeledger.membership;
 
+import jakarta.validation.constraints.NotNull;
+import org.timeledger.support.NameText;
+import org.timeledger.support.NoteText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.timeledger.schemes.ContactMethod;
 
@@ -25,16 +27,16 @@ public final class MemberRequests {
      * The name cannot be removed.
      */
     @Serdeable
-    public record ChangeDetails(@Nullable @Size(max = MAX_NAME) String displayName,
-                                @Nullable @Size(max = MAX_WARD) String ward,
+    public record ChangeDetails(@Nullable @NameText @Size(max = MAX_NAME) String displayName,
+                                @Nullable @NameText(blankMeansNone = true) @Size(max = MAX_WARD) String ward,
                                 @Nullable @Size(max = MAX_PHONE) String phone,
                                 @Nullable @Size(max = MAX_EMAIL) String email,
-                                @Nullable @Size(max = MAX_ADDRESS) String postalAddress,
+                                @Nullable @NoteText(blankMeansNone = true) @Size(max = MAX_ADDRESS) String postalAddress,
                                 @Nullable ContactMethod preferredContact,
-                                @Nullable @Size(max = MAX_NOTES) String notes) {
+                                @Nullable @NoteText(blankMeansNone = true) @Size(max = MAX_NOTES) String notes) {
     }
 
     @Serdeable
-    public record Deactivate(@NotBlank @Size(max = MAX_REASON) String reason) {
+    public record Deactivate(@NotNull @NoteText @Size(max = MAX_REASON) String reason) {
     }
 }

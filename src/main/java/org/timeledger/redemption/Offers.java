@@ -1,5 +1,6 @@
 package org.timeledger.redemption;
 
+import org.timeledger.support.Text;
 import org.timeledger.audit.Action;
 import org.timeledger.audit.AuditTrail;
 import org.timeledger.audit.Changes;
@@ -51,7 +52,7 @@ public class Offers {
         return transactions.write(() -> {
             Partner partner = access.partner(caller, partnerId);
             Instant now = now();
-            Offer offer = offers.save(new Offer(Ids.newId("ofr"), partner.schemeId(), partner.id(), request.title().strip(),
+            Offer offer = offers.save(new Offer(Ids.newId("ofr"), partner.schemeId(), partner.id(), Text.strip(request.title()),
                     request.amountMinutes(), request.weeklyQuota(), request.active() == null || request.active(), now, now));
             audit.record(caller, offer.schemeId(), Action.OFFER_CREATED, Subject.offer(offer.id()), Changes.of()
                     .field("partnerId", null, offer.partnerId())
@@ -74,7 +75,7 @@ public class Offers {
             Integer quota = request.weeklyQuota() == null ? offer.weeklyQuota()
                     : request.weeklyQuota() == 0 ? null : request.weeklyQuota();
             Offer changed = offers.update(new Offer(offer.id(), offer.schemeId(), offer.partnerId(),
-                    request.title() == null ? offer.title() : request.title().strip(),
+                    request.title() == null ? offer.title() : Text.strip(request.title()),
                     request.amountMinutes() == null ? offer.amountMinutes() : request.amountMinutes(), quota,
                     request.active() == null ? offer.active() : request.active(), offer.createdAt(), now()));
             Changes changes = Changes.of()

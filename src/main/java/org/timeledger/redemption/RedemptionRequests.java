@@ -1,10 +1,11 @@
 package org.timeledger.redemption;
 
+import org.timeledger.support.Filled;
+import org.timeledger.support.NameText;
+import org.timeledger.support.NoteText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
@@ -15,22 +16,21 @@ public final class RedemptionRequests {
     }
 
     @Serdeable
-    public record CreateOffer(@NotBlank @Size(max = 200) String title, @NotNull Long amountMinutes,
+    public record CreateOffer(@NotNull @NameText @Size(max = 200) String title, @NotNull Long amountMinutes,
                               @Nullable Integer weeklyQuota, @Nullable Boolean active) {
     }
 
     /** Fields to change; those left out stay. {@code weeklyQuota: 0} removes the quota. */
     @Serdeable
-    public record ChangeOffer(@Nullable @Size(min = 1, max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
-                              String title, @Nullable Long amountMinutes,
+    public record ChangeOffer(@Nullable @NameText @Size(max = 200) String title, @Nullable Long amountMinutes,
                               @Nullable Integer weeklyQuota, @Nullable Boolean active) {
     }
 
     /** A hold (or, with {@code capture: true}, a hold captured at once) for an offer or an amount. */
     @Serdeable
-    public record Hold(@NotBlank @Size(max = 40) String cardNumber, @Nullable @Size(max = 40) String fundingAccountId,
+    public record Hold(@NotNull @Filled @Size(max = 40) String cardNumber, @Nullable @Size(max = 40) String fundingAccountId,
                        @Nullable @Size(max = 40) String offerId, @Nullable Long amountMinutes,
-                       @NotBlank @Size(max = 100) String tillReference, @Nullable Boolean capture) {
+                       @NotNull @NameText @Size(max = 100) String tillReference, @Nullable Boolean capture) {
     }
 
     @Serdeable
@@ -38,7 +38,7 @@ public final class RedemptionRequests {
     }
 
     @Serdeable
-    public record Refund(@NotNull Long amountMinutes, @NotBlank @Size(max = 500) String reason) {
+    public record Refund(@NotNull Long amountMinutes, @NotNull @NoteText @Size(max = 500) String reason) {
     }
 
     @Serdeable

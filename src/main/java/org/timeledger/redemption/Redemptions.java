@@ -1,5 +1,6 @@
 package org.timeledger.redemption;
 
+import org.timeledger.support.Text;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import org.timeledger.problem.Refusal;
@@ -86,7 +87,7 @@ public class Redemptions {
         boolean captureNow = Boolean.TRUE.equals(request.capture());
         Hold hold = ledger.hold(scheme.id(), funding, amountMinutes, now.plus(scheme.holdMinutes(), ChronoUnit.MINUTES),
                 captureNow ? List.of(partner.accountId()) : List.of());
-        Redemption redemption = Redemption.held(partner.id(), offer, holder, hold, request.tillReference().strip(),
+        Redemption redemption = Redemption.held(partner.id(), offer, holder, hold, Text.strip(request.tillReference()),
                 caller.principalId());
         store.insert(redemption);
         events.held(redemption);
@@ -172,9 +173,9 @@ public class Redemptions {
         Partner partner = parties.findPartner(redemption.partnerId()).orElseThrow();
         JournalEntry entry = ledger.move(redemption.schemeId(), EntryType.REFUND, partner.accountId(),
                 redemption.fundingAccountId(), request.amountMinutes(), "Refund from " + partner.name() + ": "
-                        + request.reason().strip(), new Actor(caller.principalId(), redemption.memberId()));
+                        + Text.strip(request.reason()), new Actor(caller.principalId(), redemption.memberId()));
         RedemptionStore.RefundRow refund = new RedemptionStore.RefundRow(Ids.newId("rfd"), redemption.id(), entry.id(),
-                request.amountMinutes(), request.reason().strip(), caller.principalId(), entry.postedAt());
+                request.amountMinutes(), Text.strip(request.reason()), caller.principalId(), entry.postedAt());
         store.insertRefund(refund);
         events.refunded(redemption, entry, refund.id(), refund.amountMinutes());
         return new RefundView(refund.id(), redemption.id(), entry.id(), refund.amountMinutes(), refund.reason(),

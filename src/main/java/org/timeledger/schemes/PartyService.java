@@ -1,5 +1,6 @@
 package org.timeledger.schemes;
 
+import org.timeledger.support.Text;
 import org.timeledger.audit.Action;
 import org.timeledger.audit.AuditTrail;
 import org.timeledger.audit.Changes;
@@ -65,7 +66,7 @@ public class PartyService {
     public Member insertMember(Scheme scheme, SchemeRequests.RegisterMember request, String registeredBy) {
         String memberId = Ids.newId("mem");
         String accountId = ledger.openAccount(scheme.id(), AccountKind.MEMBER, memberId, scheme.memberFloorMinutes()).id();
-        Member member = members.save(new Member(memberId, scheme.id(), request.displayName().strip(),
+        Member member = members.save(new Member(memberId, scheme.id(), Text.strip(request.displayName()),
                 blankToNull(request.ward()), unusedCardNumber(), accountId, now(), null, registeredBy, null, null));
         events.record(Event.of(scheme.id(), EventType.MEMBER_REGISTERED, member.createdAt()).withMember(memberId)
                 .withEntry(null, null, List.of(accountId)));
@@ -76,7 +77,7 @@ public class PartyService {
         return transactions.write(() -> {
             String id = Ids.newId("org");
             String accountId = ledger.openAccount(scheme.id(), AccountKind.ORGANISATION, id, 0L).id();
-            Organisation organisation = organisations.save(new Organisation(id, scheme.id(), request.name().strip(),
+            Organisation organisation = organisations.save(new Organisation(id, scheme.id(), Text.strip(request.name()),
                     blankToNull(request.ward()), accountId, now()));
             audit.record(caller, scheme.id(), Action.ORGANISATION_CREATED, Subject.organisation(id),
                     Changes.of().field("name", null, organisation.name()).field("ward", null, organisation.ward()));
@@ -88,7 +89,7 @@ public class PartyService {
         return transactions.write(() -> {
             String id = Ids.newId("prt");
             String accountId = ledger.openAccount(scheme.id(), AccountKind.PARTNER, id, 0L).id();
-            Partner partner = partners.save(new Partner(id, scheme.id(), request.name().strip(), blankToNull(request.ward()),
+            Partner partner = partners.save(new Partner(id, scheme.id(), Text.strip(request.name()), blankToNull(request.ward()),
                     accountId, now()));
             audit.record(caller, scheme.id(), Action.PARTNER_CREATED, Subject.partner(id),
                     Changes.of().field("name", null, partner.name()).field("ward", null, partner.ward()));
@@ -198,7 +199,7 @@ public class PartyService {
     }
 
     private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+        return s == null || Text.isBlank(s) ? null : Text.strip(s);
     }
 
     /** Locks the member's row and reads it as it stands under the lock; taken before any account lock. */

@@ -1,10 +1,10 @@
 package org.timeledger.schemes;
 
+import org.timeledger.support.NameText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -20,7 +20,7 @@ public final class SchemeRequests {
             @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,31}",
                     message = "must be 2-32 lower-case letters, digits or hyphens, starting with a letter or digit")
             String code,
-            @NotBlank @Size(max = 200) String name,
+            @NotNull @NameText @Size(max = 200) String name,
             @Nullable @Min(value = -6_000_000, message = "must be at least -6000000 (100,000 hours of debt)")
             @Max(value = 0, message = "must be zero or negative (the lowest balance a member may reach)")
             Long memberFloorMinutes,
@@ -46,7 +46,7 @@ public final class SchemeRequests {
      */
     @Serdeable
     public record ChangeScheme(
-            @Nullable @Size(min = 1, max = 200) String name,
+            @Nullable @NameText @Size(max = 200) String name,
             @Nullable @Min(value = -6_000_000, message = "must be at least -6000000 (100,000 hours of debt)")
             @Max(value = 0, message = "must be zero or negative (the lowest balance a member may reach)")
             Long memberFloorMinutes,
@@ -70,12 +70,12 @@ public final class SchemeRequests {
     }
 
     @Serdeable
-    public record RegisterMember(@NotBlank @Size(max = 200) String displayName,
-                                 @Nullable @Size(max = 100) String ward) {
+    public record RegisterMember(@NotNull @NameText @Size(max = 200) String displayName,
+                                 @Nullable @NameText(blankMeansNone = true) @Size(max = 100) String ward) {
     }
 
     @Serdeable
-    public record RegisterParty(@NotBlank @Size(max = 200) String name,
-                                @Nullable @Size(max = 100) String ward) {
+    public record RegisterParty(@NotNull @NameText @Size(max = 200) String name,
+                                @Nullable @NameText(blankMeansNone = true) @Size(max = 100) String ward) {
     }
 }

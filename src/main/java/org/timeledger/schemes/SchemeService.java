@@ -1,5 +1,6 @@
 package org.timeledger.schemes;
 
+import org.timeledger.support.Text;
 import org.timeledger.audit.Action;
 import org.timeledger.audit.AuditTrail;
 import org.timeledger.audit.Changes;
@@ -94,7 +95,7 @@ public class SchemeService {
                     + "): it is the lowest floor an administrator may give one member");
         }
         // the scheme row goes first: accounts reference it
-        Scheme scheme = new Scheme(schemeId, request.code(), request.name().strip(), floor, hold,
+        Scheme scheme = new Scheme(schemeId, request.code(), Text.strip(request.name()), floor, hold,
                 "", "", Clocks.now(clock), backdate, request.weeklyEarnCapMinutes(),
                 allocations, zone, spread, requestDays, lowest);
         schemes.save(scheme);

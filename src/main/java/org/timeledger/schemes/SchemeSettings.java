@@ -1,5 +1,6 @@
 package org.timeledger.schemes;
 
+import org.timeledger.support.Text;
 import org.timeledger.audit.Action;
 import org.timeledger.audit.AuditTrail;
 import org.timeledger.audit.Changes;
@@ -108,10 +109,10 @@ public class SchemeSettings {
     private static Scheme apply(Scheme s, SchemeRequests.ChangeScheme r) {
         String name = s.name();
         if (r.name() != null) {
-            if (r.name().isBlank()) {
+            if (Text.isBlank(r.name())) {
                 throw RejectedException.invalidField("name", "must not be blank");
             }
-            name = r.name().strip();
+            name = Text.strip(r.name());
         }
         long floor = r.memberFloorMinutes() == null ? s.memberFloorMinutes() : r.memberFloorMinutes();
         long lowest = r.lowestMemberFloorMinutes() == null ? s.lowestMemberFloorMinutes() : r.lowestMemberFloorMinutes();

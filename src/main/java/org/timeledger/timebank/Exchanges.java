@@ -1,5 +1,6 @@
 package org.timeledger.timebank;
 
+import org.timeledger.support.Text;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -89,7 +90,7 @@ public class Exchanges {
         Member helper = otherParty(scheme, request.toMemberId(), request.toCardNumber(), request.listingId(), payer,
                 "toMemberId", "toCardNumber");
         Terms terms = new Terms(scheme, payer, helper, request.minutes(), help.category(scheme, request.categoryCode(),
-                "categoryCode"), request.date(), request.description().strip(), request.listingId());
+                "categoryCode"), request.date(), Text.strip(request.description()), request.listingId());
         return view(settle(terms, Actor.of(caller.principalId()), null));
     }
 
@@ -101,7 +102,7 @@ public class Exchanges {
         Member helper = memberOf(scheme, request.toMemberId(), "toMemberId");
         staff.refuseOwnRecord(caller, helper.id(), "record an exchange that pays you");
         Terms terms = new Terms(scheme, payer, helper, request.minutes(), help.category(scheme, request.categoryCode(),
-                "categoryCode"), request.date(), request.description().strip(), request.listingId());
+                "categoryCode"), request.date(), Text.strip(request.description()), request.listingId());
         return view(settle(terms, new Actor(caller.principalId(), payer.id()), null));
     }
 

@@ -1,8 +1,10 @@
 package org.timeledger.timebank;
 
+import org.timeledger.support.Filled;
+import org.timeledger.support.NameText;
+import org.timeledger.support.NoteText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -21,28 +23,28 @@ public final class ListingRequests {
     /** A member posts for themselves (no {@code memberId}); staff post for the member they name. */
     @Serdeable
     public record CreateListing(@NotNull ListingKind kind,
-                                @NotBlank @Size(max = 40) String categoryCode,
-                                @NotBlank @Size(max = MAX_TITLE) String title,
-                                @NotBlank @Size(max = MAX_DESCRIPTION) String description,
-                                @Nullable @Size(max = MAX_WARD) String ward,
+                                @NotNull @Filled @Size(max = 40) String categoryCode,
+                                @NotNull @NameText @Size(max = MAX_TITLE) String title,
+                                @NotNull @NoteText @Size(max = MAX_DESCRIPTION) String description,
+                                @Nullable @NameText(blankMeansNone = true) @Size(max = MAX_WARD) String ward,
                                 @Nullable LocalDate expiresOn,
                                 @Nullable @Size(max = 40) String memberId) {
     }
 
     /** The fields to change; those left out stay as they are. A blank {@code ward} removes it. */
     @Serdeable
-    public record ChangeListing(@Nullable @Size(min = 1, max = MAX_TITLE) String title,
-                                @Nullable @Size(min = 1, max = MAX_DESCRIPTION) String description,
-                                @Nullable @Size(max = MAX_WARD) String ward,
+    public record ChangeListing(@Nullable @NameText @Size(max = MAX_TITLE) String title,
+                                @Nullable @NoteText @Size(max = MAX_DESCRIPTION) String description,
+                                @Nullable @NameText(blankMeansNone = true) @Size(max = MAX_WARD) String ward,
                                 @Nullable LocalDate expiresOn,
-                                @Nullable @Size(min = 1, max = 40) String categoryCode) {
+                                @Nullable @Filled @Size(min = 1, max = 40) String categoryCode) {
     }
 
     @Serdeable
-    public record Respond(@NotBlank @Size(max = MAX_MESSAGE) String message) {
+    public record Respond(@NotNull @NoteText @Size(max = MAX_MESSAGE) String message) {
     }
 
     @Serdeable
-    public record Match(@NotBlank @Size(max = 40) String memberId) {
+    public record Match(@NotNull @Filled @Size(max = 40) String memberId) {
     }
 }

@@ -1,5 +1,6 @@
 package org.timeledger.timebank;
 
+import org.timeledger.support.Text;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -77,11 +78,11 @@ public class Listings {
         return transactions.write(() -> {
             Scheme scheme = access.scheme(caller, schemeCode);
             Member owner = owner(caller, scheme, request.memberId());
-            Category category = help.category(scheme, request.categoryCode().strip(), "categoryCode");
+            Category category = help.category(scheme, Text.strip(request.categoryCode()), "categoryCode");
             LocalDate today = scheme.today(clock.instant());
             String id = Ids.newId("lst");
             store.insert(new ListingStore.NewListing(id, scheme.id(), owner.id(), request.kind(), category.id(),
-                    request.title().strip(), request.description().strip(), blankToNull(request.ward()),
+                    Text.strip(request.title()), Text.strip(request.description()), blankToNull(request.ward()),
                     expiry(request.expiresOn(), today), caller.principalId(), Clocks.now(clock)));
             return view(caller, store.find(id).orElseThrow(), scheme, today);
         });
@@ -100,7 +101,7 @@ public class Listings {
                 throw closed(listing);
             }
             String categoryId = request.categoryCode() == null ? listing.categoryId()
-                    : help.category(scheme, request.categoryCode().strip(), "categoryCode").id();
+                    : help.category(scheme, Text.strip(request.categoryCode()), "categoryCode").id();
             store.update(listing.id(), categoryId, title != null ? title : listing.title(),
                     description != null ? description : listing.description(),
                     request.ward() != null ? blankToNull(request.ward()) : listing.ward(),
@@ -133,7 +134,7 @@ public class Listings {
                         "This is your own listing; responses come from other members.");
             }
             String responseId = Ids.newId("lsr");
-            store.insertResponse(responseId, listing.id(), responder.id(), request.message().strip(), Clocks.now(clock));
+            store.insertResponse(responseId, listing.id(), responder.id(), Text.strip(request.message()), Clocks.now(clock));
             return responseView(caller, listing, store.response(responseId).orElseThrow());
         });
     }
@@ -144,7 +145,7 @@ public class Listings {
      * help needs vetting. Matching the same member again answers the match made before.
      */
     public Matched match(Caller caller, String id, ListingRequests.Match request) {
-        String memberId = request.memberId().strip();
+        String memberId = Text.strip(request.memberId());
         return transactions.write(() -> {
             Listing listing = visible(caller, store.lock(id), id);
             Optional<ListingMatch> earlier = store.match(listing.id(), memberId);
@@ -201,7 +202,7 @@ public class Listings {
         return transactions.read(() -> {
             Scheme scheme = access.scheme(caller, schemeCode);
             String categoryId = query.categoryCode() == null ? null
-                    : help.category(scheme, query.categoryCode().strip(), "categoryCode").id();
+                    : help.category(scheme, Text.strip(query.categoryCode()), "categoryCode").id();
             LocalDate today = scheme.today(clock.instant());
             ListingStore.Filter filter = new ListingStore.Filter(scheme.id(), today, kind, categoryId, ward, text);
             return Page.fetch(size, rows -> store.open(filter, before, rows), Listing::id,
@@ -273,7 +274,7 @@ public class Listings {
     }
 
     private static String firstName(String displayName) {
-        String name = displayName.strip();
+        String name = Text.strip(displayName);
         int space = name.indexOf(' ');
         return space < 0 ? name : name.substring(0, space);
     }
@@ -288,10 +289,10 @@ public class Listings {
             }
             return access.member(caller, caller.memberId());
         }
-        if (memberId == null || memberId.isBlank()) {
+        if (memberId == null || Text.isBlank(memberId)) {
             throw RejectedException.invalidField("memberId", "name the member the listing is for");
         }
-        return activeMember(scheme, memberId.strip());
+        return activeMember(scheme, Text.strip(memberId));
     }
 
     private Member activeMember(Scheme scheme, String memberId) {
@@ -354,14 +355,14 @@ public class Listings {
     }
 
     private static String nonBlank(String field, String value) {
-        if (value != null && value.isBlank()) {
+        if (value != null && Text.isBlank(value)) {
             throw RejectedException.invalidField(field, "must not be blank");
         }
-        return value == null ? null : value.strip();
+        return value == null ? null : Text.strip(value);
     }
 
     private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        return value == null || Text.isBlank(value) ? null : Text.strip(value);
     }
 
     private static RejectedException closed(Listing listing) {

@@ -1,5 +1,6 @@
 package org.timeledger.timebank;
 
+import org.timeledger.support.Text;
 import org.timeledger.audit.Action;
 import org.timeledger.audit.AuditTrail;
 import org.timeledger.audit.Changes;
@@ -63,7 +64,7 @@ public class MemberLimits {
                         + Minutes.inWords(-scheme.lowestMemberFloorMinutes()) + "; owing " + Minutes.inWords(-floor)
                         + " is more than that.");
             }
-            FloorChange change = ledger.changeFloor(member.accountId(), floor, request.reason().strip(),
+            FloorChange change = ledger.changeFloor(member.accountId(), floor, Text.strip(request.reason()),
                     Actor.of(caller.principalId()));
             audit.record(caller, member.schemeId(), Action.LIMIT_CHANGED, Subject.member(member.id()), Changes.of()
                     .field("floorMinutes", change.oldFloorMinutes(), change.newFloorMinutes())

@@ -1,5 +1,6 @@
 package org.timeledger.timebank;
 
+import org.timeledger.support.Text;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -70,12 +71,12 @@ public class PaymentRequests {
                     helper, "fromMemberId", "fromCardNumber");
             Category category = help.category(scheme, request.categoryCode(), "categoryCode");
             Exchanges.Terms terms = new Exchanges.Terms(scheme, payer, helper, request.minutes(), category, request.date(),
-                    request.description().strip(), request.listingId());
+                    Text.strip(request.description()), request.listingId());
             exchanges.check(terms);
             exchanges.checkDay(terms);
             Instant now = now();
             PaymentRequest asked = new PaymentRequest(Ids.newId("pr"), scheme.id(), helper.id(), payer.id(),
-                    request.minutes().intValue(), category.id(), request.date(), request.description().strip(),
+                    request.minutes().intValue(), category.id(), request.date(), Text.strip(request.description()),
                     request.listingId(), PaymentRequest.Status.PENDING, caller.principalId(), now,
                     now.plus(Duration.ofDays(scheme.paymentRequestDays())), null, null, null);
             store.insert(asked);
@@ -112,7 +113,7 @@ public class PaymentRequests {
             Scheme scheme = schemes.findById(request.schemeId()).orElseThrow();
             payerOnly(caller, request, "decline");
             refuseUnlessPending(request, scheme);
-            PaymentRequest declined = request.decided(PaymentRequest.Status.DECLINED, now(), reason.strip(), null);
+            PaymentRequest declined = request.decided(PaymentRequest.Status.DECLINED, now(), Text.strip(reason), null);
             store.decide(declined);
             return view(declined, scheme);
         });

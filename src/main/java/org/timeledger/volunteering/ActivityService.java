@@ -1,5 +1,6 @@
 package org.timeledger.volunteering;
 
+import org.timeledger.support.Text;
 import org.timeledger.audit.Action;
 import org.timeledger.audit.AuditTrail;
 import org.timeledger.audit.Changes;
@@ -164,7 +165,7 @@ public class ActivityService {
         Category category = categories.findBySchemeIdAndCode(scheme.id(), categoryCode)
                 .orElseThrow(() -> RejectedException.invalidField("categoryCode", "is not a category of this scheme; "
                         + "GET /v1/schemes/" + scheme.code() + "/categories lists them"));
-        return new Session(scheme, organisation, category, date, description == null ? "" : description.strip());
+        return new Session(scheme, organisation, category, date, description == null ? "" : Text.strip(description));
     }
 
     /** Logs one activity (one logged singly, an opportunity's sign-up); a refusal is the rule it broke. */
@@ -443,7 +444,7 @@ public class ActivityService {
                         + " was approved and earned entry " + activity.entryId()
                         + "; to take the credits back, reverse that entry.");
             }
-            Activity rejected = activity.rejected(caller.principalId(), now(), reason.strip());
+            Activity rejected = activity.rejected(caller.principalId(), now(), Text.strip(reason));
             store.decideAll(List.of(rejected));
             events.record(decision(rejected, EventType.ACTIVITY_REJECTED));
             return ActivityView.of(rejected, code);

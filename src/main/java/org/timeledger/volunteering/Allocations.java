@@ -1,5 +1,6 @@
 package org.timeledger.volunteering;
 
+import org.timeledger.support.Text;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -37,8 +38,8 @@ public class Allocations {
         if (!organisation.schemeId().equals(scheme.id())) {
             throw RejectedException.invalidField("organisationId", "is not an organisation of this scheme");
         }
-        String memo = request.memo() == null || request.memo().isBlank()
-                ? "Allocation to " + organisation.name() : request.memo().strip();
+        String memo = request.memo() == null || Text.isBlank(request.memo())
+                ? "Allocation to " + organisation.name() : Text.strip(request.memo());
         JournalEntry entry = ledger.move(scheme.id(), EntryType.ALLOCATION, scheme.issuanceAccountId(),
                 organisation.accountId(), request.amountMinutes(), memo, Actor.of(caller.principalId()));
         return EntryView.of(entry, scheme.code(), null);

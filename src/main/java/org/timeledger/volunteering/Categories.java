@@ -1,5 +1,6 @@
 package org.timeledger.volunteering;
 
+import org.timeledger.support.Text;
 import org.timeledger.audit.Action;
 import org.timeledger.audit.AuditTrail;
 import org.timeledger.audit.Changes;
@@ -44,7 +45,7 @@ public class Categories {
                     throw codeTaken(request.code());
                 }
                 Category category = categories.save(new Category(Ids.newId("cat"), scheme.id(), request.code(),
-                        request.name().strip(), Boolean.TRUE.equals(request.requiresVetting()), Clocks.now(clock)));
+                        Text.strip(request.name()), Boolean.TRUE.equals(request.requiresVetting()), Clocks.now(clock)));
                 audit.record(caller, scheme.id(), Action.CATEGORY_CREATED, Subject.category(category.id()), Changes.of()
                         .field("code", null, category.code())
                         .field("name", null, category.name())

@@ -1,5 +1,6 @@
 package org.timeledger.volunteering;
 
+import org.timeledger.support.Text;
 import org.timeledger.audit.Action;
 import org.timeledger.audit.AuditTrail;
 import org.timeledger.audit.Changes;
@@ -84,7 +85,7 @@ public class OpportunityService {
             Session session = activities.session(caller, scheme, request.organisationId(), request.categoryCode(),
                     request.date(), null);
             Opportunity opportunity = opportunities.save(new Opportunity(Ids.newId("opp"), scheme.id(),
-                    session.organisation().id(), session.category().id(), request.title().strip(), request.date(),
+                    session.organisation().id(), session.category().id(), Text.strip(request.title()), request.date(),
                     request.signupAwardMinutes().intValue(), request.attendanceAwardMinutes().intValue(),
                     caller.principalId(), Clocks.now(clock)));
             audit.record(caller, scheme.id(), Action.OPPORTUNITY_CREATED, Subject.opportunity(opportunity.id()), Changes.of()
@@ -164,7 +165,7 @@ public class OpportunityService {
         }
         List<Registers.Ref> refs = new ArrayList<>();
         for (int i = 0; i < request.memberIds().size(); i++) {
-            refs.add(new Registers.Ref(i + 1, request.memberIds().get(i).strip(), (long) opportunity.attendanceAwardMinutes()));
+            refs.add(new Registers.Ref(i + 1, Text.strip(request.memberIds().get(i)), (long) opportunity.attendanceAwardMinutes()));
         }
         Registers.Resolved resolved = Registers.resolve(refs, List.of(), scheme, parties);
         Set<String> already = resolved.lines().isEmpty() ? Set.of() : store.awarded(opportunity.id(),

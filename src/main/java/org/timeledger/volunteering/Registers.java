@@ -1,5 +1,6 @@
 package org.timeledger.volunteering;
 
+import org.timeledger.support.Text;
 import org.timeledger.schemes.CardNumbers;
 import org.timeledger.query.Times;
 import org.timeledger.problem.RejectedException;
@@ -52,17 +53,17 @@ final class Registers {
     static Register of(VolunteeringRequests.Register json) {
         List<Ref> refs = new ArrayList<>();
         for (int i = 0; i < json.memberIds().size(); i++) {
-            refs.add(new Ref(i + 1, json.memberIds().get(i).strip(), json.minutes()));
+            refs.add(new Ref(i + 1, Text.strip(json.memberIds().get(i)), json.minutes()));
         }
         return new Register(json.organisationId(), json.date(), json.categoryCode(), json.description(),
                 approval(Boolean.TRUE.equals(json.approve())), refs, List.of());
     }
 
     static Register of(VolunteeringRequests.CsvRegister csv) {
-        if (csv.organisationId() == null || csv.organisationId().isBlank()) {
+        if (csv.organisationId() == null || Text.isBlank(csv.organisationId())) {
             throw RejectedException.invalidField("organisationId", "is required (a query parameter when uploading CSV)");
         }
-        if (csv.categoryCode() == null || csv.categoryCode().isBlank()) {
+        if (csv.categoryCode() == null || Text.isBlank(csv.categoryCode())) {
             throw RejectedException.invalidField("categoryCode", "is required (a query parameter when uploading CSV)");
         }
         if (csv.date() == null) {
@@ -72,6 +73,11 @@ final class Registers {
         checkLength("organisationId", csv.organisationId(), 40);
         checkLength("categoryCode", csv.categoryCode(), 40);
         checkLength("description", csv.description(), 500);
+        String hidden = Text.hiddenInNote(csv.description());
+        if (hidden != null) {
+            throw RejectedException.invalidField("description", "may not contain invisible or direction-changing characters: it has "
+                    + hidden);
+        }
         if (csv.csv().indexOf('\0') >= 0) {
             throw RejectedException.invalidField("body", "contains the NUL character; upload the spreadsheet saved as CSV text");
         }
@@ -102,7 +108,7 @@ final class Registers {
         if (count > VolunteeringRequests.MAX_REGISTER_LINES) {
             throw RejectedException.invalidField("body", "has more than 1,000 lines; a register holds at most 1,000, so split it");
         }
-        return new Register(csv.organisationId().strip(), date, csv.categoryCode().strip(), csv.description(),
+        return new Register(Text.strip(csv.organisationId()), date, Text.strip(csv.categoryCode()), csv.description(),
                 approval(csv.approve()), refs, errors);
     }
 
@@ -145,7 +151,7 @@ final class Registers {
         String separator = line.contains(",") ? "," : line.contains(";") ? ";" : "\t";
         List<String> cells = new ArrayList<>();
         for (String cell : line.split(separator, -1)) {
-            String c = cell.strip();
+            String c = Text.strip(cell);
             if (c.length() >= 2 && c.startsWith("\"") && c.endsWith("\"")) {
                 c = c.substring(1, c.length() - 1).strip();
             }

@@ -1,5 +1,6 @@
 package org.timeledger.volunteering;
 
+import org.timeledger.support.Text;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -154,7 +155,7 @@ public class VolunteeringController {
                                                    @Nullable @Header(Idempotency.HEADER) String key,
                                                    @Body @Valid VolunteeringRequests.RejectActivity body) {
         return idempotency.ok(new Idempotency.Call(request, caller.principalId(), key, body), ActivityView.class,
-                () -> activities.undoApproval(caller, id, body.reason().strip()));
+                () -> activities.undoApproval(caller, id, Text.strip(body.reason())));
     }
 
     @Post("/activities/{id}/rejection")

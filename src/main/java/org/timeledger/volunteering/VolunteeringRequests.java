@@ -1,8 +1,10 @@
 package org.timeledger.volunteering;
 
+import org.timeledger.support.Filled;
+import org.timeledger.support.NameText;
+import org.timeledger.support.NoteText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -25,7 +27,7 @@ public final class VolunteeringRequests {
             @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}",
                     message = "must be 1-40 lower-case letters, digits or hyphens, starting with a letter or digit")
             String code,
-            @NotBlank @Size(max = 200) String name,
+            @NotNull @NameText @Size(max = 200) String name,
             @Nullable Boolean requiresVetting) {
     }
 
@@ -34,22 +36,22 @@ public final class VolunteeringRequests {
     }
 
     @Serdeable
-    public record LogActivity(@NotBlank @Size(max = 40) String memberId,
-                              @NotBlank @Size(max = 40) String organisationId,
+    public record LogActivity(@NotNull @Filled @Size(max = 40) String memberId,
+                              @NotNull @Filled @Size(max = 40) String organisationId,
                               @NotNull LocalDate date,
                               @NotNull Long minutes,
-                              @NotBlank @Size(max = 40) String categoryCode,
-                              @Nullable @Size(max = 500) String description) {
+                              @NotNull @Filled @Size(max = 40) String categoryCode,
+                              @Nullable @NoteText(blankMeansNone = true) @Size(max = 500) String description) {
     }
 
     /** One session for many members; {@code approve: true} approves them all at once. */
     @Serdeable
-    public record Register(@NotBlank @Size(max = 40) String organisationId,
+    public record Register(@NotNull @Filled @Size(max = 40) String organisationId,
                            @NotNull LocalDate date,
                            @NotNull Long minutes,
-                           @NotBlank @Size(max = 40) String categoryCode,
-                           @Nullable @Size(max = 500) String description,
-                           @NotNull @Size(min = 1, max = MAX_REGISTER_LINES) List<@NotBlank @Size(max = 40) String> memberIds,
+                           @NotNull @Filled @Size(max = 40) String categoryCode,
+                           @Nullable @NoteText(blankMeansNone = true) @Size(max = 500) String description,
+                           @NotNull @Size(min = 1, max = MAX_REGISTER_LINES) List<@Filled @Size(max = 40) String> memberIds,
                            @Nullable Boolean approve) {
     }
 
@@ -63,16 +65,16 @@ public final class VolunteeringRequests {
     }
 
     @Serdeable
-    public record RejectActivity(@NotBlank @Size(max = 500) String reason) {
+    public record RejectActivity(@NotNull @NoteText @Size(max = 500) String reason) {
     }
 
     @Serdeable
-    public record CreateOpportunity(@NotBlank @Size(max = 40) String organisationId,
-                                    @NotBlank @Size(max = 200) String title,
+    public record CreateOpportunity(@NotNull @Filled @Size(max = 40) String organisationId,
+                                    @NotNull @NameText @Size(max = 200) String title,
                                     @NotNull LocalDate date,
                                     @NotNull Long signupAwardMinutes,
                                     @NotNull Long attendanceAwardMinutes,
-                                    @NotBlank @Size(max = 40) String categoryCode) {
+                                    @NotNull @Filled @Size(max = 40) String categoryCode) {
     }
 
     /** A member signs up (staff name the member; a member signing up themselves may leave it out). */
@@ -81,11 +83,11 @@ public final class VolunteeringRequests {
     }
 
     @Serdeable
-    public record Attendance(@NotNull @Size(min = 1, max = MAX_REGISTER_LINES) List<@NotBlank @Size(max = 40) String> memberIds) {
+    public record Attendance(@NotNull @Size(min = 1, max = MAX_REGISTER_LINES) List<@Filled @Size(max = 40) String> memberIds) {
     }
 
     @Serdeable
-    public record Allocation(@NotBlank @Size(max = 40) String organisationId, @NotNull Long amountMinutes,
-                             @Nullable @Size(max = 500) String memo) {
+    public record Allocation(@NotNull @Filled @Size(max = 40) String organisationId, @NotNull Long amountMinutes,
+                             @Nullable @NoteText(blankMeansNone = true) @Size(max = 500) String memo) {
     }
 }

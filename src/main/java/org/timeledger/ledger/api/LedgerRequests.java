@@ -1,8 +1,9 @@
 package org.timeledger.ledger.api;
 
+import org.timeledger.support.Filled;
+import org.timeledger.support.NoteText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.timeledger.ledger.model.EntryType;
@@ -33,14 +34,14 @@ public final class LedgerRequests {
 
     /** amountMinutes is checked by the ledger itself, so every path to it shares one rule. */
     @Serdeable
-    public record Transfer(@NotBlank @Size(max = 40) String fromAccountId,
-                           @NotBlank @Size(max = 40) String toAccountId,
+    public record Transfer(@NotNull @Filled @Size(max = 40) String fromAccountId,
+                           @NotNull @Filled @Size(max = 40) String toAccountId,
                            @NotNull Long amountMinutes,
                            @NotNull TransferType type,
-                           @Nullable @Size(max = 500) String memo) {
+                           @Nullable @NoteText(blankMeansNone = true) @Size(max = 500) String memo) {
     }
 
     @Serdeable
-    public record Reversal(@NotBlank @Size(max = 500) String reason) {
+    public record Reversal(@NotNull @NoteText @Size(max = 500) String reason) {
     }
 }

@@ -1,5 +1,6 @@
 package org.timeledger.ledger.api;
 
+import org.timeledger.support.Text;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import org.timeledger.problem.Refusal;
@@ -91,7 +92,7 @@ public class LedgerService {
                     + (original.type() == EntryType.SETTLEMENT ? "by the next settlement" : "with a refund of its redemption (POST /v1/redemptions/{id}/refunds)")
                     + ", not reversed.");
         }
-        JournalEntry reversal = ledger.reverse(entryId, request.reason().strip(), Actor.of(caller.principalId()));
+        JournalEntry reversal = ledger.reverse(entryId, Text.strip(request.reason()), Actor.of(caller.principalId()));
         return EntryView.of(reversal, schemes.codeOf(reversal.schemeId()), null);
     }
 
