@@ -130,6 +130,19 @@ class OpenApiRulesTest {
         assertThat(open).as("numbers a request sends without a minimum and a maximum").isEmpty();
     }
 
+    /** Beyond the range every date takes (info: 1900 to 2999), each date a request sends says which days it takes. */
+    @Test
+    void everyDateARequestSendsSaysWhichDaysItTakes() {
+        List<String> silent = new ArrayList<>();
+        requestSchemas().forEach((name, schema) -> properties(schema).forEach((property, value) -> {
+            boolean date = "date".equals(value.getFormat()) || "date-time".equals(value.getFormat());
+            if (date && (value.getDescription() == null || value.getDescription().isBlank())) {
+                silent.add(name + "." + property);
+            }
+        }));
+        assertThat(silent).as("dates in requests without a description of the days they take").isEmpty();
+    }
+
     @Test
     void everyRequestBodyRefusesPropertiesItDoesNotTake() {
         List<String> open = new ArrayList<>();
