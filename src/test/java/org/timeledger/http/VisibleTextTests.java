@@ -5,7 +5,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.timeledger.testing.Api;
 import org.timeledger.testing.ServiceTest;
-import org.timeledger.testing.TestDatabase;
 import org.timeledger.testing.World;
 
 import java.util.List;
@@ -20,13 +19,8 @@ import static org.timeledger.testing.Api.object;
  * override or a hidden character is refused naming the field, and ordinary names of every script
  * pass as they were written.
  */
-class VisibleTextTest extends ServiceTest {
+public abstract class VisibleTextTests extends ServiceTest {
     private World world;
-
-    @Override
-    protected TestDatabase database() {
-        return TestDatabase.h2();
-    }
 
     @BeforeAll
     void buildTheWorld() {
