@@ -339,7 +339,7 @@ public abstract class SummaryReportTests extends ServiceTest {
                 .contains("ward,minutesVolunteered,volunteers,newMembers,minutesExchanged,exchanges,payers,helpers\r\n");
         JsonNode shopping = s.get("byCategory").get(1);
         assertThat(shopping.get("code").asText()).isEqualTo("shopping");
-        assertThat(csv.body()).contains("shopping,shopping," + shopping.get("minutesVolunteered").asLong() + ","
+        assertThat(csv.body()).contains("shopping,\"shopping\"," + shopping.get("minutesVolunteered").asLong() + ","
                 + shopping.get("activities").asLong() + "," + shopping.get("volunteers").asLong() + ","
                 + shopping.get("minutesExchanged").asLong() + "," + shopping.get("exchanges").asLong() + ","
                 + shopping.get("payers").asLong() + "," + shopping.get("helpers").asLong() + "\r\n");
