@@ -29,8 +29,9 @@ public abstract class CsvExportsTests extends ServiceTest {
     static final String SUM = "a,@SUM(1)";
     static final String BAR = "b|+1 ; -2";
     static final String QUOTED = "c;\"=1+1\"";
-    /** Line breaks and tabs: in a postal address, which has lines. */
+    /** Line breaks and tabs: in a postal address, which has lines, and a memo. */
     static final String LINES = "1 Row\n=1+1\r\n\t=2\n-3";
+    static final String MEMO_LINES = "thanks\n=1+1\t=2\r@3";
 
     private static final Pattern OUR_NUMBER = Pattern.compile("-?[0-9]+");
 
@@ -51,6 +52,8 @@ public abstract class CsvExportsTests extends ServiceTest {
         issue(scheme, ada.accountId(), 300);
         expect(ada.api().post("/v1/me/gifts", object("toMemberId", bob.get("id").asText(), "amountMinutes", 30,
                 "memo", QUOTED), "Idempotency-Key", newKey()), 201);
+        expect(ada.api().post("/v1/me/gifts", object("toMemberId", bob.get("id").asText(), "amountMinutes", 10,
+                "memo", MEMO_LINES), "Idempotency-Key", newKey()), 201);
         Api till = till(partnerId);
         Api.Reply hold = till.post("/v1/redemptions", object("cardNumber", ada.cardNumber(), "offerId", offer.field("id"),
                 "tillReference", BAR, "capture", true), "Idempotency-Key", newKey());
@@ -64,14 +67,14 @@ public abstract class CsvExportsTests extends ServiceTest {
                 "the contact list", admin.get("/v1/schemes/" + code + "/export/contacts").body());
 
         files.forEach((name, csv) -> assertNoFormulaStarts(name, csv));
-        assertReadsBack("the member's statement", files.get("the member's statement"), QUOTED);
-        assertReadsBack("an account's statement", files.get("an account's statement"), QUOTED);
+        assertReadsBack("the member's statement", files.get("the member's statement"), QUOTED, MEMO_LINES);
+        assertReadsBack("an account's statement", files.get("an account's statement"), QUOTED, MEMO_LINES);
         assertReadsBack("the partner's sales", files.get("the partner's sales"), SUM, "x;=HYPERLINK(\"http://evil\")", BAR);
         assertReadsBack("the summary", files.get("the summary"), HYPERLINK, SUM, QUOTED, BAR);
         assertReadsBack("the contact list", files.get("the contact list"), HYPERLINK, SUM, BAR, LINES, "+44 7700 900123");
 
         // amounts are numbers a spreadsheet sums, a negative one too; free text is in quotes
-        assertThat(files.get("the member's statement")).contains(",-30,270\r\n").contains(",\"c;\"\"'=1+1\"\"\",");
+        assertThat(files.get("the member's statement")).contains(",-30,270\r\n").contains(",-10,260\r\n").contains(",\"c;\"\"'=1+1\"\"\",");
         assertThat(files.get("the partner's sales")).contains(",60,60,0,");
         assertThat(files.get("the summary")).contains("\r\nredeemed,60\r\n").contains(",60,0,0\r\n");
         assertThat(files.get("the contact list")).contains("\"'+44 7700 900123\"");
