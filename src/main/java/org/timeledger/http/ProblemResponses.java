@@ -29,14 +29,21 @@ import org.timeledger.web.Problems;
 @Replaces(ProblemErrorResponseProcessor.class)
 public class ProblemResponses extends ProblemErrorResponseProcessor {
     private final Metrics metrics;
+    private final HttpLayerRefusals httpLayer;
 
-    public ProblemResponses(ProblemConfiguration config, Metrics metrics) {
+    public ProblemResponses(ProblemConfiguration config, Metrics metrics, HttpLayerRefusals httpLayer) {
         super(config);
         this.metrics = metrics;
+        this.httpLayer = httpLayer;
     }
 
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        Throwable unread = HttpLayerRefusals.unread(context.getRequest());
+        if (unread != null && !(context.getRootCause().orElse(null) instanceof ThrowableProblem)) {
+            // refused by the HTTP layer, where no filter runs: our problem, request id and headers
+            return httpLayer.finish(context.getRequest(), respond(context.getRequest(), httpLayer.problem(context.getRequest(), unread)));
+        }
         MutableHttpResponse<Problem> problem = super.processResponse(context, response);
         // a HEAD request's error has no body: its code is the status's
         Object code = problem.getBody().map(p -> p.getParameters().get("code")).orElse(null);
