@@ -30,11 +30,9 @@ import java.util.List;
 @Singleton
 public class HttpLayerRefusals {
     private final NettyHttpServerConfiguration server;
-    private final SecurityHeaders securityHeaders;
 
-    public HttpLayerRefusals(NettyHttpServerConfiguration server, SecurityHeaders securityHeaders) {
+    public HttpLayerRefusals(NettyHttpServerConfiguration server) {
         this.server = server;
-        this.securityHeaders = securityHeaders;
     }
 
     /** Why the HTTP layer could not read the request, or null when it read it. */
@@ -62,10 +60,13 @@ public class HttpLayerRefusals {
         return Problems.of(request, Refusal.VALIDATION_FAILED, detail, List.of());
     }
 
-    /** What the filters would have added and done (the access log's line), and that the connection closes. */
+    /**
+     * What the filters would have added and done (the request id, the access log's line; the
+     * security headers come with every problem, {@link ProblemResponses}), and that the
+     * connection closes.
+     */
     <R extends MutableHttpResponse<?>> R finish(HttpRequest<?> request, R response) {
         response.header(RequestIds.HEADER, RequestIds.identify(request));
-        securityHeaders.add(response, false);
         response.header(HttpHeaders.CONNECTION, "close");
         AccessLog.refused(request, response.code());
         return response;

@@ -152,6 +152,21 @@ class HttpLayerTest extends ServiceTest {
         refused(exchange(head + FOLLOWING), 400, "validation_failed");
     }
 
+    /** Netty reads these; the framework cannot parse their address, and refuses them after the filters let go. */
+    @Test
+    void anAddressTheFrameworkCannotParseIsRefusedWithTheSecurityHeadersToo() throws Exception {
+        for (String target : List.of("/v1/schemes/%zz", "/v1/schemes?x=%g1", "/v1/schemes/a\u0001b")) {
+            RawHttp.Answer answer = exchange("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").get(0);
+
+            assertThat(answer.status()).as(target).isEqualTo(400);
+            assertThat(Api.JSON.readTree(answer.body()).get("code").asText()).isEqualTo("validation_failed");
+            assertThat(answer.header("x-request-id")).as(target).isPresent();
+            assertThat(answer.header("content-security-policy")).as(target).contains("default-src 'none'; frame-ancestors 'none'");
+            assertThat(answer.header("x-content-type-options")).as(target).contains("nosniff");
+            assertThat(answer.header("cache-control")).as(target).contains("no-store");
+        }
+    }
+
     /**
      * What the checks above must leave alone: keep-alive, chunked bodies, HTTP/1.0, and bodies
      * whose lines start with spaces or tabs (pretty-printed JSON), which are not headers.
