@@ -70,6 +70,11 @@ public class AccessLog implements Ordered {
                 .orElse(ANONYMOUS);
     }
 
+    /** A request the HTTP layer refused before any filter ran (http/HttpLayerRefusals): logged all the same. */
+    static void refused(HttpRequest<?> request, int status) {
+        log(request, status, System.nanoTime());
+    }
+
     private static void log(HttpRequest<?> request, int status, long started) {
         if (!LOG.isInfoEnabled()) {
             return;

@@ -29,15 +29,28 @@ import org.timeledger.web.Problems;
 @Replaces(ProblemErrorResponseProcessor.class)
 public class ProblemResponses extends ProblemErrorResponseProcessor {
     private final Metrics metrics;
+    private final HttpLayerRefusals httpLayer;
+    private final SecurityHeaders securityHeaders;
 
-    public ProblemResponses(ProblemConfiguration config, Metrics metrics) {
+    public ProblemResponses(ProblemConfiguration config, Metrics metrics, HttpLayerRefusals httpLayer,
+                            SecurityHeaders securityHeaders) {
         super(config);
         this.metrics = metrics;
+        this.httpLayer = httpLayer;
+        this.securityHeaders = securityHeaders;
     }
 
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        Throwable unread = HttpLayerRefusals.unread(context.getRequest());
+        if (unread != null && !(context.getRootCause().orElse(null) instanceof ThrowableProblem)) {
+            // refused by the HTTP layer, where no filter runs: our problem, request id and access log line
+            return httpLayer.finish(context.getRequest(), respond(context.getRequest(), httpLayer.problem(context.getRequest(), unread)));
+        }
         MutableHttpResponse<Problem> problem = super.processResponse(context, response);
+        // here as well as in their filter: an address the framework cannot parse (/%zz) fails the
+        // filter chain, and its problem is made after the filter has let go
+        securityHeaders.add(problem, false);
         // a HEAD request's error has no body: its code is the status's
         Object code = problem.getBody().map(p -> p.getParameters().get("code")).orElse(null);
         metrics.rejected(code != null ? code.toString() : Problems.codeFor(HttpStatus.valueOf(problem.code())));

@@ -11,6 +11,8 @@ public enum Refusal implements ProblemCode {
     NOT_FOUND("Not found"),
     UNSUPPORTED_MEDIA_TYPE("Unsupported Media Type"),
     REQUEST_ENTITY_TOO_LARGE("Request body too large"),
+    URI_TOO_LONG("The address is too long"),
+    HEADERS_TOO_LARGE("The request's headers are too large"),
 
     // access
     UNAUTHORIZED("Authentication required"),

@@ -39,6 +39,8 @@ public final class Problems {
             case TOO_MANY_ATTEMPTS, RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
             case UNSUPPORTED_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case REQUEST_ENTITY_TOO_LARGE -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
+            case URI_TOO_LONG -> HttpStatus.REQUEST_URI_TOO_LONG;
+            case HEADERS_TOO_LARGE -> HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
             case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;

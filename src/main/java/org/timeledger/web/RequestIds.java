@@ -32,10 +32,22 @@ public class RequestIds implements Ordered {
 
     @RequestFilter
     public void assign(HttpRequest<?> request, MutablePropagatedContext context) {
+        context.add(new MdcPropagationContext(Map.of("requestId", identify(request))));
+    }
+
+    /**
+     * Gives the request its id, unless it has one: for requests answered without the filters
+     * (the HTTP layer's refusals, http/HttpLayerRefusals).
+     */
+    public static String identify(HttpRequest<?> request) {
+        Optional<String> assigned = of(request);
+        if (assigned.isPresent()) {
+            return assigned.get();
+        }
         String given = request.getHeaders().get(HEADER);
         String id = given != null && SANE.matcher(given).matches() ? given : Ids.newId("req");
         request.setAttribute(ATTRIBUTE, id);
-        context.add(new MdcPropagationContext(Map.of("requestId", id)));
+        return id;
     }
 
     @ResponseFilter

@@ -70,6 +70,10 @@ public abstract class RejectionTableTests extends ServiceTest {
                         "{\"code\":\"media\",\"name\":\"Media\"}", "Content-Type", "garbage"))),
                 row(Refusal.REQUEST_ENTITY_TOO_LARGE, 413, () -> Outcome.of(admin.post("/v1/schemes",
                         "{\"code\":\"large\",\"name\":\"" + "x".repeat(1_100_000) + "\"}"))),
+                // refused by the HTTP layer over its default limits (4,096 bytes of request line, 8,192 of headers)
+                row(Refusal.URI_TOO_LONG, 414, () -> Outcome.of(anonymous.outsideContract().get("/v1/schemes/" + "a".repeat(5_000)))),
+                row(Refusal.HEADERS_TOO_LARGE, 431, () -> Outcome.of(anonymous.outsideContract().get("/health",
+                        "X-Filler", "a".repeat(10_000)))),
                 row(Refusal.UNAUTHORIZED, 401, () -> Outcome.of(anonymous.get("/v1/schemes/any"))),
                 row(Refusal.FORBIDDEN, 403, () -> Outcome.of(memberLogin(createScheme().get("code").asText(), "Ada").api()
                         .post("/v1/schemes", object("code", "nope", "name", "x")))),

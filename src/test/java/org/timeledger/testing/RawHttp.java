@@ -17,7 +17,8 @@ import java.util.Optional;
  * HTTP/1.1 over a plain socket, byte for byte as given: for requests no well-behaved client
  * would send (invalid bytes in the request line, lying Content-Length, bodies over the limit
  * with no Content-Type), which {@link Api} and {@code java.net.http} refuse to build.
- * One request per connection ({@code Connection: close}).
+ * {@link #send} reads one answer; {@link #exchange} sends requests back to back on one
+ * connection (pipelined) and returns every answer the server gave before it closed.
  */
 public final class RawHttp {
     private final String host;
@@ -67,6 +68,52 @@ public final class RawHttp {
         } catch (IOException e) {
             return new Answer(-1, Map.of(), new byte[0], "connect failed: " + e);
         }
+    }
+
+    /**
+     * Writes the bytes (one or more requests back to back) and reads until the server closes the
+     * connection: every answer it gave, in order. The last request should ask to close
+     * ({@code Connection: close}), or the read waits for the server's idle timeout.
+     */
+    public List<Answer> exchange(byte[] requests) {
+        try (Socket socket = new Socket(host, port)) {
+            socket.setSoTimeout(60_000);
+            try {
+                socket.getOutputStream().write(requests);
+                socket.getOutputStream().flush();
+            } catch (IOException e) {
+                // the server may answer and close before it read everything: read what it said
+            }
+            byte[] bytes = readAll(socket.getInputStream());
+            List<Answer> answers = new ArrayList<>();
+            int at = 0;
+            while (at < bytes.length) {
+                int end = indexOf(bytes, at, "\r\n\r\n");
+                if (end < 0) {
+                    break;
+                }
+                Answer head = parse(java.util.Arrays.copyOfRange(bytes, at, end + 4), null);
+                int lastChunk = indexOf(bytes, end + 2, "\r\n0\r\n\r\n");
+                int bodyEnd = head.header("content-length").map(n -> end + 4 + Integer.parseInt(n))
+                        .orElseGet(() -> !head.headers().getOrDefault("transfer-encoding", List.of()).contains("chunked") ? end + 4
+                                : lastChunk < 0 ? bytes.length : lastChunk + 7);
+                answers.add(parse(java.util.Arrays.copyOfRange(bytes, at, Math.min(bodyEnd, bytes.length)), null));
+                at = bodyEnd;
+            }
+            return answers;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static int indexOf(byte[] bytes, int from, String ascii) {
+        byte[] wanted = ascii.getBytes(StandardCharsets.ISO_8859_1);
+        for (int i = from; i + wanted.length <= bytes.length; i++) {
+            if (java.util.Arrays.equals(bytes, i, i + wanted.length, wanted, 0, wanted.length)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static byte[] readAll(InputStream in) throws IOException {
