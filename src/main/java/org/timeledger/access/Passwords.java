@@ -120,7 +120,8 @@ public class Passwords {
             return "must be at least " + MIN_LENGTH + " characters";
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            return "must be at most " + MAX_BYTES + " bytes";
+            return "must be at most " + MAX_BYTES + " bytes in UTF-8: " + MAX_BYTES
+                    + " plain letters, digits and signs, fewer with accented letters or other scripts";
         }
         return null;
     }

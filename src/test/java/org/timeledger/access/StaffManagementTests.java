@@ -547,6 +547,31 @@ public abstract class StaffManagementTests extends ServiceTest {
     }
 
     @Test
+    void aNewPasswordIsAtMostTheSeventyTwoBytesBcryptReadsAndTheRefusalSaysSoInWords() {
+        Scheme s = scheme();
+        String seventyTwo = "p".repeat(72);
+        String accented = "é".repeat(37); // 37 letters, 74 bytes in UTF-8
+
+        Api.Reply tooLong = s.coordinator().api().post("/v1/me/password", object("currentPassword", PASSWORD,
+                "newPassword", seventyTwo + "q"), "X-Forwarded-For", HOME);
+        Api.Reply tooManyBytes = s.coordinator().api().post("/v1/me/password", object("currentPassword", PASSWORD,
+                "newPassword", accented), "X-Forwarded-For", HOME);
+        Api.Reply justRight = s.coordinator().api().post("/v1/me/password", object("currentPassword", PASSWORD,
+                "newPassword", seventyTwo), "X-Forwarded-For", HOME);
+
+        for (Api.Reply reply : List.of(tooLong, tooManyBytes)) {
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+            assertThat(reply.json().get("errors").get(0).get("field").asText()).isEqualTo("newPassword");
+            assertThat(reply.json().get("errors").get(0).get("message").asText())
+                    .contains("72").contains("accented");
+        }
+        assertThat(justRight.status()).as(justRight.toString()).isEqualTo(204);
+        assertThat(login(s.coordinator().username(), seventyTwo).status()).isEqualTo(200);
+        assertThat(login(s.coordinator().username(), seventyTwo + "q").status())
+                .as("bcrypt would read only the first 72 bytes: a longer one is never taken for it").isEqualTo(401);
+    }
+
+    @Test
     void aWrongCurrentPasswordIsRefusedInWordsAndCountsTowardsTheLockout() {
         Scheme s = scheme();
         String from = "192.0.2.44";

@@ -36,6 +36,20 @@ class FrameworkWordsTest extends ServiceTest {
     }
 
     @Test
+    void aTokenRefreshWithAPropertyItDoesNotTakeIsRefusedAsALoginIs() {
+        Api.Reply json = anonymous.post("/oauth/access_token",
+                "{\"grant_type\":\"refresh_token\",\"refresh_token\":\"x\",\"scope\":\"all\"}");
+        Api.Reply form = anonymous.post("/oauth/access_token", "grant_type=refresh_token&refresh_token=x&scope=all",
+                "Content-Type", "application/x-www-form-urlencoded");
+
+        for (Api.Reply reply : List.of(json, form)) {
+            inOurWords(reply);
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+            assertThat(reply.json().get("detail").asText()).contains("scope");
+        }
+    }
+
+    @Test
     void anUnknownHealthProbeIsSaidInWords() {
         inOurWords(anonymous.outsideContract().get("/health/AAA"));
     }

@@ -148,6 +148,7 @@ public final class Api {
             throw new AssertionError("openapi.yml does not describe " + reply.method() + " " + path + " -> "
                     + reply.status() + " " + reply.body() + ":\n" + report.getMessages());
         }
+        ListedStatuses.check(reply.method(), reply.path(), reply.status());
     }
 
     private static String write(Object body) {
