@@ -157,6 +157,12 @@ public abstract class GeneratedClientTests extends ServiceTest {
         assertThat(problem(blank).getCode()).isEqualTo("validation_failed");
         assertThat(problem(blank).getErrors()).extracting(e -> e.getField()).containsExactly("reason");
 
+        // "exactly one of" offerId and amountMinutes is one class with both optional: both is refused
+        ApiException both = refused(() -> till.v1RedemptionsPost(newKey(), new PlaceHold().cardNumber(ada.cardNumber())
+                .amountMinutes(10L).offerId("off_none").tillReference("lane-1/receipt-2")));
+        assertThat(both.getCode()).isEqualTo(400);
+        assertThat(problem(both).getCode()).isEqualTo("validation_failed");
+
         ApiException unknownCard = refused(() -> till.v1CardsCardNumberGet("4000123456789010"));
         assertThat(unknownCard.getCode()).isEqualTo(404);
         assertThat(problem(unknownCard).getCode()).isEqualTo("not_found");
