@@ -58,26 +58,32 @@ public class EventStore {
 
     // ---- the sequencer ----
 
-    /** Locks the sequencer's row; answers the last position given. */
-    public long lockSequencer() {
-        return sql.first("SELECT last_position FROM event_sequencer WHERE id = 1 FOR UPDATE", rs -> rs.getLong(1))
+    /** Locks the sequencer's row, so that one sequencer runs at a time across every instance. */
+    public void lockSequencer() {
+        sql.first("SELECT id FROM event_sequencer WHERE id = 1 FOR UPDATE", rs -> rs.getInt(1))
                 .orElseThrow(() -> new IllegalStateException("event_sequencer has no row: V10__events.sql inserts it"));
     }
 
-    /** The last position given, as committed. */
-    public long lastPosition() {
-        return sql.single("SELECT last_position FROM event_sequencer WHERE id = 1", rs -> rs.getLong(1));
+    /** The last position given in a scheme, as committed (0 before its first). */
+    public long lastPosition(String schemeId) {
+        return sql.first("SELECT last_position FROM event_scheme_head WHERE scheme_id = ?", rs -> rs.getLong(1), schemeId)
+                .orElse(0L);
+    }
+
+    /** A committed event still without a position, and its scheme. */
+    public record Waiting(String id, String schemeId) {
     }
 
     /** Committed events without a position, oldest id first. */
-    public List<String> unpositioned(int limit) {
-        return sql.list("SELECT id FROM event WHERE feed_position IS NULL ORDER BY id LIMIT ?", rs -> rs.getString(1), limit);
+    public List<Waiting> unpositioned(int limit) {
+        return sql.list("SELECT id, scheme_id FROM event WHERE feed_position IS NULL ORDER BY id LIMIT ?",
+                rs -> new Waiting(rs.getString(1), rs.getString(2)), limit);
     }
 
     private record Positioned(String id, long position) {
     }
 
-    /** Gives the events positions {@code first}, {@code first + 1}, ... in the order given. */
+    /** Gives the events (of one scheme) positions {@code first}, {@code first + 1}, ... in the order given. */
     public void position(List<String> ids, long first) {
         List<Positioned> positioned = IntStream.range(0, ids.size()).mapToObj(i -> new Positioned(ids.get(i), first + i)).toList();
         int[] counts = sql.batch("UPDATE event SET feed_position = ? WHERE id = ? AND feed_position IS NULL", positioned,
@@ -88,8 +94,11 @@ public class EventStore {
         }
     }
 
-    public void saveLastPosition(long last) {
-        sql.update("UPDATE event_sequencer SET last_position = ? WHERE id = 1", last);
+    /** Saves a scheme's last position given (its row made on its first). Under the sequencer's lock: nobody else writes it. */
+    public void saveLastPosition(String schemeId, long last) {
+        if (sql.update("UPDATE event_scheme_head SET last_position = ? WHERE scheme_id = ?", last, schemeId) == 0) {
+            sql.update("INSERT INTO event_scheme_head (scheme_id, last_position) VALUES (?, ?)", schemeId, last);
+        }
     }
 
     // ---- reading ----

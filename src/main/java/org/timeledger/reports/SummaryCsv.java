@@ -1,9 +1,12 @@
 package org.timeledger.reports;
 
-import org.timeledger.ledger.view.PostingsCsv;
 import org.timeledger.reports.SummaryViews.Summary;
+import org.timeledger.support.Csv;
 
-/** The summary as CSV: the figures as name,value lines, then one table per breakdown, blank lines between. */
+/**
+ * The summary as CSV: the figures as name,value lines, then one table per breakdown, blank lines
+ * between; cells as {@link Csv} writes them (names in quotes and defused, figures plain).
+ */
 final class SummaryCsv {
     private SummaryCsv() {
     }
@@ -60,27 +63,33 @@ final class SummaryCsv {
         s.byPartner().forEach(r -> row(csv, r.id(), r.name(), r.redeemedMinutes(), r.refundedMinutes(), r.settledMinutes()));
         csv.append("\r\nward,minutesVolunteered,volunteers,newMembers,minutesExchanged,exchanges,payers,helpers\r\n");
         s.byWard().forEach(r -> {
-            csv.append(PostingsCsv.cell(r.ward()));
+            csv.append(Csv.text(r.ward()));
             figures(csv, r.minutesVolunteered(), r.volunteers(), r.newMembers(), r.minutesExchanged(), r.exchanges(),
                     r.payers(), r.helpers());
         });
         return csv.toString();
     }
 
-    private static void line(StringBuilder csv, String name, Object value) {
-        csv.append(name).append(',').append(value).append("\r\n");
+    private static void line(StringBuilder csv, String name, long value) {
+        csv.append(Csv.line(name, Csv.number(value)));
+    }
+
+    /** A date, or whether the identity holds: the service's own words. */
+    private static void line(StringBuilder csv, String name, String value) {
+        csv.append(Csv.line(name, Csv.code(value)));
     }
 
     /** The rest of a line: its figures, then its end. */
     private static void figures(StringBuilder csv, long... figures) {
         for (long figure : figures) {
-            csv.append(',').append(figure);
+            csv.append(',').append(Csv.number(figure));
         }
         csv.append("\r\n");
     }
 
+    /** A breakdown's row: the code or id of what it counts (a category's code is typed by staff), its name, its figures. */
     private static void row(StringBuilder csv, String id, String name, long... figures) {
-        csv.append(PostingsCsv.cell(id)).append(',').append(PostingsCsv.cell(name));
+        csv.append(Csv.code(id)).append(',').append(Csv.text(name));
         figures(csv, figures);
     }
 }

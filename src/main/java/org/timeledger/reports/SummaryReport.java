@@ -92,8 +92,8 @@ public class SummaryReport {
             if (!caller.is(Role.COORDINATOR)) {
                 return all;
             }
-            // a coordinator sees the scheme's figures and their own organisations' rows
-            return all.withOrganisations(
+            // a coordinator sees the scheme's figures and their own organisations' rows, no partner's
+            return all.forCoordinator(
                     all.byOrganisation().stream().filter(r -> caller.organisationIds().contains(r.id())).toList());
         });
     }

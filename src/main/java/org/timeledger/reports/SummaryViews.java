@@ -81,11 +81,15 @@ public final class SummaryViews {
                           Outstanding outstanding, Identity identity, List<CategoryRow> byCategory,
                           List<OrganisationRow> byOrganisation, List<PartnerRow> byPartner, List<WardRow> byWard) {
 
-        /** The same summary with only these organisations' rows (what a coordinator sees). */
-        Summary withOrganisations(List<OrganisationRow> rows) {
+        /**
+         * What a coordinator sees: only these organisations' rows, and no partner's row (what each
+         * partner took is for administrators and auditors, as the partners list is); the scheme's
+         * totals stay.
+         */
+        Summary forCoordinator(List<OrganisationRow> rows) {
             return new Summary(schemeCode, from, to, minutesVolunteered, approvedActivities, activeVolunteers,
                     minutesExchanged, exchanges, exchangePayers, exchangeHelpers, activeMembers, newMembers, inactiveMembers,
-                    credits, outstanding, identity, byCategory, rows, byPartner, byWard);
+                    credits, outstanding, identity, byCategory, rows, List.of(), byWard);
         }
     }
 }

@@ -292,7 +292,7 @@ abstract class AdminConsoleTests extends ConsoleTest {
         browser.press("Download the contact list (CSV)");
         browser.message("Downloaded contacts-" + code);
         assertThat(saved(0)).startsWith("name,cardNumber,ward,status,preferredContact,phone,email,postalAddress")
-                .contains("Ada Lovelace,", ",Kentish Town,active,");
+                .contains("\"Ada Lovelace\",", ",\"Kentish Town\",active,");
         signOut();
     }
 

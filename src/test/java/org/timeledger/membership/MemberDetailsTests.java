@@ -285,9 +285,9 @@ public abstract class MemberDetailsTests extends ServiceTest {
         String card = admin.get("/v1/members/" + ada).field("cardNumber");
         assertThat(list.body().split("\r\n")).containsExactly(
                 "name,cardNumber,ward,status,preferredContact,phone,email,postalAddress",
-                "'=Aa," + admin.get("/v1/members/" + dee).field("cardNumber") + ",,active,,,,",
-                "Ada," + card + ",North,active,POST,07700 900123,ada@example.org,\"1 Analytical Row, London\"",
-                "Cy," + admin.get("/v1/members/" + cy).field("cardNumber") + ",,left,,,,");
+                "\"'=Aa\"," + admin.get("/v1/members/" + dee).field("cardNumber") + ",,active,,,,",
+                "\"Ada\"," + card + ",\"North\",active,POST,\"07700 900123\",\"ada@example.org\",\"1 Analytical Row, London\"",
+                "\"Cy\"," + admin.get("/v1/members/" + cy).field("cardNumber") + ",,left,,,,");
         assertThat(list.body()).as("notes are not contact details").doesNotContain("Door code")
                 .as("Bob asked not to be contacted").doesNotContain("Bob").doesNotContain("900456");
         for (Api other : List.of(staff(s.code(), "COORDINATOR", s.organisation()), staff(s.code(), "AUDITOR"))) {

@@ -339,7 +339,7 @@ public abstract class SummaryReportTests extends ServiceTest {
                 .contains("ward,minutesVolunteered,volunteers,newMembers,minutesExchanged,exchanges,payers,helpers\r\n");
         JsonNode shopping = s.get("byCategory").get(1);
         assertThat(shopping.get("code").asText()).isEqualTo("shopping");
-        assertThat(csv.body()).contains("shopping,shopping," + shopping.get("minutesVolunteered").asLong() + ","
+        assertThat(csv.body()).contains("shopping,\"shopping\"," + shopping.get("minutesVolunteered").asLong() + ","
                 + shopping.get("activities").asLong() + "," + shopping.get("volunteers").asLong() + ","
                 + shopping.get("minutesExchanged").asLong() + "," + shopping.get("exchanges").asLong() + ","
                 + shopping.get("payers").asLong() + "," + shopping.get("helpers").asLong() + "\r\n");
@@ -448,5 +448,33 @@ public abstract class SummaryReportTests extends ServiceTest {
                 + today.minusDays(1)).json();
         assertThat(yesterday.get("inactiveMembers").asLong()).as("nobody had left by yesterday's end").isZero();
         assertThat(admin.get("/v1/schemes/" + code + "/reports/summary?format=csv").body()).contains("inactiveMembers,1");
+    }
+
+    @Test
+    void aCoordinatorsSummaryHasNoPartnersTakingsWhileAdministratorsAndAuditorsSeeThem() {
+        JsonNode scheme = createScheme("holdMinutes", 15);
+        String code = scheme.get("code").asText();
+        String organisation = admin.post("/v1/schemes/" + code + "/organisations", object("name", "Lunch club")).field("id");
+        Api.Reply partner = admin.post("/v1/schemes/" + code + "/partners", object("name", "Oasis Leisure Centre"));
+        expect(partner, 201);
+        String partnerId = partner.field("id");
+        JsonNode ada = registerMember(code, "Ada");
+        issue(scheme, ada.get("accountId").asText(), 120);
+        expect(till(partnerId).post("/v1/redemptions", object("cardNumber", ada.get("cardNumber").asText(),
+                "amountMinutes", 45, "tillReference", "lane-1", "capture", true), "Idempotency-Key", newKey()), 201);
+        String path = "/v1/schemes/" + code + "/reports/summary";
+
+        for (Api reader : List.of(admin, staff(code, "ADMIN"), staff(code, "AUDITOR"))) {
+            JsonNode summary = reader.get(path).json();
+            assertThat(summary.get("byPartner")).extracting(r -> r.get("id").asText() + " " + r.get("redeemedMinutes").asLong())
+                    .containsExactly(partnerId + " 45");
+            assertThat(reader.get(path + "?format=csv").body()).contains(partnerId + ",\"Oasis Leisure Centre\",45,0,0");
+        }
+        Api coordinator = staff(code, "COORDINATOR", organisation);
+        JsonNode theirs = coordinator.get(path).json();
+        assertThat(theirs.get("byPartner")).as("partners' takings are for administrators and auditors").isEmpty();
+        assertThat(theirs.get("credits").get("redeemed").asLong()).as("the scheme's total stays").isEqualTo(45);
+        assertThat(coordinator.get(path + "?format=csv").body()).doesNotContain(partnerId).doesNotContain("Oasis")
+                .contains("\r\npartnerId,partner,redeemedMinutes,refundedMinutes,settledMinutes\r\n\r\nward,");
     }
 }

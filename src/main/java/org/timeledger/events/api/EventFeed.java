@@ -40,7 +40,7 @@ public class EventFeed {
         long from = Cursors.decodeLong(after, 0);
         Scheme scheme = transactions.read(() -> access.scheme(caller, schemeCode));
         String partnerId = caller.is(Role.PARTNER) ? caller.partnerId() : null;
-        long upTo = sequencer.sequence();
+        long upTo = sequencer.sequence(scheme.id());
         List<EventStore.Stored> events = transactions.read(() -> store.page(scheme.id(), partnerId, from, upTo, size));
         List<EventView> items = events.stream().map(EventView::of).toList();
         return new EventPage(items, events.isEmpty() ? null : cursor(events.get(events.size() - 1).position()));

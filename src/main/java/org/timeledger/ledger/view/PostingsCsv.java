@@ -6,10 +6,11 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import org.timeledger.problem.RejectedException;
 import org.timeledger.ledger.view.LedgerViews.StatementLineView;
+import org.timeledger.support.Csv;
 
 import java.util.List;
 
-/** A statement as CSV (a member's, a partner's): newest line first, as the JSON pages run. */
+/** A statement as CSV (a member's, a partner's): newest line first, as the JSON pages run; cells as {@link Csv} writes them. */
 public final class PostingsCsv {
     public static final String TEXT_CSV = "text/csv";
     public static final int MAX_LINES = 10_000;
@@ -43,23 +44,10 @@ public final class PostingsCsv {
     public static HttpResponse<String> response(List<StatementLineView> lines, String accountId) {
         StringBuilder csv = new StringBuilder("postedAt,entryId,type,memo,amountMinutes,balanceAfterMinutes\r\n");
         for (StatementLineView line : lines) {
-            csv.append(line.postedAt()).append(',').append(line.entryId()).append(',').append(line.type()).append(',')
-                    .append(cell(line.memo())).append(',').append(line.amountMinutes()).append(',')
-                    .append(line.balanceAfterMinutes()).append("\r\n");
+            csv.append(Csv.line(Csv.code(line.postedAt()), Csv.code(line.entryId()), Csv.code(line.type()),
+                    Csv.text(line.memo()), Csv.number(line.amountMinutes()), Csv.number(line.balanceAfterMinutes())));
         }
         return HttpResponse.ok(csv.toString()).contentType(TEXT_CSV + "; charset=utf-8")
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statement-" + accountId + ".csv\"");
-    }
-
-    /** Quoted when needed; a leading =, +, -, @, tab or CR is defused so a spreadsheet does not run it. */
-    public static String cell(String value) {
-        String v = value == null ? "" : value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            v = "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
     }
 }
