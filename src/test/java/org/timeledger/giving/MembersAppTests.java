@@ -95,6 +95,26 @@ public abstract class MembersAppTests extends ServiceTest {
     }
 
     @Test
+    void aClientThatAcceptsJsonAndCsvAlikeGetsJsonAndOneThatPrefersCsvGetsCsv() {
+        JsonNode scheme = createScheme();
+        MemberLogin ada = memberLogin(scheme.get("code").asText(), "Ada");
+        issue(scheme, ada.accountId(), 100);
+
+        // what a client generated from openapi.yml sends for an operation answering either
+        Api.Reply alike = ada.api().get("/v1/me/postings", "Accept", "application/json, text/csv, application/problem+json");
+        Api.Reply csvFirst = ada.api().get("/v1/me/postings", "Accept", "text/csv, application/json");
+        Api.Reply prefersCsv = ada.api().get("/v1/me/postings", "Accept", "application/json;q=0.5, text/csv");
+        Api.Reply statement = admin.get("/v1/accounts/" + ada.accountId() + "/postings", "Accept", "application/json, text/csv");
+
+        assertThat(alike.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(alike.json().get("items")).hasSize(1);
+        assertThat(csvFirst.header("Content-Type")).as("the same quality: the order says nothing")
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(prefersCsv.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(statement.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+    }
+
+    @Test
     void aMemberGivesByCardNumberOrMemberId() {
         JsonNode scheme = createScheme();
         String code = scheme.get("code").asText();

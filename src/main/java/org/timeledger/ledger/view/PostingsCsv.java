@@ -3,6 +3,7 @@ package org.timeledger.ledger.view;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import org.timeledger.problem.RejectedException;
 import org.timeledger.ledger.view.LedgerViews.StatementLineView;
 import org.timeledger.support.Csv;
@@ -17,13 +18,27 @@ public final class PostingsCsv {
     private PostingsCsv() {
     }
 
-    /** CSV when asked for with {@code ?format=csv} or {@code Accept: text/csv}; {@code format} is json or csv. */
+    /**
+     * CSV when asked for with {@code ?format=csv}, or with an {@code Accept} that prefers text/csv to
+     * JSON ({@code Accept: text/csv}); {@code format} is json or csv. A client that accepts both
+     * equally ({@code Accept: application/json, text/csv}, as a client generated from openapi.yml
+     * sends) gets JSON, the default.
+     */
     public static boolean wanted(HttpRequest<?> request, String format) {
         if (format != null && !format.equals("csv") && !format.equals("json")) {
             throw RejectedException.invalidField("format", "must be json or csv");
         }
-        return "csv".equals(format) || format == null
-                && request.getHeaders().accept().stream().anyMatch(m -> m.getName().equals(TEXT_CSV));
+        if (format != null) {
+            return format.equals("csv");
+        }
+        List<MediaType> accept = request.getHeaders().accept();
+        return quality(accept, TEXT_CSV) > quality(accept, MediaType.APPLICATION_JSON);
+    }
+
+    /** The highest quality the Accept header gives the media type by its name (0 when it does not name it). */
+    private static double quality(List<MediaType> accept, String name) {
+        return accept.stream().filter(m -> m.getName().equals(name))
+                .mapToDouble(m -> m.getQualityAsNumber().doubleValue()).max().orElse(0);
     }
 
     public static HttpResponse<String> response(List<StatementLineView> lines, String accountId) {
