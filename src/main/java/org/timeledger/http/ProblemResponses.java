@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
 import org.zalando.problem.Problem;
 import org.zalando.problem.ThrowableProblem;
 import org.timeledger.web.Problems;
+import org.timeledger.web.RequestIds;
+import org.timeledger.problem.Refusal;
+import io.micronaut.web.router.exceptions.DuplicateRouteException;
 
 /**
  * micronaut-problem-json's processor, with our {@code code}, {@code type} and request id on
@@ -46,6 +49,17 @@ public class ProblemResponses extends ProblemErrorResponseProcessor {
         if (unread != null && !(context.getRootCause().orElse(null) instanceof ThrowableProblem)) {
             // refused by the HTTP layer, where no filter runs: our problem, request id and access log line
             return httpLayer.finish(context.getRequest(), respond(context.getRequest(), httpLayer.problem(context.getRequest(), unread)));
+        }
+        if (context.getRootCause().orElse(null) instanceof DuplicateRouteException) {
+            // a path served by two routes told apart by Content-Type (the register: JSON or CSV),
+            // asked without one: route matching fails before any filter has given the request its id
+            var request = context.getRequest();
+            String id = RequestIds.identify(request);
+            MutableHttpResponse<Problem> problem = respond(request, Problems.of(request, Refusal.UNSUPPORTED_MEDIA_TYPE,
+                    "Send the body with its Content-Type: application/json, or text/csv for a register uploaded as a spreadsheet.",
+                    java.util.List.of()));
+            problem.header(RequestIds.HEADER, id);
+            return problem;
         }
         MutableHttpResponse<Problem> problem = super.processResponse(context, response);
         // here as well as in their filter: an address the framework cannot parse (/%zz) fails the

@@ -148,6 +148,10 @@ public abstract class ApiFuzzTests extends ServiceTest {
                             answer.failure() != null ? answer.failure() : answer.text()));
                 }
             }
+            // every status the operation answered is one its entry in openapi.yml lists
+            counts.keySet().stream().filter(status -> !operation.getResponses().containsKey(status))
+                    .forEach(status -> failures.add(new Failure(name, "statuses", Integer.parseInt(status),
+                            "not listed for the operation in openapi.yml", "")));
         }));
 
         printSummary(cases, statuses, failures);
@@ -173,10 +177,8 @@ public abstract class ApiFuzzTests extends ServiceTest {
         if (v.expected() != null && status != v.expected()) {
             return "expected " + v.expected();
         }
-        // also where the HTTP layer refused the request before any filter ran. (Only transport
-        // cases for the request id: a register upload without a Content-Type is still refused
-        // by route matching, before the request gets an id.)
-        if (v.group().equals("transport") && answer.header("x-request-id").isEmpty()) {
+        // also where the HTTP layer or route matching refused the request before any filter ran
+        if (answer.header("x-request-id").isEmpty()) {
             return "no X-Request-Id";
         }
         if (!answer.header("x-content-type-options").orElse("").equals("nosniff")) {

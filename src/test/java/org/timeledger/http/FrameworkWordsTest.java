@@ -50,6 +50,22 @@ class FrameworkWordsTest extends ServiceTest {
     }
 
     @Test
+    void aRegisterUploadWithoutAContentTypeIsAskedForOne() {
+        String code = createScheme().get("code").asText();
+
+        Api.Reply reply = admin.outsideContract().send("POST", "/v1/schemes/" + code + "/activities/register",
+                "mem_1,60", "Content-Type", "", "Idempotency-Key", newKey());
+        Api.Reply noBody = admin.outsideContract().send("POST", "/v1/schemes/" + code + "/activities/register",
+                null, "Idempotency-Key", newKey());
+
+        for (Api.Reply answer : List.of(reply, noBody)) {
+            inOurWords(answer);
+            assertThat(answer.json().get("detail").asText()).as(answer.toString()).doesNotContain("route");
+        }
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(415);
+    }
+
+    @Test
     void anUnknownHealthProbeIsSaidInWords() {
         inOurWords(anonymous.outsideContract().get("/health/AAA"));
     }
