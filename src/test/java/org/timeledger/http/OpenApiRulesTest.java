@@ -154,6 +154,22 @@ class OpenApiRulesTest {
         assertThat(open).as("request schemas without additionalProperties: false").isEmpty();
     }
 
+    /** A generated client names its methods by operationId: one for every operation, each once, in camelCase. */
+    @Test
+    void everyOperationHasItsOwnOperationId() {
+        List<String> ids = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        CONTRACT.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            if (operation.getOperationId() == null || !operation.getOperationId().matches("[a-z][A-Za-z0-9]*")) {
+                missing.add(method + " " + path);
+            } else {
+                ids.add(operation.getOperationId());
+            }
+        }));
+        assertThat(missing).as("operations without a camelCase operationId").isEmpty();
+        assertThat(ids).as("operationIds").doesNotHaveDuplicates();
+    }
+
     @Test
     void everySchemaSaysWhatItIs() {
         List<String> silent = new ArrayList<>();
